@@ -1,0 +1,246 @@
+//! The user's preferences: `~/.config/trtc-errors/config.toml` (the platform's config directory),
+//! plus every catalog file in `~/.config/trtc-errors/catalogs/`.
+//!
+//! A broken config file never stops the tool: it is named with line and column in a warning and the
+//! defaults apply.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::format::{Format, Lang};
+
+/// Overrides the config directory (tests, and users who keep dotfiles elsewhere).
+pub const CONFIG_DIR_ENV: &str = "TRTC_ERRORS_CONFIG_DIR";
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColorChoice::Auto => "auto",
+            ColorChoice::Always => "always",
+            ColorChoice::Never => "never",
+        }
+    }
+
+    /// Whether to colour, given whether the output is a terminal. `NO_COLOR` turns `auto` off.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+/// What `config.toml` may say. Every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The TUI's initial copy format.
+    pub copy_format: Option<Format>,
+    /// The initial description language (TUI and CLI).
+    pub lang: Option<Lang>,
+    /// Colour for CLI output.
+    pub color: Option<ColorChoice>,
+    /// More catalog files to load after the built-in one.
+    #[serde(default)]
+    pub catalogs: Vec<PathBuf>,
+}
+
+/// The config in effect and how it was found.
+#[derive(Debug, Clone, Default)]
+pub struct LoadedConfig {
+    pub config: Config,
+    /// Where the config file is (or would be).
+    pub path: Option<PathBuf>,
+    /// The directory whose `*.toml` files are extra catalogs.
+    pub catalog_dir: Option<PathBuf>,
+    /// Problems found, for the user to see; the tool carries on.
+    pub warnings: Vec<String>,
+}
+
+impl LoadedConfig {
+    /// Extra catalog files: those named in the config, then `catalogs/*.toml` in name order.
+    pub fn catalog_files(&self) -> Vec<PathBuf> {
+        let mut files = self.config.catalogs.clone();
+        if let Some(dir) = &self.catalog_dir {
+            if let Ok(read) = std::fs::read_dir(dir) {
+                let mut found: Vec<PathBuf> = read
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                    .collect();
+                found.sort();
+                files.extend(found);
+            }
+        }
+        files
+    }
+}
+
+/// The config directory: `$TRTC_ERRORS_CONFIG_DIR`, else the platform's (XDG on Linux).
+pub fn config_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "trtc-errors").map(|d| d.config_dir().to_path_buf())
+}
+
+/// Loads the config from the default place. Never fails: problems become warnings.
+pub fn load() -> LoadedConfig {
+    match config_dir() {
+        Some(dir) => load_from(&dir),
+        None => LoadedConfig {
+            warnings: vec!["no home directory found; using default settings".to_string()],
+            ..LoadedConfig::default()
+        },
+    }
+}
+
+/// Loads `dir/config.toml` and notes `dir/catalogs/`.
+pub fn load_from(dir: &Path) -> LoadedConfig {
+    let path = dir.join("config.toml");
+    let mut loaded = LoadedConfig {
+        path: Some(path.clone()),
+        catalog_dir: Some(dir.join("catalogs")),
+        ..LoadedConfig::default()
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return loaded,
+        Err(e) => {
+            loaded.warnings.push(format!(
+                "{}: cannot read ({e}); using default settings",
+                path.display()
+            ));
+            return loaded;
+        }
+    };
+    match toml::from_str::<Config>(&text) {
+        Ok(config) => loaded.config = config,
+        Err(e) => {
+            let offset = e.span().map(|s| s.start).unwrap_or(0).min(text.len());
+            let before = text.get(..offset).unwrap_or("");
+            let line = before.matches('\n').count() + 1;
+            let column = before
+                .rsplit('\n')
+                .next()
+                .map(|l| l.chars().count())
+                .unwrap_or(0)
+                + 1;
+            loaded.warnings.push(format!(
+                "{}:{line}:{column}: {}; using default settings",
+                path.display(),
+                e.message().trim()
+            ));
+        }
+    }
+    loaded
+}
+
+/// `config show`: the settings in effect, as TOML a user could paste into the file.
+pub fn describe(loaded: &LoadedConfig, files: &[PathBuf]) -> String {
+    let c = &loaded.config;
+    let mut out = String::new();
+    out.push_str(&format!(
+        "# config file: {}\n",
+        loaded
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "(none)".to_string())
+    ));
+    out.push_str(&format!(
+        "copy_format = \"{}\"\n",
+        c.copy_format.unwrap_or_default().as_str()
+    ));
+    out.push_str(&format!(
+        "lang = \"{}\"\n",
+        c.lang.unwrap_or_default().as_str()
+    ));
+    out.push_str(&format!(
+        "color = \"{}\"\n",
+        c.color.unwrap_or_default().as_str()
+    ));
+    let list: Vec<String> = files
+        .iter()
+        .map(|f| {
+            format!(
+                "\"{}\"",
+                f.display()
+                    .to_string()
+                    .replace('\\', "\\\\")
+                    .replace('"', "\\\"")
+            )
+        })
+        .collect();
+    out.push_str(&format!("catalogs = [{}]\n", list.join(", ")));
+    for w in &loaded.warnings {
+        out.push_str(&format!("# warning: {w}\n"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_config_warns_with_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "lang = \"zh\"\ncopy_format = 3\n",
+        )
+        .unwrap();
+        let loaded = load_from(dir.path());
+        assert_eq!(loaded.config, Config::default());
+        assert_eq!(loaded.warnings.len(), 1);
+        assert!(
+            loaded.warnings[0].contains("config.toml:2:15"),
+            "{}",
+            loaded.warnings[0]
+        );
+    }
+
+    #[test]
+    fn good_config_and_catalog_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "lang = \"en\"\ncopy_format = \"markdown\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir(dir.path().join("catalogs")).unwrap();
+        std::fs::write(dir.path().join("catalogs/b.toml"), "").unwrap();
+        std::fs::write(dir.path().join("catalogs/a.toml"), "").unwrap();
+        std::fs::write(dir.path().join("catalogs/notes.txt"), "").unwrap();
+        let loaded = load_from(dir.path());
+        assert!(loaded.warnings.is_empty());
+        assert_eq!(loaded.config.lang, Some(Lang::En));
+        let files = loaded.catalog_files();
+        let names: Vec<_> = files
+            .iter()
+            .map(|f| f.file_name().unwrap().to_str().unwrap())
+            .collect();
+        assert_eq!(names, vec!["a.toml", "b.toml"]);
+    }
+
+    #[test]
+    fn missing_config_is_not_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(load_from(dir.path()).warnings.is_empty());
+    }
+}

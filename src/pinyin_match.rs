@@ -1,0 +1,135 @@
+//! Pinyin matching, one character at a time.
+//!
+//! A query matches a run of consecutive Chinese characters when it splits into pieces that are each
+//! a prefix of one reading of the next character: `guoqi` = guo|qi, `gq` = g|q, `guoq` = guo|q all
+//! find 过期. Matching one long pinyin string of the whole sentence instead would be far too loose.
+//! Heteronyms (重: zhong / chong) accept every reading.
+
+use pinyin::ToPinyinMulti;
+
+/// Every toneless reading of a character (a reading may repeat, once per tone), or none for
+/// non-Chinese characters. A table look-up, no allocation.
+pub fn readings(c: char) -> impl Iterator<Item = &'static str> {
+    c.to_pinyin_multi()
+        .into_iter()
+        .flat_map(|multi| multi.into_iter().map(|p| p.plain()))
+}
+
+/// Letters that occur in any reading of `c`, as a bit set over `a..=z`.
+pub fn reading_letters(c: char) -> u32 {
+    readings(c)
+        .flat_map(|r| r.bytes())
+        .filter(|b| b.is_ascii_lowercase())
+        .fold(0, |mask, b| mask | 1 << (b - b'a'))
+}
+
+/// A pinyin match: which characters matched, and how well.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PinyinMatch {
+    /// Char indices into the text, consecutive.
+    pub positions: Vec<usize>,
+    /// Higher is better: whole syllables beat initials, earlier beats later.
+    pub score: i64,
+}
+
+/// Finds the best place where `query` (lowercase ASCII letters) spells consecutive characters of
+/// `chars` in pinyin.
+pub fn find(query: &str, chars: &[char]) -> Option<PinyinMatch> {
+    let q = query.as_bytes();
+    if q.is_empty() || !q.iter().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut best: Option<PinyinMatch> = None;
+    for start in 0..chars.len() {
+        let mut pieces = Vec::new();
+        if spell(q, chars, start, &mut pieces) {
+            let full = pieces.iter().filter(|&&(_, full)| full).count() as i64;
+            let score = full * 100 - pieces.len() as i64 * 10 - start.min(50) as i64;
+            if best.as_ref().is_none_or(|b| score > b.score) {
+                best = Some(PinyinMatch {
+                    positions: (start..start + pieces.len()).collect(),
+                    score,
+                });
+            }
+        }
+    }
+    best
+}
+
+/// Depth-first: can `q` be spelled starting at character `at`? Longest pieces are tried first, so
+/// the first success is the most natural split. `pieces` records (length, whole syllable?).
+fn spell(q: &[u8], chars: &[char], at: usize, pieces: &mut Vec<(usize, bool)>) -> bool {
+    if q.is_empty() {
+        return true;
+    }
+    let Some(&c) = chars.get(at) else {
+        return false;
+    };
+    let mut lengths: Vec<(usize, bool)> = Vec::new();
+    for reading in readings(c) {
+        let r = reading.as_bytes();
+        let common = r.iter().zip(q).take_while(|(a, b)| a == b).count();
+        for len in 1..=common {
+            let whole = len == r.len();
+            if !lengths.contains(&(len, whole)) {
+                lengths.push((len, whole));
+            }
+        }
+    }
+    lengths.sort_by(|a, b| b.cmp(a));
+    for (len, whole) in lengths {
+        pieces.push((len, whole));
+        if spell(&q[len..], chars, at + 1, pieces) {
+            return true;
+        }
+        pieces.pop();
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn positions(query: &str, text: &str) -> Option<Vec<usize>> {
+        let chars: Vec<char> = text.chars().collect();
+        find(query, &chars).map(|m| m.positions)
+    }
+
+    #[test]
+    fn full_pinyin_and_initials() {
+        let text = "userSig 过期，请尝试重新生成";
+        assert_eq!(positions("guoqi", text), Some(vec![8, 9]));
+        assert_eq!(positions("gq", text), Some(vec![8, 9]));
+        assert_eq!(positions("guoq", text), Some(vec![8, 9]));
+        assert_eq!(positions("gqi", text), Some(vec![8, 9]));
+    }
+
+    #[test]
+    fn characters_must_be_consecutive() {
+        // 通过工具 ... 期: 过 and 期 are far apart, so no match.
+        assert_eq!(positions("guoqi", "通过工具来验证有效期"), None);
+        assert_eq!(positions("qianming", "签名计算"), Some(vec![0, 1]));
+        assert_eq!(positions("qm", "签名计算"), Some(vec![0, 1]));
+    }
+
+    #[test]
+    fn heteronyms_accept_every_reading() {
+        assert!(positions("chongxin", "请尝试重新生成").is_some());
+        assert!(positions("zhongxin", "请尝试重新生成").is_some());
+    }
+
+    #[test]
+    fn non_letters_never_match() {
+        assert_eq!(positions("guo qi", "过期"), None);
+        assert_eq!(positions("", "过期"), None);
+        assert_eq!(positions("x1", "过期"), None);
+    }
+
+    #[test]
+    fn whole_syllables_score_higher() {
+        let chars: Vec<char> = "过期 个期".chars().collect();
+        let m = find("guoqi", &chars).unwrap();
+        assert_eq!(m.positions, vec![0, 1]);
+    }
+}

@@ -1,0 +1,165 @@
+//! The interactive browser: set up the terminal, run draw → read event → update, restore.
+//!
+//! The terminal is restored in exactly one function, [`restore_terminal`], called on every way out:
+//! a normal quit, Ctrl-C (a key in raw mode), SIGTERM / SIGHUP (checked by the loop), an error, and
+//! a panic (from the panic hook, before the message is printed).
+
+pub mod app;
+pub mod detail;
+pub mod keys;
+pub mod layout;
+pub mod text;
+pub mod theme;
+pub mod ui;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use crossterm::{cursor, event, execute};
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::Terminal;
+
+use crate::cli::Session;
+use crate::clipboard::Clipboard;
+use crate::tui::app::{Action, App, Effect};
+
+/// Set to `after-first-frame` to panic once the first frame is drawn: the end-to-end tests use it
+/// to prove the panic path restores the terminal. No key or normal use can trigger it.
+pub const TEST_PANIC_ENV: &str = "TRTC_ERRORS_TEST_PANIC";
+
+/// Leaves raw mode, the alternate screen, mouse capture and bracketed paste, and shows the cursor.
+/// Every step is attempted even if an earlier one fails; safe to call more than once.
+pub fn restore_terminal() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+fn enter_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+}
+
+/// Restores the terminal when dropped, so an early return or `?` cannot leave it raw.
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
+
+/// Opens the browser over the session's catalog and runs it until the user quits.
+pub fn run(session: Session, initial_query: Option<String>) -> anyhow::Result<ExitCode> {
+    let copy_format = session.config.config.copy_format.unwrap_or_default();
+    let color = session.color;
+    let mut app = App::new(
+        Arc::new(session.catalog),
+        Arc::new(session.index),
+        copy_format,
+        session.lang,
+        color,
+    );
+    if let Some(q) = initial_query {
+        app.set_query(&q);
+    }
+
+    // SIGTERM and SIGHUP set flags the loop checks, so the terminal is restored on the main thread.
+    let mut signals = Vec::new();
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        let flag = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(sig, Arc::clone(&flag))?;
+        signals.push((sig, flag));
+    }
+
+    install_panic_hook();
+    enter_terminal()?;
+    let _guard = TerminalGuard;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    terminal.clear()?;
+    let size = terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let mut clipboard = Clipboard::open();
+    let code = event_loop(&mut terminal, &mut app, &mut clipboard, &signals)?;
+    drop(terminal);
+    Ok(code)
+}
+
+fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    clipboard: &mut Clipboard,
+    signals: &[(i32, Arc<AtomicBool>)],
+) -> anyhow::Result<ExitCode>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let test_panic = std::env::var(TEST_PANIC_ENV).is_ok_and(|v| v == "after-first-frame");
+    loop {
+        terminal.draw(|frame| ui::draw(frame, app))?;
+        if test_panic {
+            panic!("{TEST_PANIC_ENV} asked for a panic after the first frame");
+        }
+        if app.should_quit {
+            return Ok(ExitCode::SUCCESS);
+        }
+        if let Some((sig, _)) = signals
+            .iter()
+            .find(|(_, flag)| flag.load(Ordering::Relaxed))
+        {
+            // The conventional status of a process ended by a signal.
+            return Ok(ExitCode::from(128 + *sig as u8));
+        }
+        match event::poll(Duration::from_millis(100)) {
+            Ok(false) => continue,
+            Ok(true) => {}
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.into()),
+        }
+        let ev = match event::read() {
+            Ok(ev) => ev,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.into()),
+        };
+        let action = keys::action_for(&ev);
+        if let Some(Effect::Copy { text, label }) = app.update(action) {
+            let outcome = clipboard.copy(&text, &mut io::stdout());
+            app.copied(
+                &label,
+                outcome.as_ref().map(|r| r.describe()).map_err(Clone::clone),
+            );
+        }
+    }
+}
