@@ -100,8 +100,8 @@ pub fn code_both_ways(entry: &CatalogEntry) -> String {
 
 fn category_text(entry: &CatalogEntry) -> String {
     let base = match entry.category {
-        Category::Sdk => "SDK error (RtcError, error.getCode())".to_string(),
-        Category::Account => "Account error (returned by the server)".to_string(),
+        Category::Sdk => "SDK (RtcError.getCode())".to_string(),
+        Category::Account => "Account (server)".to_string(),
     };
     match &entry.type_label {
         Some(t) => format!("{base} · {t}"),

@@ -28,7 +28,7 @@ pub fn reading_letters(c: char) -> u32 {
 pub struct PinyinMatch {
     /// Char indices into the text, consecutive.
     pub positions: Vec<usize>,
-    /// Higher is better: whole syllables beat initials, earlier beats later.
+    /// Higher is better: whole syllables beat initials.
     pub score: i64,
 }
 
@@ -44,7 +44,7 @@ pub fn find(query: &str, chars: &[char]) -> Option<PinyinMatch> {
         let mut pieces = Vec::new();
         if spell(q, chars, start, &mut pieces) {
             let full = pieces.iter().filter(|&&(_, full)| full).count() as i64;
-            let score = full * 100 - pieces.len() as i64 * 10 - start.min(50) as i64;
+            let score = full * 100 - pieces.len() as i64 * 10;
             if best.as_ref().is_none_or(|b| score > b.score) {
                 best = Some(PinyinMatch {
                     positions: (start..start + pieces.len()).collect(),

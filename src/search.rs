@@ -569,15 +569,10 @@ impl SearchIndex {
         // The description contains the word as typed.
         for (field, text) in [(Field::Zh, p.zh.as_str()), (Field::En, p.en.as_str())] {
             if let Some(at) = text.find(t) {
-                let bonus = 1000 - char_index(text, at).min(999) as i64;
+                // Where in the sentence the word stands says little; ties keep catalog order.
                 consider(
                     &mut best,
-                    found(
-                        MatchKind::Description,
-                        bonus,
-                        field,
-                        char_range(text, at, t),
-                    ),
+                    found(MatchKind::Description, 0, field, char_range(text, at, t)),
                 );
             }
         }

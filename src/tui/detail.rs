@@ -10,7 +10,7 @@ use crate::tui::theme::Theme;
 use crate::width::{pad_to, width};
 
 /// Below this width labels go on their own line above the value.
-const SIDE_LABELS_FROM: usize = 40;
+const SIDE_LABELS_FROM: usize = 36;
 
 pub fn lines(app: &App, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
     let Some(hit) = app.selected_hit() else {

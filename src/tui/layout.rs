@@ -51,7 +51,7 @@ impl Layout {
         let footer = Rect::new(0, height - footer_height, width, footer_height);
         let wide = width >= WIDE_FROM;
         let (list, detail) = if wide {
-            let list_width = width * 11 / 20;
+            let list_width = width * 3 / 5;
             (
                 Rect::new(0, body.y, list_width, body.height),
                 Rect::new(list_width, body.y, width - list_width, body.height),

@@ -118,7 +118,12 @@ pub fn wrap_styled(
             end = start + 1;
         }
         let mut cut = end;
-        if end < chars.len() {
+        // Only a Latin word is worth moving whole to the next line; Chinese breaks anywhere.
+        let splits_word = end < chars.len()
+            && end > start
+            && chars[end].0.is_ascii_graphic()
+            && chars[end - 1].0.is_ascii_graphic();
+        if splits_word {
             if let Some(space) = last_space.filter(|&s| s > start && end - s < 16) {
                 cut = space + 1;
             }

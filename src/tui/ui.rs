@@ -156,7 +156,7 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         .map(|h| width(entries[h.index].title()))
         .max()
         .unwrap_or(0)
-        .min(columns.saturating_sub(code_width + 4) * 2 / 5);
+        .min(columns.saturating_sub(code_width + 4) * 3 / 5);
 
     let mut lines: Vec<Line> = Vec::with_capacity(rows);
     for (i, hit) in visible {

@@ -1,0 +1,234 @@
+//! The built-in catalog against its sources: every row of the seed page byte for byte, every SDK
+//! code with its first version, and the catalog's own integrity rules.
+
+use std::collections::HashSet;
+
+use trtc_errors::catalog::{parse_catalog, Catalog, Category, BUILTIN_CATALOG};
+
+const SEED: &str = include_str!("fixtures/trtc-web-sdk-4x-error-codes.md");
+
+/// The cells of every table row of the seed page, header and separator rows left out.
+fn seed_rows() -> Vec<Vec<String>> {
+    SEED.lines()
+        .filter(|l| l.starts_with('|'))
+        .map(|l| {
+            l.trim()
+                .trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|cells| {
+            cells[0] != "Key"
+                && cells[0] != "错误码"
+                && !cells[0].starts_with('-')
+                && !cells[0].starts_with(':')
+        })
+        .collect()
+}
+
+#[test]
+fn every_seed_row_is_in_the_catalog_word_for_word() {
+    let catalog = Catalog::builtin().unwrap();
+    let rows = seed_rows();
+    let (sdk, account): (Vec<_>, Vec<_>) = rows.iter().partition(|r| r[1].starts_with("0x"));
+    assert_eq!(sdk.len(), 11, "SDK rows on the seed page");
+    assert_eq!(account.len(), 61, "account rows on the seed page");
+    for row in sdk {
+        let code = i64::from_str_radix(&row[1][2..], 16).unwrap();
+        let entry = catalog
+            .entries()
+            .iter()
+            .find(|e| e.category == Category::Sdk && e.code == code)
+            .unwrap_or_else(|| panic!("missing SDK code {}", row[1]));
+        assert_eq!(
+            entry.key.as_deref(),
+            Some(row[0].as_str()),
+            "key of {}",
+            row[1]
+        );
+        assert_eq!(entry.display, row[1].to_uppercase().replace("0X", "0x"));
+        assert_eq!(
+            entry.description_zh.as_bytes(),
+            row[2].as_bytes(),
+            "描述 of {}",
+            row[1]
+        );
+    }
+    for row in account {
+        let code: i64 = row[0].parse().unwrap();
+        let entry = catalog
+            .entries()
+            .iter()
+            .find(|e| e.category == Category::Account && e.code == code)
+            .unwrap_or_else(|| panic!("missing account code {}", row[0]));
+        assert_eq!(
+            entry.type_label.as_deref(),
+            Some(row[1].as_str()),
+            "错误类型 of {code}"
+        );
+        assert_eq!(
+            entry.description_zh.as_bytes(),
+            row[2].as_bytes(),
+            "描述 of {code}"
+        );
+        assert_eq!(entry.display, row[0]);
+    }
+}
+
+#[test]
+fn misspelled_keys_are_kept_and_the_later_spellings_are_aliases() {
+    let catalog = Catalog::builtin().unwrap();
+    for (key, alias) in [
+        ("SIGNAL_CAHNNEL_SETUP_FAILED", "SIGNAL_CHANNEL_SETUP_FAILED"),
+        ("UNKOWN", "UNKNOWN"),
+    ] {
+        let by_key = catalog.indices_by_name(key);
+        let by_alias = catalog.indices_by_name(alias);
+        assert_eq!(by_key.len(), 1);
+        assert_eq!(by_key, by_alias);
+        let entry = &catalog.entries()[by_key[0]];
+        assert_eq!(entry.key.as_deref(), Some(key));
+        assert_eq!(entry.renamed.len(), 1);
+        assert_eq!(entry.renamed[0].version, "4.6.1");
+    }
+}
+
+/// Every ErrorCode key any published trtc-js-sdk 4.x version defines, its value, and the first
+/// published version that has it (read from the bundled ErrorCode map of all 36 versions on npm).
+const SDK_CODES: &[(&str, i64, &str)] = &[
+    ("INVALID_PARAMETER", 0x1000, "4.3.2"),
+    ("INVALID_OPERATION", 0x1001, "4.3.2"),
+    ("NOT_SUPPORTED", 0x1002, "4.3.3"),
+    ("DEVICE_NOT_FOUND", 0x1003, "4.6.2"),
+    ("INITIALIZE_FAILED", 0x1004, "4.11.13"),
+    ("SIGNAL_CAHNNEL_SETUP_FAILED", 0x4001, "4.3.2"),
+    ("SIGNAL_CHANNEL_ERROR", 0x4002, "4.3.2"),
+    ("ICE_TRANSPORT_ERROR", 0x4003, "4.3.2"),
+    ("JOIN_ROOM_FAILED", 0x4004, "4.3.2"),
+    ("CREATE_OFFER_FAILED", 0x4005, "4.3.2"),
+    ("SIGNAL_CHANNEL_RECONNECTION_FAILED", 0x4006, "4.6.5"),
+    ("UPLINK_RECONNECTION_FAILED", 0x4007, "4.6.6"),
+    ("DOWNLINK_RECONNECTION_FAILED", 0x4008, "4.6.6"),
+    ("REMOTE_STREAM_NOT_EXIST", 0x4010, "4.11.13"),
+    ("CLIENT_BANNED", 0x4040, "4.3.2"),
+    ("SERVER_TIMEOUT", 0x4041, "4.3.2"),
+    ("SUBSCRIPTION_TIMEOUT", 0x4042, "4.3.2"),
+    ("PLAY_NOT_ALLOWED", 0x4043, "4.3.2"),
+    ("DEVICE_AUTO_RECOVER_FAILED", 0x4044, "4.7.1"),
+    ("START_PUBLISH_CDN_FAILED", 0x4045, "4.8.3"),
+    ("STOP_PUBLISH_CDN_FAILED", 0x4046, "4.8.3"),
+    ("START_MIX_TRANSCODE_FAILED", 0x4047, "4.8.3"),
+    ("STOP_MIX_TRANSCODE_FAILED", 0x4048, "4.8.3"),
+    ("NOT_SUPPORTED_H264", 0x4049, "4.10.2"),
+    ("SWITCH_ROLE_FAILED", 0x404A, "4.10.2"),
+    ("API_CALL_TIMEOUT", 0x404B, "4.11.4"),
+    ("SCHEDULE_FAILED", 0x404C, "4.12.0"),
+    ("API_CALL_ABORTED", 0x404D, "4.15.0"),
+    ("UNKOWN", 0xFFFF, "4.3.2"),
+];
+
+#[test]
+fn every_sdk_code_with_its_first_version() {
+    let catalog = Catalog::builtin().unwrap();
+    let sdk: Vec<_> = catalog
+        .entries()
+        .iter()
+        .filter(|e| e.category == Category::Sdk)
+        .collect();
+    assert_eq!(sdk.len(), SDK_CODES.len());
+    for &(key, code, since) in SDK_CODES {
+        let entry = sdk
+            .iter()
+            .find(|e| e.code == code)
+            .unwrap_or_else(|| panic!("missing {key}"));
+        assert_eq!(entry.key.as_deref(), Some(key));
+        assert_eq!(entry.since.as_deref(), Some(since), "since of {key}");
+    }
+}
+
+#[test]
+fn deprecations_from_index_d_ts() {
+    let catalog = Catalog::builtin().unwrap();
+    let deprecated = |d: &str| {
+        catalog
+            .find_display(d)
+            .and_then(|e| e.deprecated.clone())
+            .unwrap_or_default()
+    };
+    assert!(deprecated("0x4002").starts_with("4.6.5"));
+    assert!(deprecated("0x4003").starts_with("4.6.6"));
+    assert!(deprecated("0x4004").is_empty());
+}
+
+#[test]
+fn catalog_integrity() {
+    // Parsing the file itself rejects duplicates within it.
+    let entries = parse_catalog(BUILTIN_CATALOG, "builtin").unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    assert_eq!(entries.len(), catalog.len());
+    let mut seen = HashSet::new();
+    for e in catalog.entries() {
+        assert!(seen.insert((e.category, e.code)), "duplicate {}", e.display);
+        assert!(
+            !e.description_zh.is_empty(),
+            "{}: no Chinese description",
+            e.display
+        );
+        assert!(
+            e.description_en.as_deref().is_some_and(|d| !d.is_empty()),
+            "{}: no English description",
+            e.display
+        );
+        assert!(!e.source.is_empty(), "{}: no source", e.display);
+        for r in &e.related {
+            assert!(
+                catalog.find_display(r).is_some(),
+                "{}: related {r} does not exist",
+                e.display
+            );
+        }
+        let from_seed = e
+            .source
+            .starts_with("official TRTC Web SDK 4.x error-code page");
+        if !from_seed {
+            assert!(
+                e.advice_zh.is_some() && e.advice_en.is_some(),
+                "{}: new entries need advice",
+                e.display
+            );
+        }
+    }
+    // Catalog order: category, then code (the seed page lists 70050/70051 after 70403).
+    let order: Vec<_> = catalog
+        .entries()
+        .iter()
+        .map(|e| (e.category, e.code))
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted);
+    let account: Vec<i64> = catalog
+        .entries()
+        .iter()
+        .filter(|e| e.category == Category::Account)
+        .map(|e| e.code)
+        .collect();
+    assert_eq!(account.first(), Some(&-8));
+    assert_eq!(account.len(), 62);
+}
+
+#[test]
+fn seed_advice_that_points_elsewhere_says_where() {
+    let catalog = Catalog::builtin().unwrap();
+    let advice = |d: &str| {
+        catalog
+            .find_display(d)
+            .and_then(|e| e.advice_zh.clone())
+            .unwrap_or_default()
+    };
+    assert!(advice("70002").contains("tls-sig-api-v2"));
+    for code in ["70005", "70006", "70007", "70008", "70010"] {
+        assert!(advice(code).contains("UserSig 工具"), "{code}");
+    }
+}

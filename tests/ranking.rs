@@ -1,0 +1,137 @@
+//! The ranking rules (README "How results are ranked"), as a table: query → expected top result.
+
+use trtc_errors::catalog::Catalog;
+use trtc_errors::query::Query;
+use trtc_errors::search::{MatchKind, SearchIndex};
+
+fn top(catalog: &Catalog, index: &SearchIndex, query: &str) -> Option<(String, Option<MatchKind>)> {
+    index
+        .search(catalog, &Query::parse(query), None)
+        .first()
+        .map(|h| (catalog.entries()[h.index].display.clone(), h.kind))
+}
+
+#[test]
+fn top_result_table() {
+    let catalog = Catalog::builtin().unwrap();
+    let index = SearchIndex::new(&catalog);
+    use MatchKind::*;
+    let table: &[(&str, &str, MatchKind)] = &[
+        // codes in every reading
+        ("0x4004", "0x4004", Code),
+        ("0X4004", "0x4004", Code),
+        ("0x404a", "0x404A", Code),
+        ("16388", "0x4004", Code),
+        ("4004", "0x4004", Code),
+        ("4096", "0x1000", Code),
+        ("4100", "0x1004", Code),
+        ("65535", "0xFFFF", Code),
+        ("ffff", "0xFFFF", Code),
+        ("70001", "70001", Code),
+        ("-8", "-8", Code),
+        ("１６３８８", "0x4004", Code),
+        ("０ｘ４００４", "0x4004", Code),
+        // keys: exact, lowercase, alias, prefix, typo
+        ("JOIN_ROOM_FAILED", "0x4004", ExactKey),
+        ("join_room_failed", "0x4004", ExactKey),
+        ("SIGNAL_CHANNEL_SETUP_FAILED", "0x4001", ExactKey),
+        ("SIGNAL_CAHNNEL_SETUP_FAILED", "0x4001", ExactKey),
+        ("unknown", "0xFFFF", ExactKey),
+        ("UNKOWN", "0xFFFF", ExactKey),
+        ("join", "0x4004", KeyPrefix),
+        ("Join", "0x4004", KeyPrefix),
+        ("play", "0x4043", KeyPrefix),
+        ("client", "0x4040", KeyPrefix),
+        ("0x40", "0x4001", KeyPrefix),
+        ("SIGNAL_CHANEL_SETUP", "0x4001", FuzzyKey),
+        ("CHANEL_ERR", "0x4002", FuzzyKey),
+        ("subscrption", "0x4042", FuzzyKey),
+        ("h264", "0x4049", FuzzyKey),
+        ("join fail", "0x4004", FuzzyKey),
+        ("uplink reconn", "0x4007", FuzzyKey),
+        // Chinese words
+        ("进房", "0x4004", Description),
+        ("签名", "70002", Description),
+        ("黑名单", "70051", Description),
+        ("自动播放", "0x4043", Description),
+        ("公钥", "70009", Description),
+        // English words
+        ("expired", "70001", Description),
+        ("autoplay", "0x4043", Description),
+        ("blacklisted", "70051", Description),
+        ("sdkAppId wrong", "-8", Description),
+        // pinyin, full and initials, mixed with Latin words
+        ("guoqi", "70001", Pinyin),
+        ("gq", "70001", Pinyin),
+        ("qianming", "70002", Pinyin),
+        ("jinfang", "0x4004", Pinyin),
+        ("heimingdan", "70051", Pinyin),
+        ("usersig guoqi", "70001", Pinyin),
+        // operators
+        ("'CDN", "0x4045", FuzzyKey),
+        ("^STOP", "0x4046", KeyPrefix),
+        ("TIMEOUT$", "0x4041", FuzzyKey),
+        ("timeout !server", "0x4042", FuzzyKey),
+    ];
+    assert!(table.len() >= 40);
+    let mut failures = Vec::new();
+    for &(query, expected, kind) in table {
+        let got = top(&catalog, &index, query);
+        if got.as_ref().map(|(d, k)| (d.as_str(), *k)) != Some((expected, Some(kind))) {
+            failures.push(format!(
+                "{query:?}: expected {expected} by {kind:?}, got {got:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn the_kinds_rank_in_the_documented_order() {
+    use MatchKind::*;
+    let order = [
+        Code,
+        ExactKey,
+        KeyPrefix,
+        FuzzyKey,
+        Description,
+        FuzzyDescription,
+        Pinyin,
+    ];
+    assert!(order.windows(2).all(|w| w[0] > w[1]));
+}
+
+#[test]
+fn chinese_and_pinyin_find_both_expired_codes_and_nothing_loose() {
+    let catalog = Catalog::builtin().unwrap();
+    let index = SearchIndex::new(&catalog);
+    for query in ["过期", "guoqi", "gq"] {
+        let hits: Vec<String> = index
+            .search(&catalog, &Query::parse(query), None)
+            .iter()
+            .map(|h| catalog.entries()[h.index].display.clone())
+            .collect();
+        assert!(
+            hits.contains(&"70001".to_string()) && hits.contains(&"70347".to_string()),
+            "{query}: {hits:?}"
+        );
+        if query != "gq" {
+            assert_eq!(hits.len(), 2, "{query}: {hits:?}");
+        }
+    }
+}
+
+#[test]
+fn pinyin_ranks_below_direct_hits() {
+    let catalog = Catalog::builtin().unwrap();
+    let index = SearchIndex::new(&catalog);
+    let hits = index.search(&catalog, &Query::parse("gq"), None);
+    let kinds: Vec<_> = hits.iter().map(|h| h.kind).collect();
+    let first_pinyin = kinds
+        .iter()
+        .position(|k| *k == Some(MatchKind::Pinyin))
+        .unwrap_or(kinds.len());
+    assert!(kinds[first_pinyin..]
+        .iter()
+        .all(|k| *k == Some(MatchKind::Pinyin)));
+}
