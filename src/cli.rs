@@ -81,13 +81,17 @@ pub enum Command {
     /// Explain codes exactly: 0x4004, 4004, 16388, 70001, -8, JOIN_ROOM_FAILED.
     Show {
         /// Codes (hex, decimal, bare hex) or keys.
-        #[arg(required = true, value_name = "CODE|KEY")]
+        #[arg(
+            required = true,
+            value_name = "CODE|KEY",
+            allow_negative_numbers = true
+        )]
         codes: Vec<String>,
     },
     /// Ranked search over codes, keys, Chinese and English descriptions, and pinyin.
     Search {
         /// The query; several words must all match.
-        #[arg(required = true, value_name = "QUERY")]
+        #[arg(required = true, value_name = "QUERY", allow_negative_numbers = true)]
         query: Vec<String>,
         /// Only this category.
         #[arg(long, value_enum)]

@@ -1,0 +1,437 @@
+//! The CLI end to end: golden outputs (insta snapshots) for each command and format, exit codes,
+//! malformed and hostile catalogs, closed pipes.
+
+mod common;
+
+use common::{cmd, fixture, run};
+
+fn stdout_of(args: &[&str]) -> String {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 0, "{args:?} exited {code}: {err}");
+    out
+}
+
+#[test]
+fn show_decimal_from_the_console() {
+    insta::assert_snapshot!("show_16388", stdout_of(&["show", "16388"]));
+}
+
+#[test]
+fn show_hex_and_bare_hex_and_key_agree() {
+    let hex = stdout_of(&["show", "0x4004"]);
+    assert_eq!(stdout_of(&["show", "0X4004"]), hex);
+    assert_eq!(stdout_of(&["show", "4004"]), hex);
+    assert_eq!(stdout_of(&["show", "JOIN_ROOM_FAILED"]), hex);
+    assert_eq!(stdout_of(&["show", "join_room_failed"]), hex);
+    assert_eq!(stdout_of(&["show", "１６３８８"]), hex);
+}
+
+#[test]
+fn show_renamed_key_both_spellings() {
+    let old = stdout_of(&["show", "SIGNAL_CAHNNEL_SETUP_FAILED"]);
+    let new = stdout_of(&["show", "SIGNAL_CHANNEL_SETUP_FAILED"]);
+    assert_eq!(old, new);
+    assert!(
+        old.contains("SIGNAL_CAHNNEL_SETUP_FAILED") && old.contains("SIGNAL_CHANNEL_SETUP_FAILED")
+    );
+    insta::assert_snapshot!("show_renamed_key", old);
+}
+
+#[test]
+fn show_deprecated_code() {
+    insta::assert_snapshot!("show_deprecated", stdout_of(&["show", "0x4002"]));
+}
+
+#[test]
+fn show_negative_code() {
+    insta::assert_snapshot!("show_negative", stdout_of(&["show", "-8"]));
+    insta::assert_snapshot!(
+        "show_negative_json",
+        stdout_of(&["show", "--format", "json", "--", "-8"])
+    );
+}
+
+#[test]
+fn show_markdown_and_languages() {
+    insta::assert_snapshot!(
+        "show_70001_markdown",
+        stdout_of(&["show", "70001", "--format", "markdown"])
+    );
+    insta::assert_snapshot!(
+        "show_70001_en",
+        stdout_of(&["show", "70001", "--lang", "en"])
+    );
+    insta::assert_snapshot!(
+        "show_70001_zh",
+        stdout_of(&["show", "70001", "--lang", "zh"])
+    );
+}
+
+#[test]
+fn show_several_codes() {
+    let out = stdout_of(&["show", "0x4004", "70001", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(value.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn show_garbage_is_a_clear_not_found() {
+    for arg in [
+        "0x",
+        "0xZZ",
+        "--5",
+        "12345678901234567890",
+        "0x1234567890123456789",
+        "NOPE",
+        "99999",
+    ] {
+        let (code, out, err) = run(&["show", "--", arg]);
+        assert_eq!(code, 1, "{arg}: {err}");
+        assert!(out.is_empty(), "{arg}: {out}");
+        assert!(err.contains("no such code or key"), "{arg}: {err}");
+    }
+}
+
+#[test]
+fn search_chinese_markdown() {
+    insta::assert_snapshot!(
+        "search_guoqi_zh_markdown",
+        stdout_of(&["search", "过期", "--format", "markdown"])
+    );
+}
+
+#[test]
+fn search_text_lines() {
+    insta::assert_snapshot!("search_join_fail", stdout_of(&["search", "join", "fail"]));
+    insta::assert_snapshot!("search_pinyin_gq", stdout_of(&["search", "gq"]));
+    insta::assert_snapshot!("search_16388", stdout_of(&["search", "16388"]));
+}
+
+#[test]
+fn search_json_has_scores() {
+    let out = stdout_of(&["search", "expired", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let first = &value[0];
+    assert_eq!(first["display"], "70001");
+    assert!(first["score"].is_number());
+    assert_eq!(first["matched_by"], "description");
+}
+
+#[test]
+fn search_nothing_exits_1() {
+    let (code, out, err) = run(&["search", "zzzzqqqq"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("nothing matches"));
+}
+
+#[test]
+fn list_json_is_the_whole_catalog_with_the_schema() {
+    let out = stdout_of(&["list", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let items = value.as_array().unwrap();
+    assert_eq!(items.len(), 91);
+    for field in [
+        "category",
+        "code",
+        "display",
+        "key",
+        "aliases",
+        "renamed",
+        "type",
+        "description_zh",
+        "description_en",
+        "advice_zh",
+        "advice_en",
+        "since",
+        "deprecated",
+        "related",
+        "source",
+    ] {
+        assert!(
+            items.iter().all(|i| i.get(field).is_some()),
+            "field {field}"
+        );
+    }
+    assert!(items.iter().all(|i| i.get("score").is_none()));
+    let sdk = stdout_of(&["list", "--category", "sdk", "--format", "json"]);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&sdk)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        29
+    );
+}
+
+#[test]
+fn list_text() {
+    insta::assert_snapshot!(
+        "list_account",
+        stdout_of(&["list", "--category", "account"])
+    );
+}
+
+#[test]
+fn explain_a_pasted_log() {
+    let log = "12:00:01.123 RtcError: join room timeout code: 16388\n\
+               12:00:02.456 userId=user_70001 ts=1700000001234 sdk v4.15.22\n\
+               [TRTC] SIGNAL_CHANNEL_SETUP_FAILED: ERR 70001 userSig expired\n\
+               again 0x4004\n";
+    let out = cmd().arg("explain").write_stdin(log).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    insta::assert_snapshot!("explain_log", text);
+}
+
+#[test]
+fn explain_with_nothing_known_exits_1() {
+    let (code, _, err) = run(&["explain", "ts=1700000001234 took 16ms"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no known error code"));
+}
+
+#[test]
+fn no_arguments_without_a_terminal_hints_and_exits_2() {
+    let out = cmd().output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs a terminal"));
+}
+
+#[test]
+fn help_and_version() {
+    let (code, out, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    for needle in ["Examples:", "Exit codes:", "show 16388", "completions"] {
+        assert!(out.contains(needle), "--help lacks {needle}");
+    }
+    let (code, out, _) = run(&["--version"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("trtc-errors "));
+    let (code, _, err) = run(&["--format", "yaml", "list"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn extra_catalog_replaces_and_extends() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.toml");
+    std::fs::write(
+        &file,
+        "[[entry]]\ncategory = \"sdk\"\ncode = 0x4004\nkey = \"JOIN_ROOM_FAILED\"\ndescription_zh = \"我们自己的说明\"\nsource = \"team notes\"\n\n\
+         [[entry]]\ncategory = \"account\"\ncode = -100013\ndescription_zh = \"内部错误码\"\nsource = \"team notes\"\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let out = stdout_of(&["--catalog", path, "show", "16388"]);
+    assert!(out.contains("我们自己的说明") && out.contains("team notes"));
+    let out = stdout_of(&["--catalog", path, "show", "--", "-100013"]);
+    assert!(out.contains("内部错误码"));
+}
+
+#[test]
+fn malformed_catalogs_say_where_and_exit_2() {
+    let table: &[(&str, &str)] = &[
+        ("unknown-field.toml", "unknown-field.toml:6:1: unknown field `bogus`, expected one of `category`"),
+        ("wrong-type.toml", "wrong-type.toml:3:8: invalid type: string \"one\", expected i64"),
+        ("missing-field.toml", "missing-field.toml:1:1: missing field `description_zh`"),
+        ("duplicate-code.toml", "duplicate-code.toml:9:8: duplicate code 0x0001 in category sdk (first defined at line 1)"),
+        ("unknown-category.toml", "unknown-category.toml:2:12: unknown variant `server`"),
+        ("bad-toml.toml", "bad-toml.toml:1:9: unclosed array table"),
+        ("empty.toml", "empty.toml: file is empty"),
+        ("not-utf8.toml", "not-utf8.toml:4:19: not valid UTF-8"),
+        ("empty-description.toml", "field `description_zh` must not be empty"),
+        ("top-level-unknown.toml", "top-level-unknown.toml:1:1: unknown field `title`, expected `entry`"),
+        ("huge-number.toml", "huge-number.toml:3:8: invalid type: integer `99999999999999999999`"),
+        ("aliases-not-list.toml", "aliases-not-list.toml:4:11: invalid type: string \"ONE\", expected a sequence"),
+        ("long-description.toml", "field `description_zh` is 70000 bytes; at most 65536 (64 KiB) allowed"),
+    ];
+    for (name, expected) in table {
+        let path = fixture(&format!("malformed/{name}"));
+        let (code, out, err) = run(&["--catalog", path.to_str().unwrap(), "list"]);
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(out.is_empty(), "{name}: stdout must stay empty");
+        assert!(
+            err.contains(expected),
+            "{name}: expected {expected:?} in {err:?}"
+        );
+    }
+}
+
+#[test]
+fn catalog_paths_that_are_not_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = run(&["--catalog", dir.path().to_str().unwrap(), "list"]);
+    assert_eq!((code, out.is_empty()), (2, true));
+    assert!(err.contains("is a directory"), "{err}");
+
+    let (code, _, err) = run(&["--catalog", "/no/such/file.toml", "list"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("/no/such/file.toml: cannot read"), "{err}");
+
+    let big = dir.path().join("big.toml");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(65 * 1024 * 1024)
+        .unwrap();
+    let (code, _, err) = run(&["--catalog", big.to_str().unwrap(), "list"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("at most 67108864 bytes (64 MiB)"), "{err}");
+}
+
+/// Bytes that must never reach a terminal from catalog text.
+fn assert_inert(output: &str, what: &str) {
+    for (i, c) in output.chars().enumerate() {
+        let bad = (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}');
+        assert!(
+            !bad,
+            "{what}: dangerous char U+{:04X} at {i} in {output:?}",
+            c as u32
+        );
+    }
+}
+
+#[test]
+fn hostile_catalog_is_inert_in_every_format() {
+    let path = fixture("hostile.toml");
+    let path = path.to_str().unwrap();
+    for format in ["text", "markdown", "json"] {
+        for args in [
+            vec![
+                "--catalog",
+                path,
+                "--format",
+                format,
+                "show",
+                "0x7001",
+                "99999",
+            ],
+            vec!["--catalog", path, "--format", format, "search", "清屏"],
+            vec!["--catalog", path, "--format", format, "list"],
+        ] {
+            let (code, out, err) = run(&args);
+            assert_eq!(code, 0, "{args:?}: {err}");
+            assert_inert(&out, &format!("{args:?}"));
+            if format == "json" {
+                let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+                assert!(value.is_array());
+            }
+        }
+    }
+    let out = stdout_of(&["--catalog", path, "show", "0x7001"]);
+    assert!(
+        out.contains("\\x1b[2J"),
+        "escapes are shown, not dropped: {out}"
+    );
+    assert!(out.contains("\\u{202e}"));
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' list | head -1; exit ${{PIPESTATUS:-0}}",
+            assert_cmd::cargo::cargo_bin("trtc-errors").display()
+        ))
+        .env("TRTC_ERRORS_CONFIG_DIR", common::empty_config_dir())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("panicked") && !err.contains("Broken pipe"),
+        "{err}"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+}
+
+#[test]
+fn completions_and_man() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = stdout_of(&["completions", shell]);
+        assert!(out.contains("trtc-errors"), "{shell}");
+    }
+    let man = stdout_of(&["man"]);
+    assert!(man.contains(".TH trtc-errors"));
+}
+
+#[test]
+fn config_is_read_and_a_broken_one_only_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "lang = \"en\"\n").unwrap();
+    let out = cmd()
+        .env("TRTC_ERRORS_CONFIG_DIR", dir.path())
+        .args(["show", "70001"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Description:") && !text.contains("描述"));
+
+    std::fs::write(dir.path().join("config.toml"), "lang = \"klingon\"\n").unwrap();
+    let out = cmd()
+        .env("TRTC_ERRORS_CONFIG_DIR", dir.path())
+        .args(["show", "70001"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("config.toml:1:8:") && err.contains("using default settings"),
+        "{err}"
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("描述") && text.contains("Description:"));
+
+    std::fs::create_dir(dir.path().join("catalogs")).unwrap();
+    std::fs::write(
+        dir.path().join("catalogs/team.toml"),
+        "[[entry]]\ncategory = \"account\"\ncode = 123\ndescription_zh = \"团队错误码\"\nsource = \"team\"\n",
+    )
+    .unwrap();
+    let out = cmd()
+        .env("TRTC_ERRORS_CONFIG_DIR", dir.path())
+        .args(["show", "123"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("团队错误码"));
+    let out = cmd()
+        .env("TRTC_ERRORS_CONFIG_DIR", dir.path())
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        shown.contains("team.toml") && shown.contains("# warning:"),
+        "{shown}"
+    );
+    let out = cmd()
+        .env("TRTC_ERRORS_CONFIG_DIR", dir.path())
+        .args(["config", "path"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .trim()
+        .ends_with("config.toml"));
+}
+
+#[test]
+fn sdk_diff_on_a_fixture() {
+    let (code, out, _) = run(&[
+        "sdk-diff",
+        fixture("sdk/trtc-4.3.2-errorcode.js").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("absent   0x1002 NOT_SUPPORTED"));
+    let (code, out, _) = run(&[
+        "sdk-diff",
+        fixture("sdk/future-errorcode.d.ts").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("sdk_diff_future", out);
+}
