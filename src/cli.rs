@@ -491,7 +491,11 @@ fn write_result_lines(
             " ".repeat(title_width.saturating_sub(width(entry.title()))),
             paint(description, desc_lights, session.color)
         );
-        if let Some(reading) = &hit.reading {
+        if let Some(reading) = hit
+            .reading
+            .as_ref()
+            .filter(|r| format::reading_is_informative(entry, r))
+        {
             line.push_str(&format!("  [{}]", format::reading_note(reading)));
         }
         writeln!(out, "{}", line.trim_end())?;

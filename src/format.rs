@@ -352,6 +352,17 @@ pub fn reading_note(reading: &CodeReading) -> String {
     }
 }
 
+/// Does the reading tell the user something the display form does not? (`16388` → `0x4004` does;
+/// `70001` → `70001` does not.)
+pub fn reading_is_informative(entry: &CatalogEntry, reading: &CodeReading) -> bool {
+    use crate::query::Reading;
+    match reading.reading {
+        Reading::Decimal => entry.category == Category::Sdk,
+        Reading::BareHex => true,
+        Reading::Hex => false,
+    }
+}
+
 /// One entry's explanation in `format`; JSON gives a one-element array, like the CLI.
 pub fn explain(entry: &CatalogEntry, catalog: &Catalog, format: Format, lang: Lang) -> String {
     match format {

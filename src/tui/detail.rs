@@ -44,7 +44,11 @@ pub fn lines(app: &App, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
         ));
     }
     out.extend(wrap_styled(&head, columns, 2, Vec::new()));
-    if let Some(reading) = &hit.reading {
+    if let Some(reading) = hit
+        .reading
+        .as_ref()
+        .filter(|r| format::reading_is_informative(entry, r))
+    {
         let note = format!(
             "matched {} → {}",
             format::reading_note(reading),

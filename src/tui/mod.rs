@@ -22,7 +22,7 @@ use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use crossterm::terminal::{
-    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use crossterm::{cursor, event, execute};
 use ratatui::backend::{Backend, CrosstermBackend};
@@ -105,7 +105,9 @@ pub fn run(session: Session, initial_query: Option<String>) -> anyhow::Result<Ex
     enter_terminal()?;
     let _guard = TerminalGuard;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.clear()?;
+    // Not `terminal.clear()`: it asks the terminal for the cursor position and waits for an answer
+    // some terminals never send. The alternate screen only needs wiping.
+    execute!(io::stdout(), Clear(ClearType::All))?;
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,

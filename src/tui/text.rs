@@ -137,6 +137,10 @@ pub fn wrap_styled(
         lines.push(Line::from(spans));
         first = false;
         start = cut;
+        // A continuation line never starts with the space it broke at.
+        while start < chars.len() && chars[start].0 == ' ' {
+            start += 1;
+        }
         if start >= chars.len() {
             break;
         }

@@ -199,7 +199,11 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
             base,
         ));
         let mut used_so_far = 2 + code_width + 2 + title_width + 2;
-        if let Some(reading) = &hit.reading {
+        if let Some(reading) = hit
+            .reading
+            .as_ref()
+            .filter(|r| crate::format::reading_is_informative(entry, r))
+        {
             let tag = match reading.reading {
                 crate::query::Reading::Decimal => format!("={} ", reading.value),
                 crate::query::Reading::BareHex => format!("hex {:X} ", reading.value),
