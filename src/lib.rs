@@ -12,5 +12,6 @@ pub mod query;
 pub mod sanitize;
 pub mod sdk_map;
 pub mod search;
+pub mod synthetic;
 pub mod tui;
 pub mod width;

@@ -23,68 +23,85 @@ pub fn reading_letters(c: char) -> u32 {
         .fold(0, |mask, b| mask | 1 << (b - b'a'))
 }
 
+/// First letters of the readings of `c`, as a bit set over `a..=z`.
+pub fn initial_letters(c: char) -> u32 {
+    readings(c)
+        .filter_map(|r| r.bytes().next())
+        .filter(|b| b.is_ascii_lowercase())
+        .fold(0, |mask, b| mask | 1 << (b - b'a'))
+}
+
 /// A pinyin match: which characters matched, and how well.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PinyinMatch {
-    /// Char indices into the text, consecutive.
+    /// Char indices into the text, consecutive (empty unless positions were asked for).
     pub positions: Vec<usize>,
     /// Higher is better: whole syllables beat initials.
     pub score: i64,
 }
 
+/// [`initial_letters`] of every character, computed once per text so that matching can skip
+/// characters whose readings cannot start the next piece.
+pub fn initials_of(chars: &[char]) -> Vec<u32> {
+    chars
+        .iter()
+        .map(|&c| if c.is_ascii() { 0 } else { initial_letters(c) })
+        .collect()
+}
+
+fn bit(letter: u8) -> u32 {
+    1 << (letter - b'a')
+}
+
 /// Finds the best place where `query` (lowercase ASCII letters) spells consecutive characters of
-/// `chars` in pinyin.
-pub fn find(query: &str, chars: &[char]) -> Option<PinyinMatch> {
+/// `chars` in pinyin. `initials` is [`initials_of`]`(chars)`. No allocation unless `positions` is set.
+pub fn find(query: &str, chars: &[char], initials: &[u32], positions: bool) -> Option<PinyinMatch> {
     let q = query.as_bytes();
     if q.is_empty() || !q.iter().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    let mut best: Option<PinyinMatch> = None;
+    let mut best: Option<(i64, usize, usize)> = None; // (score, start, characters)
     for start in 0..chars.len() {
-        let mut pieces = Vec::new();
-        if spell(q, chars, start, &mut pieces) {
-            let full = pieces.iter().filter(|&&(_, full)| full).count() as i64;
-            let score = full * 100 - pieces.len() as i64 * 10;
-            if best.as_ref().is_none_or(|b| score > b.score) {
-                best = Some(PinyinMatch {
-                    positions: (start..start + pieces.len()).collect(),
-                    score,
-                });
+        if initials.get(start).is_none_or(|&i| i & bit(q[0]) == 0) {
+            continue;
+        }
+        if let Some((whole, pieces)) = spell(q, chars, initials, start) {
+            let score = whole as i64 * 100 - pieces as i64 * 10;
+            if best.is_none_or(|(s, _, _)| score > s) {
+                best = Some((score, start, pieces));
             }
         }
     }
-    best
+    best.map(|(score, start, pieces)| PinyinMatch {
+        positions: if positions {
+            (start..start + pieces).collect()
+        } else {
+            Vec::new()
+        },
+        score,
+    })
 }
 
-/// Depth-first: can `q` be spelled starting at character `at`? Longest pieces are tried first, so
-/// the first success is the most natural split. `pieces` records (length, whole syllable?).
-fn spell(q: &[u8], chars: &[char], at: usize, pieces: &mut Vec<(usize, bool)>) -> bool {
+/// Depth-first: can `q` be spelled starting at character `at`? Longer pieces are tried first, so
+/// the first success is the most natural split. Returns (whole syllables, pieces) of that split.
+fn spell(q: &[u8], chars: &[char], initials: &[u32], at: usize) -> Option<(usize, usize)> {
     if q.is_empty() {
-        return true;
+        return Some((0, 0));
     }
-    let Some(&c) = chars.get(at) else {
-        return false;
-    };
-    let mut lengths: Vec<(usize, bool)> = Vec::new();
+    if initials.get(at)? & bit(q[0]) == 0 {
+        return None;
+    }
+    let &c = chars.get(at)?;
     for reading in readings(c) {
         let r = reading.as_bytes();
         let common = r.iter().zip(q).take_while(|(a, b)| a == b).count();
-        for len in 1..=common {
-            let whole = len == r.len();
-            if !lengths.contains(&(len, whole)) {
-                lengths.push((len, whole));
+        for len in (1..=common).rev() {
+            if let Some((whole, pieces)) = spell(&q[len..], chars, initials, at + 1) {
+                return Some((whole + usize::from(len == r.len()), pieces + 1));
             }
         }
     }
-    lengths.sort_by(|a, b| b.cmp(a));
-    for (len, whole) in lengths {
-        pieces.push((len, whole));
-        if spell(&q[len..], chars, at + 1, pieces) {
-            return true;
-        }
-        pieces.pop();
-    }
-    false
+    None
 }
 
 #[cfg(test)]
@@ -93,7 +110,7 @@ mod tests {
 
     fn positions(query: &str, text: &str) -> Option<Vec<usize>> {
         let chars: Vec<char> = text.chars().collect();
-        find(query, &chars).map(|m| m.positions)
+        find(query, &chars, &initials_of(&chars), true).map(|m| m.positions)
     }
 
     #[test]
@@ -129,7 +146,7 @@ mod tests {
     #[test]
     fn whole_syllables_score_higher() {
         let chars: Vec<char> = "过期 个期".chars().collect();
-        let m = find("guoqi", &chars).unwrap();
+        let m = find("guoqi", &chars, &initials_of(&chars), true).unwrap();
         assert_eq!(m.positions, vec![0, 1]);
     }
 }

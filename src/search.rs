@@ -97,24 +97,50 @@ struct TermMatch {
     spans: Vec<(Field, Vec<usize>)>,
 }
 
-/// Lowercased, char-aligned copies of an entry's searchable text, made once at load.
-struct Prepared {
-    display: String,
-    names: Vec<String>,
-    zh: String,
-    zh_chars: Vec<char>,
-    en: String,
-    /// Bit set of `a-z0-9_` in any field, plus every letter of any pinyin reading of the Chinese text.
-    ascii_mask: u64,
-    /// A 64-bit Bloom filter of the non-ASCII characters in any field.
-    wide_mask: u64,
+/// Where one entry's searchable text lives in the index's arenas, and its prefilter data. All
+/// entries' text sits in one string, so a scan over 100,000 entries reads memory front to back
+/// instead of chasing a handful of allocations per entry.
+struct Slot {
+    category: Category,
+    /// [`mask`] of the display form and names, of each description, and the letters of every
+    /// pinyin reading of the Chinese description.
+    names_mask: u64,
+    zh_mask: u64,
+    en_mask: u64,
+    pinyin_mask: u64,
+    /// First letters of the pinyin readings of the Chinese text: a pinyin term must start with one.
+    initials: u32,
+    /// Byte offsets into `SearchIndex::text`: display | names (joined by U+001F) | zh | en.
+    text: [u32; 5],
+    /// Range in `SearchIndex::zh_chars` / `zh_initials`.
+    chars: [u32; 2],
 }
 
-/// Lowercases char by char, keeping one char per char so that indices stay valid in the original.
-fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+/// Lowercased, char-aligned views of an entry's searchable text.
+struct Prepared<'a> {
+    display: &'a str,
+    names: &'a str,
+    zh: &'a str,
+    en: &'a str,
+    zh_chars: &'a [char],
+    zh_initials: &'a [u32],
+    initials: u32,
+    names_mask: u64,
+    zh_mask: u64,
+    en_mask: u64,
+    pinyin_mask: u64,
 }
 
+/// Separates names inside the names field; sanitized catalog text cannot contain it.
+const NAME_SEPARATOR: char = '\u{1f}';
+
+impl Prepared<'_> {
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.split(NAME_SEPARATOR).filter(|n| !n.is_empty())
+    }
+}
+
+/// Lowercases one char, keeping one char per char so that indices stay valid in the original.
 fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
@@ -126,72 +152,261 @@ fn fold_char(c: char) -> char {
     }
 }
 
-fn ascii_bit(c: char) -> u64 {
+/// One bit per character class: `a-z`, `0-9` and `_` exactly (bits 0–36), any other character
+/// hashed into bits 37–63 (a small Bloom filter). A term can only match a field whose mask holds
+/// every bit of the term's mask.
+fn char_bit(c: char) -> u64 {
     match c {
         'a'..='z' => 1 << (c as u32 - 'a' as u32),
         '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
         '_' => 1 << 36,
-        _ => 0,
+        c if c.is_ascii() => 0,
+        c => 1 << (37 + ((c as u32).wrapping_mul(0x9E37_79B9) >> 27) % 27),
     }
 }
 
-fn wide_bit(c: char) -> u64 {
-    if c.is_ascii() {
-        0
-    } else {
-        1 << ((c as u32).wrapping_mul(0x9E37_79B9) >> 26)
-    }
+fn mask(text: &str) -> u64 {
+    text.chars().fold(0, |m, c| m | char_bit(c))
 }
 
-fn masks(text: &str) -> (u64, u64) {
-    text.chars()
-        .fold((0, 0), |(a, w), c| (a | ascii_bit(c), w | wide_bit(c)))
+fn covers(field: u64, term: u64) -> bool {
+    field & term == term
 }
 
-impl Prepared {
-    fn new(entry: &CatalogEntry) -> Prepared {
-        let display = fold(&entry.display);
-        let names: Vec<String> = entry.names().map(fold).collect();
-        let zh = fold(&entry.description_zh);
-        let zh_chars: Vec<char> = entry.description_zh.chars().collect();
-        let en = entry
-            .description_en
-            .as_deref()
-            .map(fold)
-            .unwrap_or_default();
-        let mut ascii_mask = 0;
-        let mut wide_mask = 0;
-        for text in
-            names
-                .iter()
-                .map(String::as_str)
-                .chain([display.as_str(), zh.as_str(), en.as_str()])
-        {
-            let (a, w) = masks(text);
-            ascii_mask |= a;
-            wide_mask |= w;
+/// The index's storage, filled entry by entry.
+#[derive(Default)]
+struct Arenas {
+    slots: Vec<Slot>,
+    text: String,
+    zh_chars: Vec<char>,
+    zh_initials: Vec<u32>,
+}
+
+impl Arenas {
+    fn push(&mut self, entry: &CatalogEntry) {
+        let offset = |text: &String| u32::try_from(text.len()).unwrap_or(u32::MAX);
+        let mut bounds = [0u32; 5];
+        bounds[0] = offset(&self.text);
+        self.text.extend(entry.display.chars().map(fold_char));
+        bounds[1] = offset(&self.text);
+        for (i, name) in entry.names().enumerate() {
+            if i > 0 {
+                self.text.push(NAME_SEPARATOR);
+            }
+            self.text.extend(name.chars().map(fold_char));
         }
-        for &c in &zh_chars {
-            if !c.is_ascii() {
-                ascii_mask |= u64::from(pinyin_match::reading_letters(c));
+        bounds[2] = offset(&self.text);
+        self.text
+            .extend(entry.description_zh.chars().map(fold_char));
+        bounds[3] = offset(&self.text);
+        if let Some(en) = &entry.description_en {
+            self.text.extend(en.chars().map(fold_char));
+        }
+        bounds[4] = offset(&self.text);
+        let field = |i: usize| mask(&self.text[bounds[i] as usize..bounds[i + 1] as usize]);
+        let (names_mask, zh_mask, en_mask) = (field(0) | field(1), field(2), field(3));
+        let mut pinyin_mask = 0;
+        let chars_start = self.zh_chars.len();
+        for c in entry.description_zh.chars() {
+            let initials = if c.is_ascii() {
+                0
+            } else {
+                pinyin_mask |= u64::from(pinyin_match::reading_letters(c));
+                pinyin_match::initial_letters(c)
+            };
+            self.zh_chars.push(c);
+            self.zh_initials.push(initials);
+        }
+        let initials = self.zh_initials[chars_start..]
+            .iter()
+            .fold(0, |all, i| all | i);
+        let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.slots.push(Slot {
+            category: entry.category,
+            names_mask,
+            zh_mask,
+            en_mask,
+            pinyin_mask,
+            initials,
+            text: bounds,
+            chars: [to_u32(chars_start), to_u32(self.zh_chars.len())],
+        });
+    }
+}
+
+/// A query term with what every entry test needs computed once per search, not once per entry.
+struct PreparedTerm<'a> {
+    term: &'a Term,
+    chars: Vec<char>,
+    /// The term's bytes when it is ASCII (keys almost always are): the byte path of the key scorer.
+    ascii: Option<Vec<u8>>,
+    mask: u64,
+    /// Lowercase letters only: the term may be pinyin. Holds the first letter's bit.
+    pinyin_initial: Option<u32>,
+    /// Substring search set up once per term (a fresh `str::find` pays its set-up per entry).
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl<'a> PreparedTerm<'a> {
+    fn new(term: &'a Term) -> PreparedTerm<'a> {
+        let pinyin_initial = term
+            .text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase())
+            .then(|| term.text.bytes().next().map(|b| 1u32 << (b - b'a')))
+            .flatten();
+        PreparedTerm {
+            term,
+            chars: term.text.chars().collect(),
+            ascii: term.text.is_ascii().then(|| term.text.as_bytes().to_vec()),
+            mask: mask(&term.text),
+            pinyin_initial,
+            finder: memchr::memmem::Finder::new(term.text.as_bytes()).into_owned(),
+        }
+    }
+
+    /// Could this term match the entry at all? A cheap test before any scoring.
+    fn may_match(&self, slot: &Slot) -> bool {
+        covers(
+            slot.names_mask | slot.zh_mask | slot.en_mask | slot.pinyin_mask,
+            self.mask,
+        )
+    }
+}
+
+/// Fuzzy score of `needle` in a key or alias, fzf-v1 style: find the first occurrence as a
+/// subsequence, shrink it from the back to the tightest window, then score the matched characters
+/// (word starts and runs score up, gaps score down). Linear time and no allocation unless positions
+/// are asked for: this runs for every candidate of a 100,000-entry catalog.
+fn key_fuzzy(name: &str, term: &PreparedTerm, positions: bool) -> Option<(i64, Vec<usize>)> {
+    match &term.ascii {
+        // Keys are ASCII in practice: compare bytes, no decoding.
+        Some(needle) if name.is_ascii() => fuzzy_bytes(name.as_bytes(), needle, positions),
+        _ => {
+            let text: Vec<char> = name.chars().collect();
+            fuzzy_chars(&text, &term.chars, positions)
+        }
+    }
+}
+
+fn fuzzy_chars(text: &[char], needle: &[char], positions: bool) -> Option<(i64, Vec<usize>)> {
+    fuzzy_generic(text, needle, positions, |c: char| !c.is_alphanumeric())
+}
+
+fn fuzzy_bytes(text: &[u8], needle: &[u8], positions: bool) -> Option<(i64, Vec<usize>)> {
+    fuzzy_generic(text, needle, positions, |b: u8| !b.is_ascii_alphanumeric())
+}
+
+fn fuzzy_generic<T: Copy + PartialEq>(
+    text: &[T],
+    needle: &[T],
+    positions: bool,
+    is_separator: impl Fn(T) -> bool,
+) -> Option<(i64, Vec<usize>)> {
+    if needle.is_empty() {
+        return Some((0, Vec::new()));
+    }
+    // Forward: the end of the first occurrence.
+    let mut want = 0;
+    let mut end = 0;
+    for (i, &c) in text.iter().enumerate() {
+        if c == needle[want] {
+            want += 1;
+            if want == needle.len() {
+                end = i;
+                break;
             }
         }
-        Prepared {
-            display,
-            names,
-            zh,
-            zh_chars,
-            en,
-            ascii_mask,
-            wide_mask,
+    }
+    if want < needle.len() {
+        return None;
+    }
+    // Backward from the end: the latest start, i.e. the tightest window.
+    let mut want = needle.len();
+    let mut start = end;
+    for i in (0..=end).rev() {
+        if text[i] == needle[want - 1] {
+            want -= 1;
+            if want == 0 {
+                start = i;
+                break;
+            }
         }
     }
-
-    /// Could `term` match this entry at all? A cheap test before any scoring.
-    fn may_contain(&self, term: &Term) -> bool {
-        let (a, w) = masks(&term.text);
-        self.ascii_mask & a == a && self.wide_mask & w == w
+    // Score the window left to right.
+    let mut score: i64 = 0;
+    let mut want = 0;
+    let mut previous: Option<usize> = None;
+    let mut picked = Vec::new();
+    for i in start..=end {
+        if want < needle.len() && text[i] == needle[want] {
+            score += 16;
+            if i == 0 || is_separator(text[i - 1]) {
+                score += 8;
+            }
+            match previous {
+                Some(p) if p + 1 == i => score += 4,
+                Some(p) => score -= 3 + (i - p - 2) as i64,
+                None => {}
+            }
+            previous = Some(i);
+            if positions {
+                picked.push(i);
+            }
+            want += 1;
+        }
     }
+    Some((score, picked))
+}
+
+/// The tightest place where `needle` occurs in `text` as a subsequence spanning at most `max_span`
+/// chars. Returns (span, positions); positions only when asked for. Letters scattered over a
+/// sentence are not a match, so descriptions use this rather than an unbounded fuzzy matcher.
+fn compact_subsequence(
+    text: &str,
+    needle: &[char],
+    max_span: usize,
+    positions: bool,
+) -> Option<(usize, Vec<usize>)> {
+    let first = *needle.first()?;
+    let mut best: Option<(usize, usize)> = None; // (span, start char index)
+    for (start, (byte, c)) in text.char_indices().enumerate() {
+        if c != first {
+            continue;
+        }
+        let mut want = 1;
+        let mut span = 1;
+        if want < needle.len() {
+            for (offset, c) in text[byte..].chars().enumerate().take(max_span).skip(1) {
+                if c == needle[want] {
+                    want += 1;
+                    if want == needle.len() {
+                        span = offset + 1;
+                        break;
+                    }
+                }
+            }
+        }
+        if want == needle.len() && best.is_none_or(|(s, _)| span < s) {
+            best = Some((span, start));
+            if span == needle.len() {
+                break;
+            }
+        }
+    }
+    let (span, start) = best?;
+    if !positions {
+        return Some((span, Vec::new()));
+    }
+    let mut out = Vec::with_capacity(needle.len());
+    let mut want = 0;
+    for (i, c) in text.chars().enumerate().skip(start) {
+        if want < needle.len() && c == needle[want] {
+            out.push(i);
+            want += 1;
+        }
+    }
+    Some((span, out))
 }
 
 /// Char index of a byte offset.
@@ -206,31 +421,56 @@ fn char_range(text: &str, byte: usize, needle: &str) -> Vec<usize> {
 
 /// The search engine over one catalog.
 pub struct SearchIndex {
-    prepared: Vec<Prepared>,
+    slots: Vec<Slot>,
+    text: String,
+    zh_chars: Vec<char>,
+    zh_initials: Vec<u32>,
     matcher: SkimMatcherV2,
 }
 
 impl SearchIndex {
     pub fn new(catalog: &Catalog) -> SearchIndex {
         let entries = catalog.entries();
-        let prepared = if entries.len() >= PARALLEL_THRESHOLD {
-            entries.par_iter().map(Prepared::new).collect()
-        } else {
-            entries.iter().map(Prepared::new).collect()
-        };
+        let mut arenas = Arenas::default();
+        for entry in entries {
+            arenas.push(entry);
+        }
         SearchIndex {
-            prepared,
+            slots: arenas.slots,
+            text: arenas.text,
+            zh_chars: arenas.zh_chars,
+            zh_initials: arenas.zh_initials,
             // Case-insensitive on purpose: skim's smart case would make "Join" miss JOIN_ROOM_FAILED.
             matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
 
+    /// The text views of entry `index`.
+    fn view(&self, index: usize) -> Prepared<'_> {
+        let slot = &self.slots[index];
+        let t = |i: usize| slot.text[i] as usize;
+        let chars = slot.chars[0] as usize..slot.chars[1] as usize;
+        Prepared {
+            display: &self.text[t(0)..t(1)],
+            names: &self.text[t(1)..t(2)],
+            zh: &self.text[t(2)..t(3)],
+            en: &self.text[t(3)..t(4)],
+            zh_chars: &self.zh_chars[chars.clone()],
+            zh_initials: &self.zh_initials[chars],
+            initials: slot.initials,
+            names_mask: slot.names_mask,
+            zh_mask: slot.zh_mask,
+            en_mask: slot.en_mask,
+            pinyin_mask: slot.pinyin_mask,
+        }
+    }
+
     pub fn len(&self) -> usize {
-        self.prepared.len()
+        self.slots.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.prepared.is_empty()
+        self.slots.is_empty()
     }
 
     /// Ranked hits for `query` over the whole catalog, limited to `category` when given.
@@ -247,7 +487,9 @@ impl SearchIndex {
         category: Option<Category>,
         candidates: Option<&[usize]>,
     ) -> Vec<Hit> {
-        let in_scope = |i: usize| category.is_none_or(|c| catalog.entries()[i].category == c);
+        let in_scope = |i: usize| {
+            category.is_none_or(|c| self.slots.get(i).is_some_and(|slot| slot.category == c))
+        };
         if query.is_empty() {
             return (0..catalog.len())
                 .filter(|&i| in_scope(i))
@@ -261,17 +503,17 @@ impl SearchIndex {
         }
 
         let mut hits = self.code_hits(catalog, query, &in_scope);
+        let terms: Vec<PreparedTerm> = query.terms.iter().map(PreparedTerm::new).collect();
         let text_hit = |index: usize| -> Option<Hit> {
             if !in_scope(index) || hits_contains(&hits, index) {
                 return None;
             }
-            self.score_entry(index, &query.terms)
-                .map(|(kind, score)| Hit {
-                    index,
-                    score,
-                    kind: Some(kind),
-                    reading: None,
-                })
+            self.score_entry(index, &terms).map(|(kind, score)| Hit {
+                index,
+                score,
+                kind: Some(kind),
+                reading: None,
+            })
         };
         if query.terms.iter().any(|t| !t.negated) {
             let mut text_hits: Vec<Hit> = match candidates {
@@ -279,11 +521,11 @@ impl SearchIndex {
                     c.par_iter().filter_map(|&i| text_hit(i)).collect()
                 }
                 Some(c) => c.iter().filter_map(|&i| text_hit(i)).collect(),
-                None if self.prepared.len() >= PARALLEL_THRESHOLD => (0..self.prepared.len())
+                None if self.slots.len() >= PARALLEL_THRESHOLD => (0..self.slots.len())
                     .into_par_iter()
                     .filter_map(text_hit)
                     .collect(),
-                None => (0..self.prepared.len()).filter_map(text_hit).collect(),
+                None => (0..self.slots.len()).filter_map(text_hit).collect(),
             };
             hits.append(&mut text_hits);
         }
@@ -324,21 +566,22 @@ impl SearchIndex {
     }
 
     /// All terms must match and no negated term may; returns the weakest kind and the summed score.
-    fn score_entry(&self, index: usize, terms: &[Term]) -> Option<(MatchKind, i64)> {
-        let prepared = &self.prepared[index];
+    fn score_entry(&self, index: usize, terms: &[PreparedTerm]) -> Option<(MatchKind, i64)> {
+        let slot = &self.slots[index];
+        if terms.iter().any(|t| !t.term.negated && !t.may_match(slot)) {
+            return None;
+        }
+        let prepared = self.view(index);
         let mut weakest = MatchKind::Code;
         let mut total = 0;
         for term in terms {
-            if term.negated {
-                if contains_anywhere(prepared, &term.text) {
+            if term.term.negated {
+                if contains_anywhere(&prepared, &term.term.text) {
                     return None;
                 }
                 continue;
             }
-            if !prepared.may_contain(term) {
-                return None;
-            }
-            let m = self.match_term(prepared, term, false)?;
+            let m = self.match_term(&prepared, term, false)?;
             weakest = weakest.min(m.kind);
             total += m.score;
         }
@@ -348,9 +591,10 @@ impl SearchIndex {
     /// Where each term matched in entry `index`, as char indices per displayed field.
     pub fn highlights(&self, catalog: &Catalog, hit: &Hit, query: &Query) -> Highlights {
         let mut out = Highlights::default();
-        let Some(prepared) = self.prepared.get(hit.index) else {
+        if hit.index >= self.slots.len() {
             return out;
-        };
+        }
+        let prepared = self.view(hit.index);
         let entry = &catalog.entries()[hit.index];
         let key_offset = usize::from(entry.key.is_some());
         out.aliases = vec![Vec::new(); entry.aliases.len()];
@@ -359,7 +603,8 @@ impl SearchIndex {
             return out;
         }
         for term in query.terms.iter().filter(|t| !t.negated) {
-            let Some(m) = self.match_term(prepared, term, true) else {
+            let term = PreparedTerm::new(term);
+            let Some(m) = self.match_term(&prepared, &term, true) else {
                 continue;
             };
             for (field, positions) in m.spans {
@@ -392,10 +637,36 @@ impl SearchIndex {
     }
 
     /// The best way `term` matches, or `None`. Positions are only computed when `positions` is set.
-    fn match_term(&self, p: &Prepared, term: &Term, positions: bool) -> Option<TermMatch> {
+    fn match_term(
+        &self,
+        p: &Prepared,
+        prepared_term: &PreparedTerm,
+        positions: bool,
+    ) -> Option<TermMatch> {
+        let term = prepared_term.term;
         let t = term.text.as_str();
-        let whole = |s: &str| (0..s.chars().count()).collect::<Vec<_>>();
-        let prefix = |s: &str| (0..t.chars().count().min(s.chars().count())).collect::<Vec<_>>();
+        // Positions are only worked out when asked for: scoring 100,000 entries must not allocate.
+        let whole = |s: &str| {
+            if positions {
+                (0..s.chars().count()).collect::<Vec<_>>()
+            } else {
+                Vec::new()
+            }
+        };
+        let prefix = |s: &str| {
+            if positions {
+                (0..t.chars().count().min(s.chars().count())).collect::<Vec<_>>()
+            } else {
+                Vec::new()
+            }
+        };
+        let range = |s: &str, at: usize| {
+            if positions {
+                char_range(s, at, t)
+            } else {
+                Vec::new()
+            }
+        };
         let found = |kind: MatchKind, bonus: i64, field: Field, spans: Vec<usize>| TermMatch {
             kind,
             score: kind.base() + bonus,
@@ -405,17 +676,17 @@ impl SearchIndex {
                 Vec::new()
             },
         };
-        let descriptions = [(Field::Zh, p.zh.as_str()), (Field::En, p.en.as_str())];
+        let descriptions = [(Field::Zh, p.zh), (Field::En, p.en)];
 
         match term.kind {
             TermKind::Exact => {
-                for (i, name) in p.names.iter().enumerate() {
+                for (i, name) in p.names().enumerate() {
                     if let Some(at) = name.find(t) {
                         return Some(found(
                             MatchKind::FuzzyKey,
                             100,
                             Field::Name(i),
-                            char_range(name, at, t),
+                            range(name, at),
                         ));
                     }
                 }
@@ -424,23 +695,18 @@ impl SearchIndex {
                         MatchKind::FuzzyKey,
                         100,
                         Field::Display,
-                        char_range(&p.display, at, t),
+                        range(p.display, at),
                     ));
                 }
                 for (field, text) in descriptions {
                     if let Some(at) = text.find(t) {
-                        return Some(found(
-                            MatchKind::Description,
-                            0,
-                            field,
-                            char_range(text, at, t),
-                        ));
+                        return Some(found(MatchKind::Description, 0, field, range(text, at)));
                     }
                 }
                 None
             }
             TermKind::Prefix => {
-                for (i, name) in p.names.iter().enumerate() {
+                for (i, name) in p.names().enumerate() {
                     if name.starts_with(t) {
                         return Some(found(MatchKind::KeyPrefix, 0, Field::Name(i), prefix(name)));
                     }
@@ -450,7 +716,7 @@ impl SearchIndex {
                         MatchKind::KeyPrefix,
                         0,
                         Field::Display,
-                        prefix(&p.display),
+                        prefix(p.display),
                     ));
                 }
                 for (field, text) in descriptions {
@@ -462,10 +728,13 @@ impl SearchIndex {
             }
             TermKind::Suffix => {
                 let suffix = |s: &str| {
+                    if !positions {
+                        return Vec::new();
+                    }
                     let n = s.chars().count();
                     (n - t.chars().count().min(n)..n).collect::<Vec<_>>()
                 };
-                for (i, name) in p.names.iter().enumerate() {
+                for (i, name) in p.names().enumerate() {
                     if name.ends_with(t) {
                         return Some(found(
                             MatchKind::FuzzyKey,
@@ -480,7 +749,7 @@ impl SearchIndex {
                         MatchKind::FuzzyKey,
                         100,
                         Field::Display,
-                        suffix(&p.display),
+                        suffix(p.display),
                     ));
                 }
                 for (field, text) in descriptions {
@@ -490,18 +759,19 @@ impl SearchIndex {
                 }
                 None
             }
-            TermKind::Fuzzy => self.match_fuzzy(p, t, positions, &whole, &prefix),
+            TermKind::Fuzzy => self.match_fuzzy(p, prepared_term, positions, &whole, &prefix),
         }
     }
 
     fn match_fuzzy(
         &self,
         p: &Prepared,
-        t: &str,
+        term: &PreparedTerm,
         positions: bool,
         whole: &dyn Fn(&str) -> Vec<usize>,
         prefix: &dyn Fn(&str) -> Vec<usize>,
     ) -> Option<TermMatch> {
+        let t = term.term.text.as_str();
         let found = |kind: MatchKind, bonus: i64, field: Field, spans: Vec<usize>| TermMatch {
             kind,
             score: kind.base() + bonus,
@@ -511,20 +781,22 @@ impl SearchIndex {
                 Vec::new()
             },
         };
+        fn consider(best: &mut Option<TermMatch>, m: TermMatch) {
+            if best.as_ref().is_none_or(|b| m.score > b.score) {
+                *best = Some(m);
+            }
+        }
+        let in_names = covers(p.names_mask, term.mask);
+        let descriptions = [(Field::Zh, p.zh, p.zh_mask), (Field::En, p.en, p.en_mask)];
         // Exact key or alias.
-        for (i, name) in p.names.iter().enumerate() {
+        for (i, name) in p.names().enumerate().filter(|_| in_names) {
             if name == t {
                 return Some(found(MatchKind::ExactKey, 0, Field::Name(i), whole(name)));
             }
         }
         // Key, alias or code prefix: shorter names first, so JOIN finds JOIN_ROOM_FAILED before longer keys.
         let mut best: Option<TermMatch> = None;
-        fn consider(best: &mut Option<TermMatch>, m: TermMatch) {
-            if best.as_ref().is_none_or(|b| m.score > b.score) {
-                *best = Some(m);
-            }
-        }
-        for (i, name) in p.names.iter().enumerate() {
+        for (i, name) in p.names().enumerate().filter(|_| in_names) {
             if name.starts_with(t) {
                 let bonus = 100 - name.len().min(100) as i64;
                 consider(
@@ -536,29 +808,31 @@ impl SearchIndex {
         if p.display.starts_with(t) {
             consider(
                 &mut best,
-                found(MatchKind::KeyPrefix, 50, Field::Display, prefix(&p.display)),
+                found(MatchKind::KeyPrefix, 50, Field::Display, prefix(p.display)),
             );
         }
         if best.is_some() {
             return best;
         }
-        // Fuzzy on keys and aliases.
-        for (i, name) in p.names.iter().enumerate() {
-            if positions {
-                if let Some((score, idx)) = self.matcher.fuzzy_indices(name, t) {
-                    consider(
-                        &mut best,
-                        found(MatchKind::FuzzyKey, score.min(99_999), Field::Name(i), idx),
-                    );
-                }
-            } else if let Some(score) = self.matcher.fuzzy_match(name, t) {
+        // Fuzzy on keys and aliases: ranked by the linear-time scorer; the highlighted characters
+        // are skim's optimal alignment, computed only for rows on screen.
+        for (i, name) in p.names().enumerate().filter(|_| in_names) {
+            if let Some((score, _)) = key_fuzzy(name, term, false) {
+                let idx = if positions {
+                    self.matcher
+                        .fuzzy_indices(name, t)
+                        .map(|(_, idx)| idx)
+                        .unwrap_or_default()
+                } else {
+                    Vec::new()
+                };
                 consider(
                     &mut best,
                     found(
                         MatchKind::FuzzyKey,
-                        score.min(99_999),
+                        score.clamp(0, 99_999),
                         Field::Name(i),
-                        Vec::new(),
+                        idx,
                     ),
                 );
             }
@@ -567,43 +841,54 @@ impl SearchIndex {
             return best;
         }
         // The description contains the word as typed.
-        for (field, text) in [(Field::Zh, p.zh.as_str()), (Field::En, p.en.as_str())] {
-            if let Some(at) = text.find(t) {
+        for (field, text, _) in descriptions
+            .iter()
+            .filter(|(_, _, m)| covers(*m, term.mask))
+        {
+            let (field, text) = (*field, *text);
+            if let Some(at) = term.finder.find(text.as_bytes()) {
                 // Where in the sentence the word stands says little; ties keep catalog order.
-                consider(
-                    &mut best,
-                    found(MatchKind::Description, 0, field, char_range(text, at, t)),
-                );
-            }
-        }
-        if best.is_some() {
-            return best;
-        }
-        // Fuzzy on descriptions, kept compact: letters scattered over a sentence are not a match.
-        let n = t.chars().count();
-        let max_span = n + (n / 2).max(2);
-        for (field, text) in [(Field::Zh, p.zh.as_str()), (Field::En, p.en.as_str())] {
-            if text.is_empty() {
-                continue;
-            }
-            if let Some((score, idx)) = self.matcher.fuzzy_indices(text, t) {
-                let span = match (idx.first(), idx.last()) {
-                    (Some(first), Some(last)) => last - first + 1,
-                    _ => usize::MAX,
+                let spans = if positions {
+                    char_range(text, at, t)
+                } else {
+                    Vec::new()
                 };
-                if span <= max_span {
+                return Some(found(MatchKind::Description, 0, field, spans));
+            }
+        }
+        // A typo or a dropped letter, kept compact: letters scattered over a sentence are no match.
+        let n = term.chars.len();
+        if n >= 3 {
+            let max_span = n + (n / 2).max(2);
+            for (field, text, _) in descriptions
+                .iter()
+                .filter(|(_, _, m)| covers(*m, term.mask))
+            {
+                if let Some((span, idx)) =
+                    compact_subsequence(text, &term.chars, max_span, positions)
+                {
+                    let field = *field;
+                    let bonus = 100 - (span - n).min(100) as i64;
                     consider(
                         &mut best,
-                        found(MatchKind::FuzzyDescription, score.min(99_999), field, idx),
+                        found(MatchKind::FuzzyDescription, bonus, field, idx),
                     );
                 }
             }
-        }
-        if best.is_some() {
-            return best;
+            if best.is_some() {
+                return best;
+            }
         }
         // Pinyin on the Chinese description, one character at a time.
-        pinyin_match::find(t, &p.zh_chars)
+        // One letter as pinyin would match nearly every Chinese sentence: pinyin starts at two.
+        if term.chars.len() < 2 {
+            return None;
+        }
+        let initial = term.pinyin_initial?;
+        if p.initials & initial == 0 || !covers(p.pinyin_mask, term.mask) {
+            return None;
+        }
+        pinyin_match::find(t, p.zh_chars, p.zh_initials, positions)
             .map(|m| found(MatchKind::Pinyin, m.score + 1000, Field::Zh, m.positions))
     }
 }
@@ -613,7 +898,7 @@ fn hits_contains(hits: &[Hit], index: usize) -> bool {
 }
 
 fn contains_anywhere(p: &Prepared, t: &str) -> bool {
-    p.names.iter().any(|n| n.contains(t))
+    p.names().any(|n| n.contains(t))
         || p.display.contains(t)
         || p.zh.contains(t)
         || p.en.contains(t)
