@@ -1,1 +1,201 @@
-fn main() {}
+//! Benchmarks for the README's speed targets. Run: `cargo bench` (results in target/criterion).
+//!
+//! In-process rows only; whole-process rows (`show`, `search` on a big catalog vs fzf, peak RSS)
+//! are measured by `scripts/bench-process.sh`.
+
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use trtc_errors::catalog::{parse_catalog, Catalog};
+use trtc_errors::format::{Format, Lang};
+use trtc_errors::query::Query;
+use trtc_errors::search::SearchIndex;
+use trtc_errors::tui::app::{Action, App};
+
+/// One query per way of searching.
+const KINDS: &[(&str, &str)] = &[
+    ("hex", "0x4004"),
+    ("decimal", "16388"),
+    ("key", "join"),
+    ("key_typo", "chanel"),
+    ("chinese", "过期"),
+    ("pinyin", "guoqi"),
+    ("initials", "gq"),
+    ("english", "expired"),
+    ("mixed", "usersig guoqi"),
+];
+
+fn builtin_search(c: &mut Criterion) {
+    let catalog = Catalog::builtin().expect("built-in catalog");
+    let index = SearchIndex::new(&catalog);
+    let mut group = c.benchmark_group("builtin_search");
+    for (kind, q) in KINDS {
+        let query = Query::parse(q);
+        group.bench_function(*kind, |b| {
+            b.iter(|| black_box(index.search(&catalog, &query, None)))
+        });
+    }
+    group.finish();
+}
+
+fn scale_search(c: &mut Criterion) {
+    let mut group = c.benchmark_group("scale_search");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(3))
+        .warm_up_time(Duration::from_secs(1));
+    for size in [100usize, 10_000, 100_000] {
+        let catalog =
+            Catalog::from_entries(trtc_errors::synthetic::entries(size, 42)).expect("synthetic");
+        let index = SearchIndex::new(&catalog);
+        for (kind, q) in [
+            ("key", "join"),
+            ("chinese", "过期"),
+            ("pinyin", "guoqi"),
+            ("english", "timeout"),
+        ] {
+            let query = Query::parse(q);
+            group.bench_with_input(BenchmarkId::new(kind, size), &query, |b, query| {
+                b.iter(|| black_box(index.search(&catalog, query, None)))
+            });
+        }
+    }
+    group.finish();
+}
+
+fn render(c: &mut Criterion) {
+    let catalog = Arc::new(Catalog::builtin().expect("built-in catalog"));
+    let index = Arc::new(SearchIndex::new(&catalog));
+    let mut group = c.benchmark_group("render");
+    for (name, q) in [("start", ""), ("chinese_query", "过期")] {
+        let mut app = App::new(
+            Arc::clone(&catalog),
+            Arc::clone(&index),
+            Format::Text,
+            Lang::Both,
+            true,
+        );
+        app.update(Action::Resize {
+            width: 100,
+            height: 30,
+        });
+        for ch in q.chars() {
+            app.update(Action::Insert(ch));
+        }
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
+        group.bench_function(BenchmarkId::new("frame_100x30", name), |b| {
+            b.iter(|| {
+                // A full redraw each time, as after a resize: the worst case.
+                terminal.clear().expect("clear");
+                terminal
+                    .draw(|f| trtc_errors::tui::ui::draw(f, &app))
+                    .expect("draw");
+            })
+        });
+    }
+    group.bench_function("start_to_first_frame", |b| {
+        b.iter(|| {
+            let catalog = Arc::new(Catalog::builtin().expect("built-in catalog"));
+            let index = Arc::new(SearchIndex::new(&catalog));
+            let mut app = App::new(catalog, index, Format::Text, Lang::Both, true);
+            app.update(Action::Resize {
+                width: 100,
+                height: 30,
+            });
+            let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
+            terminal
+                .draw(|f| trtc_errors::tui::ui::draw(f, &app))
+                .expect("draw");
+            black_box(terminal);
+        })
+    });
+    group.finish();
+}
+
+fn load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10))
+        .warm_up_time(Duration::from_secs(1));
+    let toml = trtc_errors::synthetic::catalog_toml(100_000, 42);
+    group.bench_function("parse_and_index_100k", |b| {
+        b.iter(|| {
+            let entries = parse_catalog(&toml, "big.toml").expect("parse");
+            let catalog = Catalog::from_entries(entries).expect("catalog");
+            black_box(SearchIndex::new(&catalog));
+        })
+    });
+    let entries = trtc_errors::synthetic::entries(100_000, 42);
+    let catalog = Catalog::from_entries(entries).expect("catalog");
+    group.bench_function("index_only_100k", |b| {
+        b.iter(|| black_box(SearchIndex::new(&catalog)))
+    });
+    group.finish();
+}
+
+/// Each keystroke of a 6-character query on a 100,000-entry catalog, through the app (incremental
+/// narrowing and the background worker included), from the key to the new hits.
+fn keystrokes(c: &mut Criterion) {
+    let catalog = Arc::new(
+        Catalog::from_entries(trtc_errors::synthetic::entries(100_000, 42)).expect("catalog"),
+    );
+    let index = Arc::new(SearchIndex::new(&catalog));
+    let mut group = c.benchmark_group("keystroke_100k");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(2))
+        .warm_up_time(Duration::from_millis(500));
+    for (kind, typed) in [
+        ("latin", "signal"),
+        ("chinese", "信令通道建立"),
+        ("pinyin", "xinlin"),
+    ] {
+        let chars: Vec<char> = typed.chars().collect();
+        for k in 0..chars.len() {
+            group.bench_function(BenchmarkId::new(kind, k + 1), |b| {
+                b.iter_batched(
+                    || {
+                        let mut app = App::new(
+                            Arc::clone(&catalog),
+                            Arc::clone(&index),
+                            Format::Text,
+                            Lang::Both,
+                            true,
+                        );
+                        app.update(Action::Resize {
+                            width: 100,
+                            height: 30,
+                        });
+                        for &ch in &chars[..k] {
+                            app.update(Action::Insert(ch));
+                            app.wait_for_results();
+                        }
+                        app
+                    },
+                    |mut app| {
+                        app.update(Action::Insert(chars[k]));
+                        app.wait_for_results();
+                        app
+                    },
+                    BatchSize::LargeInput,
+                )
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    builtin_search,
+    scale_search,
+    render,
+    load,
+    keystrokes
+);
+criterion_main!(benches);

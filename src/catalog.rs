@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::sanitize::sanitize;
@@ -330,39 +331,112 @@ pub fn parse_catalog(text: &str, name: &str) -> Result<Vec<CatalogEntry>, Catalo
             message,
         }
     };
-    let raw: RawCatalog = toml::from_str(text).map_err(|e| {
-        let offset = e.span().map(|s| s.start).unwrap_or(0);
-        at(offset, e.message().trim().to_string())
-    })?;
-    if raw.entry.is_empty() {
+    // Large files are parsed in pieces on every core. Should any piece fail (a multi-line string
+    // that holds a line starting with `[[entry]]` would), the whole file is parsed in one go, so
+    // the error reported is always the one the file really has.
+    let parsed = match parallel_chunks(text) {
+        Some(chunks) => {
+            let pieces: Result<Vec<_>, _> = chunks
+                .par_iter()
+                .map(|&(offset, chunk)| parse_raw(chunk, offset))
+                .collect();
+            match pieces {
+                Ok(pieces) => Ok(pieces.into_iter().flatten().collect()),
+                Err(_) => parse_raw(text, 0),
+            }
+        }
+        None => parse_raw(text, 0),
+    };
+    let raw = parsed.map_err(|(offset, message)| at(offset, message))?;
+    if raw.is_empty() {
         return Err(CatalogError::Invalid {
             path: name.to_string(),
             message: "no [[entry]] tables found".to_string(),
         });
     }
 
-    let mut seen: HashMap<(Category, i64), usize> = HashMap::new();
-    let mut entries = Vec::with_capacity(raw.entry.len());
-    for spanned in raw.entry {
-        let entry_start = spanned.span().start;
-        let raw = spanned.into_inner();
-        let code_span = raw.code.span();
-        let code = *raw.code.get_ref();
-        if let Some(first) = seen.insert((raw.category, code), entry_start) {
+    let mut seen: HashMap<(Category, i64), usize> = HashMap::with_capacity(raw.len());
+    for parsed in &raw {
+        if let Some(first) = seen.insert((parsed.raw.category, parsed.code), parsed.start) {
             let (first_line, _) = line_column(text, first);
             return Err(at(
-                code_span.start,
+                parsed.code_start,
                 format!(
                     "duplicate code {} in category {} (first defined at line {first_line})",
-                    CatalogEntry::display_code(raw.category, code),
-                    raw.category
+                    CatalogEntry::display_code(parsed.raw.category, parsed.code),
+                    parsed.raw.category
                 ),
             ));
         }
-        let entry = build_entry(raw, code, name).map_err(|message| at(entry_start, message))?;
-        entries.push(entry);
     }
-    Ok(entries)
+    let build = |parsed: ParsedEntry| {
+        let start = parsed.start;
+        build_entry(parsed.raw, parsed.code, name).map_err(|message| at(start, message))
+    };
+    if raw.len() >= PARALLEL_ENTRIES {
+        raw.into_par_iter().map(build).collect()
+    } else {
+        raw.into_iter().map(build).collect()
+    }
+}
+
+/// From this many entries on, parsing and building use every core.
+const PARALLEL_ENTRIES: usize = 4096;
+
+/// One `[[entry]]` as parsed, with byte offsets into the whole file.
+struct ParsedEntry {
+    raw: RawEntry,
+    code: i64,
+    start: usize,
+    code_start: usize,
+}
+
+/// Parses TOML text that starts at byte `offset` of the file; errors carry file offsets.
+fn parse_raw(text: &str, offset: usize) -> Result<Vec<ParsedEntry>, (usize, String)> {
+    let raw: RawCatalog = toml::from_str(text).map_err(|e| {
+        let at = e.span().map(|s| s.start).unwrap_or(0);
+        (offset + at, e.message().trim().to_string())
+    })?;
+    Ok(raw
+        .entry
+        .into_iter()
+        .map(|spanned| {
+            let start = offset + spanned.span().start;
+            let raw = spanned.into_inner();
+            let code_start = offset + raw.code.span().start;
+            let code = *raw.code.get_ref();
+            ParsedEntry {
+                raw,
+                code,
+                start,
+                code_start,
+            }
+        })
+        .collect())
+}
+
+/// Splits a large catalog into pieces of whole `[[entry]]` tables, with their byte offsets. The
+/// first piece keeps anything before the first table, so unknown top-level keys are still caught.
+fn parallel_chunks(text: &str) -> Option<Vec<(usize, &str)>> {
+    const MIN_BYTES: usize = 1 << 20;
+    if text.len() < MIN_BYTES {
+        return None;
+    }
+    let pieces = rayon::current_num_threads().max(1) * 4;
+    let target = text.len() / pieces;
+    let mut chunks = Vec::with_capacity(pieces);
+    let mut start = 0;
+    while start < text.len() {
+        // Searched as bytes: `start + target` may fall inside a character. The cut itself is just
+        // after a newline, so always a character boundary.
+        let search = (start + target).min(text.len());
+        let cut = memchr::memmem::find(&text.as_bytes()[search..], b"\n[[entry]]")
+            .map(|i| search + i + 1)
+            .unwrap_or(text.len());
+        chunks.push((start, &text[start..cut]));
+        start = cut;
+    }
+    Some(chunks)
 }
 
 /// Checks field sizes and required text, and makes every text field safe to print.

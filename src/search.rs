@@ -880,13 +880,15 @@ impl SearchIndex {
             }
         }
         // Pinyin on the Chinese description, one character at a time.
-        // One letter as pinyin would match nearly every Chinese sentence: pinyin starts at two.
-        if term.chars.len() < 2 {
-            return None;
-        }
         let initial = term.pinyin_initial?;
         if p.initials & initial == 0 || !covers(p.pinyin_mask, term.mask) {
             return None;
+        }
+        if term.chars.len() == 1 {
+            // One letter is an initial: the per-character initials answer without spelling.
+            let at = p.zh_initials.iter().position(|i| i & initial != 0)?;
+            let spans = if positions { vec![at] } else { Vec::new() };
+            return Some(found(MatchKind::Pinyin, 1000, Field::Zh, spans));
         }
         pinyin_match::find(t, p.zh_chars, p.zh_initials, positions)
             .map(|m| found(MatchKind::Pinyin, m.score + 1000, Field::Zh, m.positions))

@@ -196,6 +196,56 @@ fn sighup_restores() {
 }
 
 #[test]
+fn a_closed_terminal_ends_the_program() {
+    // The window closes: every handle on the pty master goes away and the kernel sends SIGHUP.
+    // The program must end rather than spin on a dead terminal.
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("trtc-errors"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("TRTC_ERRORS_CONFIG_DIR", common::empty_config_dir());
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn the binary");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    // Read until the first frame is up, then let go of the reader (its fd is a master handle too).
+    let up = std::thread::spawn(move || {
+        let mut parser = vt100::Parser::new(30, 100, 0);
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                return false;
+            }
+            parser.process(&buf[..n]);
+            if parser.screen().contents().contains("Codes") {
+                return true;
+            }
+        }
+        false
+    });
+    assert!(up.join().unwrap(), "the browser never drew");
+    std::thread::sleep(Duration::from_millis(500));
+    drop(pty.master);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(!status.success());
+            return;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("still running 10 s after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
 fn a_panic_restores_first_and_then_reports() {
     let mut s = Session::start(&[], &[("TRTC_ERRORS_TEST_PANIC", "after-first-frame")]);
     let status = s.wait_exit();

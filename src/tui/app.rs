@@ -11,6 +11,7 @@ use crate::format::{self, Format, Lang};
 use crate::query::Query;
 use crate::search::{Hit, SearchIndex};
 use crate::tui::layout::{Layout, Pane};
+use crate::tui::worker::{SearchRequest, SearchWorker, BACKGROUND_FROM};
 use crate::width::width;
 
 /// Everything the user can ask for, decoded from keys, mouse and paste events.
@@ -129,6 +130,12 @@ pub struct App {
     /// The filter and source the current hits were computed with: narrowing needs both unchanged.
     hits_filter: Option<Filter>,
     hits_source_was_query: bool,
+    /// Background search for large catalogs; `None` searches on the UI thread.
+    worker: Option<SearchWorker>,
+    /// Number of the latest search request; only its answer is shown.
+    generation: u64,
+    /// A background search for the current query is still running.
+    pub searching: bool,
     pub hits: Vec<Hit>,
     /// Index into `hits`.
     pub selected: usize,
@@ -163,6 +170,9 @@ impl App {
             hits_query: Query::default(),
             hits_filter: None,
             hits_source_was_query: false,
+            worker: None,
+            generation: 0,
+            searching: false,
             hits: Vec::new(),
             selected: 0,
             list_offset: 0,
@@ -176,7 +186,14 @@ impl App {
             should_quit: false,
             color,
         };
+        if app.catalog.len() >= BACKGROUND_FROM {
+            app.worker = Some(SearchWorker::spawn(
+                Arc::clone(&app.catalog),
+                Arc::clone(&app.index),
+            ));
+        }
         app.refresh();
+        app.wait_for_results();
         app
     }
 
@@ -301,6 +318,7 @@ impl App {
                 self.width = width;
                 self.height = height;
                 self.keep_selection_visible();
+                self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
             }
             Action::None => {}
         }
@@ -399,31 +417,42 @@ impl App {
     /// Recomputes the hits for the current query and filter, keeping the selected entry when it
     /// still matches.
     pub fn refresh(&mut self) {
-        let keep = self.selected_hit().map(|h| h.index);
         let query = Query::parse(&self.query);
-        self.hits = match &self.source {
+        let filter = self.filter;
+        let hits = match &self.source {
             Source::Query => {
                 let narrow = query.narrows(&self.hits_query)
-                    && self.hits_filter == Some(self.filter)
-                    && self.hits_source_was_query;
-                let candidates: Option<Vec<usize>> = narrow.then(|| {
-                    self.hits
-                        .iter()
-                        .filter(|h| h.reading.is_none())
-                        .map(|h| h.index)
-                        .collect()
-                });
+                    && self.hits_filter == Some(filter)
+                    && self.hits_source_was_query
+                    && !self.searching;
+                // Every current hit, code hits included: an entry named by a number may also
+                // match the longer query as text.
+                let candidates: Option<Vec<usize>> =
+                    narrow.then(|| self.hits.iter().map(|h| h.index).collect());
+                if let Some(worker) = &self.worker {
+                    self.generation += 1;
+                    let sent = worker.request(SearchRequest {
+                        generation: self.generation,
+                        query: query.clone(),
+                        category: filter.category(),
+                        candidates: candidates.clone(),
+                    });
+                    if sent {
+                        self.searching = true;
+                        return;
+                    }
+                }
                 self.index.search_within(
                     &self.catalog,
                     &query,
-                    self.filter.category(),
+                    filter.category(),
                     candidates.as_deref(),
                 )
             }
             Source::Pasted { mentions, .. } => mentions
                 .iter()
                 .filter(|m| {
-                    self.filter
+                    filter
                         .category()
                         .is_none_or(|c| self.catalog.entries()[m.index].category == c)
                 })
@@ -435,8 +464,54 @@ impl App {
                 })
                 .collect(),
         };
+        // A background answer still on its way is now out of date.
+        self.generation += 1;
+        self.searching = false;
+        self.apply_hits(query, filter, hits);
+    }
+
+    /// Takes the background worker's answer to the latest request, if it has arrived. Returns true
+    /// when the hits changed.
+    pub fn poll_results(&mut self) -> bool {
+        let Some(result) = self.worker.as_ref().and_then(SearchWorker::latest) else {
+            return false;
+        };
+        if result.generation != self.generation {
+            return false;
+        }
+        self.searching = false;
+        let filter = match result.category {
+            Some(c) => Filter::Only(c),
+            None => Filter::All,
+        };
+        self.apply_hits(result.query, filter, result.hits);
+        true
+    }
+
+    /// Blocks until the background search answers (the first frame, and tests).
+    pub fn wait_for_results(&mut self) {
+        while self.searching {
+            let Some(result) = self.worker.as_ref().and_then(SearchWorker::wait) else {
+                self.searching = false;
+                return;
+            };
+            if result.generation == self.generation {
+                self.searching = false;
+                let filter = match result.category {
+                    Some(c) => Filter::Only(c),
+                    None => Filter::All,
+                };
+                self.apply_hits(result.query, filter, result.hits);
+            }
+        }
+    }
+
+    /// Shows new hits, keeping the selected entry selected when it is still among them.
+    fn apply_hits(&mut self, query: Query, filter: Filter, hits: Vec<Hit>) {
+        let keep = self.selected_hit().map(|h| h.index);
+        self.hits = hits;
         self.hits_query = query;
-        self.hits_filter = Some(self.filter);
+        self.hits_filter = Some(filter);
         self.hits_source_was_query = matches!(self.source, Source::Query);
         let position = keep.and_then(|k| self.hits.iter().position(|h| h.index == k));
         if position != Some(self.selected) {

@@ -11,6 +11,7 @@ pub mod layout;
 pub mod text;
 pub mod theme;
 pub mod ui;
+pub mod worker;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -101,6 +102,11 @@ pub fn run(session: Session, initial_query: Option<String>) -> anyhow::Result<Ex
         signals.push((sig, flag));
     }
 
+    // If the terminal hangs up, crossterm's event poll can spin without returning, so the loop
+    // never sees the flag. A watchdog gives the loop a moment, then restores and exits itself.
+    let finished = Arc::new(AtomicBool::new(false));
+    spawn_signal_watchdog(signals.clone(), Arc::clone(&finished));
+
     install_panic_hook();
     enter_terminal()?;
     let _guard = TerminalGuard;
@@ -114,9 +120,32 @@ pub fn run(session: Session, initial_query: Option<String>) -> anyhow::Result<Ex
         height: size.height,
     });
     let mut clipboard = Clipboard::open();
-    let code = event_loop(&mut terminal, &mut app, &mut clipboard, &signals)?;
+    let code = event_loop(&mut terminal, &mut app, &mut clipboard, &signals);
+    finished.store(true, Ordering::SeqCst);
     drop(terminal);
-    Ok(code)
+    code
+}
+
+/// After SIGTERM / SIGHUP, waits for the event loop to finish; if it has not within half a second
+/// (its event poll may be stuck on a dead terminal), restores the terminal and exits.
+fn spawn_signal_watchdog(signals: Vec<(i32, Arc<AtomicBool>)>, finished: Arc<AtomicBool>) {
+    std::thread::spawn(move || loop {
+        std::thread::sleep(Duration::from_millis(50));
+        if finished.load(Ordering::SeqCst) {
+            return;
+        }
+        if let Some((sig, _)) = signals
+            .iter()
+            .find(|(_, flag)| flag.load(Ordering::Relaxed))
+        {
+            std::thread::sleep(Duration::from_millis(500));
+            if !finished.load(Ordering::SeqCst) {
+                restore_terminal();
+                std::process::exit(128 + *sig);
+            }
+            return;
+        }
+    });
 }
 
 fn event_loop<B: Backend>(
@@ -144,8 +173,13 @@ where
             // The conventional status of a process ended by a signal.
             return Ok(ExitCode::from(128 + *sig as u8));
         }
-        match event::poll(Duration::from_millis(100)) {
-            Ok(false) => continue,
+        // While a background search runs, wake up often to show its answer as soon as it lands.
+        let wait = if app.searching { 5 } else { 100 };
+        match event::poll(Duration::from_millis(wait)) {
+            Ok(false) => {
+                app.poll_results();
+                continue;
+            }
             Ok(true) => {}
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e.into()),
@@ -155,6 +189,7 @@ where
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e.into()),
         };
+        app.poll_results();
         let action = keys::action_for(&ev);
         if let Some(Effect::Copy { text, label }) = app.update(action) {
             let outcome = clipboard.copy(&text, &mut io::stdout());

@@ -53,7 +53,11 @@ fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
 fn draw_search(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let area = layout.search;
     let total = width_usize(area);
-    let count = format!("{}/{}", app.hits.len(), app.catalog.len());
+    let count = if app.searching {
+        format!("…/{}", app.catalog.len())
+    } else {
+        format!("{}/{}", app.hits.len(), app.catalog.len())
+    };
     let mut right: Vec<Span> = Vec::new();
     if total >= 60 {
         for filter in [

@@ -1,0 +1,179 @@
+//! Property tests: random key / paste / resize / mouse sequences through the TUI state machine,
+//! rendered after every step; and arbitrary Unicode through query parsing and search.
+
+use std::sync::{Arc, OnceLock};
+
+use proptest::prelude::*;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use trtc_errors::catalog::Catalog;
+use trtc_errors::format::{Format, Lang};
+use trtc_errors::query::{code_readings, Query};
+use trtc_errors::search::{MatchKind, SearchIndex};
+use trtc_errors::tui::app::{Action, App};
+use trtc_errors::tui::{detail, theme::Theme, ui};
+
+fn shared() -> &'static (Arc<Catalog>, Arc<SearchIndex>) {
+    static SHARED: OnceLock<(Arc<Catalog>, Arc<SearchIndex>)> = OnceLock::new();
+    SHARED.get_or_init(|| {
+        let catalog = Catalog::builtin().expect("built-in catalog");
+        let index = SearchIndex::new(&catalog);
+        (Arc::new(catalog), Arc::new(index))
+    })
+}
+
+/// Text people and attackers put into a search box.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[a-z0-9_ ]{0,12}",
+        "[过期签名进房失败帐号系统重新生成]{0,6}",
+        Just("\u{1b}[2J\u{1b}]52;c;eA==\u{7}\u{202e}\u{200b}\u{301}😀🇨🇳".to_string()),
+        Just("０ｘ４００４ １６３８８ -8 0x --5".to_string()),
+    ]
+}
+
+/// Pastes up to 1 MiB: a piece of text repeated, with line breaks so the log path runs too.
+fn paste() -> impl Strategy<Value = String> {
+    (text(), 1usize..4096, any::<bool>()).prop_map(|(piece, times, lines)| {
+        let piece = if lines {
+            format!("{piece} code: 16388\n")
+        } else {
+            piece
+        };
+        let mut out = piece.repeat(times.min(1 + (1 << 20) / piece.len().max(1)));
+        out.truncate((1 << 20).min(out.len()));
+        while !out.is_char_boundary(out.len()) {
+            out.pop();
+        }
+        out
+    })
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        8 => any::<char>().prop_map(Action::Insert),
+        4 => "[a-z过期签名0x16388]".prop_map(|s| Action::Insert(s.chars().next().unwrap_or('a'))),
+        1 => paste().prop_map(Action::Paste),
+        2 => Just(Action::Backspace),
+        1 => Just(Action::Delete),
+        2 => Just(Action::CursorLeft),
+        2 => Just(Action::CursorRight),
+        1 => Just(Action::CursorHome),
+        1 => Just(Action::CursorEnd),
+        1 => Just(Action::DeleteWord),
+        1 => Just(Action::ClearQuery),
+        3 => Just(Action::Up),
+        3 => Just(Action::Down),
+        1 => Just(Action::PageUp),
+        1 => Just(Action::PageDown),
+        1 => Just(Action::DetailUp),
+        1 => Just(Action::DetailDown),
+        1 => Just(Action::NextCategory),
+        1 => Just(Action::PrevCategory),
+        1 => Just(Action::Copy),
+        1 => Just(Action::CycleCopyFormat),
+        1 => Just(Action::CycleLang),
+        1 => Just(Action::ToggleHelp),
+        1 => Just(Action::Escape),
+        2 => (0u16..320, 0u16..110).prop_map(|(column, row)| Action::Click { column, row }),
+        1 => (0u16..320, 0u16..110).prop_map(|(column, row)| Action::ScrollUp { column, row }),
+        1 => (0u16..320, 0u16..110).prop_map(|(column, row)| Action::ScrollDown { column, row }),
+        2 => (1u16..=300, 1u16..=100).prop_map(|(width, height)| Action::Resize { width, height }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_tui_state_machine_never_breaks(actions in proptest::collection::vec(action(), 1..40)) {
+        let (catalog, index) = shared();
+        let mut app = App::new(Arc::clone(catalog), Arc::clone(index), Format::Text, Lang::Both, true);
+        app.update(Action::Resize { width: 80, height: 24 });
+        for action in actions {
+            let _ = app.update(action);
+            if app.should_quit {
+                break;
+            }
+            let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).expect("backend");
+            terminal.draw(|f| ui::draw(f, &app)).expect("draw");
+
+            prop_assert!(app.cursor <= app.query.chars().count(), "cursor {} past the query {:?}", app.cursor, app.query);
+            if app.hits.is_empty() {
+                prop_assert_eq!(app.selected, 0);
+            } else {
+                prop_assert!(app.selected < app.hits.len());
+                prop_assert!(app.list_offset <= app.selected);
+                let rows = app.layout().list_rows();
+                if rows > 0 {
+                    prop_assert!(app.selected < app.list_offset + rows, "selection scrolled out of view");
+                }
+                // The detail pane shows the selected entry.
+                let entry = &catalog.entries()[app.hits[app.selected].index];
+                let lines = detail::lines(&app, 200, &Theme { color: false });
+                let head: String = lines[0].spans.iter().map(|s| s.content.as_ref()).collect();
+                prop_assert!(head.starts_with(&entry.display), "detail shows {head:?}, selected {}", entry.display);
+            }
+            prop_assert!(app.detail_scroll <= app.max_detail_scroll());
+        }
+    }
+}
+
+fn fold(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn query_parsing_never_panics(input in text()) {
+        let query = Query::parse(&input);
+        for term in &query.terms {
+            prop_assert!(!term.text.is_empty());
+        }
+        for token in input.split_whitespace() {
+            let _ = code_readings(token);
+        }
+    }
+
+    #[test]
+    fn every_highlight_is_real(input in text()) {
+        let (catalog, index) = shared();
+        let query = Query::parse(&input);
+        let query_chars: Vec<char> = query.terms.iter().flat_map(|t| t.text.chars()).collect();
+        for hit in index.search(catalog, &query, None).iter().take(30) {
+            let entry = &catalog.entries()[hit.index];
+            let lights = index.highlights(catalog, hit, &query);
+            let mut fields: Vec<(&str, &Vec<usize>)> = vec![
+                (entry.display.as_str(), &lights.display),
+                (entry.description_zh.as_str(), &lights.description_zh),
+                (entry.description_en.as_deref().unwrap_or(""), &lights.description_en),
+            ];
+            if let Some(key) = &entry.key {
+                fields.push((key.as_str(), &lights.key));
+            }
+            for (alias, positions) in entry.aliases.iter().zip(&lights.aliases) {
+                fields.push((alias.as_str(), positions));
+            }
+            for (text, positions) in fields {
+                let chars: Vec<char> = text.chars().collect();
+                for &p in positions {
+                    prop_assert!(p < chars.len(), "position {p} past {text:?}");
+                    let c = chars[p];
+                    let claimed = hit.reading.is_some()
+                        || query_chars.contains(&fold(c))
+                        || (hit.kind == Some(MatchKind::Pinyin)
+                            && trtc_errors::pinyin_match::readings(c)
+                                .any(|r| r.bytes().next().is_some_and(|b| query_chars.contains(&(b as char)))));
+                    prop_assert!(claimed, "{c:?} in {text:?} highlighted for {input:?}");
+                }
+            }
+        }
+    }
+}
