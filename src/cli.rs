@@ -339,7 +339,7 @@ fn show(session: &Session, args: &[String], out: &mut dyn Write) -> anyhow::Resu
             }
         }
     }
-    print_entries(session, &found, out)?;
+    print_entries(session, &found, false, out)?;
     let code = if missing || found.is_empty() {
         EXIT_NOT_FOUND
     } else {
@@ -349,19 +349,25 @@ fn show(session: &Session, args: &[String], out: &mut dyn Write) -> anyhow::Resu
 }
 
 /// Full explanations of `hits`, in the session's format.
-fn print_entries(session: &Session, hits: &[Hit], out: &mut dyn Write) -> io::Result<()> {
+fn print_entries(
+    session: &Session,
+    hits: &[Hit],
+    ranked: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let entries = session.catalog.entries();
     match session.format {
         Format::Json => {
+            // Only `search` ranks, so only its JSON carries score, matched_by and reading.
             let items: Vec<EntryJson> = hits
                 .iter()
-                .map(|h| EntryJson::new(&entries[h.index]).with_hit(h))
-                .map(|mut j| {
-                    if hits.iter().all(|h| h.score == 0) {
-                        j.score = None;
-                        j.matched_by = None;
+                .map(|h| {
+                    let json = EntryJson::new(&entries[h.index]);
+                    if ranked {
+                        json.with_hit(h)
+                    } else {
+                        json
                     }
-                    j
                 })
                 .collect();
             writeln!(out, "{}", format::to_json(&items))
@@ -416,7 +422,7 @@ fn search(
     }
     match session.format {
         Format::Text => write_result_lines(session, &hits, Some(&query), out)?,
-        _ => print_entries(session, &hits, out)?,
+        _ => print_entries(session, &hits, true, out)?,
     }
     Ok(ExitCode::from(EXIT_FOUND))
 }
@@ -431,7 +437,7 @@ fn list(
         .search(&session.catalog, &Query::default(), category);
     match session.format {
         Format::Text => write_result_lines(session, &hits, None, out)?,
-        _ => print_entries(session, &hits, out)?,
+        _ => print_entries(session, &hits, false, out)?,
     }
     Ok(ExitCode::from(if hits.is_empty() {
         EXIT_NOT_FOUND

@@ -263,11 +263,24 @@ pub fn explain_markdown(entry: &CatalogEntry, catalog: &Catalog, lang: Lang) -> 
         .iter()
         .filter(|f| f.label != "Code" && f.label != "Key")
     {
+        // Keys and codes go in code spans: they are pasted back into code and searches.
         let value = match field.label {
             "Aliases" => entry
                 .aliases
                 .iter()
                 .map(|a| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            "Related" => entry
+                .related
+                .iter()
+                .map(|d| {
+                    let label = related_label(catalog, d);
+                    match label.split_once(' ') {
+                        Some((code, key)) => format!("`{code}` `{key}`"),
+                        None => format!("`{label}`"),
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(", "),
             _ => md_escape(&field.value),

@@ -529,7 +529,8 @@ impl SearchIndex {
             };
             hits.append(&mut text_hits);
         }
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+        // Unstable is fine: the index breaks every tie, so the order is still fully determined.
+        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
         hits
     }
 
