@@ -124,8 +124,17 @@ pub fn wrap_styled(
             && chars[end].0.is_ascii_graphic()
             && chars[end - 1].0.is_ascii_graphic();
         if splits_word {
-            if let Some(space) = last_space.filter(|&s| s > start && end - s < 16) {
-                cut = space + 1;
+            // Greedy word wrap: a word that fits on a line of its own moves down whole; only a
+            // longer one (a URL, a long key) is split.
+            if let Some(space) = last_space.filter(|&s| s > start) {
+                let word: usize = chars[space + 1..]
+                    .iter()
+                    .take_while(|(c, _)| *c != ' ')
+                    .map(|(c, _)| char_width(*c))
+                    .sum();
+                if word <= columns.saturating_sub(indent).max(1) {
+                    cut = space + 1;
+                }
             }
         }
         let mut spans = if first {
