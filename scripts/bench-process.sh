@@ -29,13 +29,14 @@ print(f"{statistics.median(times):.2f}")
 PY
 }
 
-# Peak resident set size of one run, in MB.
+# Peak resident set size of one run, in MB, from GNU time (apt-get install time). Python's
+# getrusage would count the forked interpreter's pages before exec.
 peak_rss_mb() {
-  python3 - "$@" <<'PY'
-import resource, subprocess, sys
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print(f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.1f}")
-PY
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.1f\n", $1 / 1024}'
+  else
+    echo "n/a (install GNU time)"
+  fi
 }
 
 echo "== trtc-errors show 0x4004 (built-in catalog)"

@@ -34,7 +34,11 @@ Examples:
   trtc-errors search 'join fail'       every word must match; 'exact ^prefix suffix$ !not
   trtc-errors list --category account --format json
   pbpaste | trtc-errors explain        explain every code found in a pasted log
+  trtc-errors tui --query 签名          open the browser with a query typed in
+  trtc-errors --catalog team.toml list  add your own catalog file
+  trtc-errors config show              the settings in effect and where they come from
   trtc-errors completions bash > ~/.local/share/bash-completion/completions/trtc-errors
+  trtc-errors man > ~/.local/share/man/man1/trtc-errors.1
 
 Exit codes:
   0  found (or the command succeeded)
@@ -185,17 +189,16 @@ pub fn load_config(cli: &Cli) -> LoadedConfig {
 /// Loads the catalog: built-in, then config catalogs (broken ones are skipped with a warning),
 /// then `--catalog` files (broken ones are an error).
 pub fn load_session(cli: &Cli, loaded: LoadedConfig) -> Result<Session, catalog::CatalogError> {
-    let mut entries = catalog::parse_catalog(catalog::BUILTIN_CATALOG, catalog::BUILTIN_NAME)?;
+    let mut catalog = Catalog::builtin()?;
     for file in loaded.catalog_files() {
         match catalog::read_catalog_file(&file) {
-            Ok(more) => entries.extend(more),
+            Ok(more) => catalog.merge(more),
             Err(e) => eprintln!("trtc-errors: warning: skipping config catalog: {e}"),
         }
     }
     for file in &cli.catalogs {
-        entries.extend(catalog::read_catalog_file(file)?);
+        catalog.merge(catalog::read_catalog_file(file)?);
     }
-    let catalog = Catalog::from_entries(entries)?;
     let index = SearchIndex::new(&catalog);
     let color_choice = cli.color.or(loaded.config.color).unwrap_or_default();
     Ok(Session {

@@ -16,6 +16,7 @@ fn main() -> ExitCode {
 }
 
 fn try_main() -> anyhow::Result<ExitCode> {
+    keep_large_allocations_out_of_the_heap();
     let cli = Cli::parse();
     let loaded = cli::load_config(&cli);
     let session = match cli::load_session(&cli, loaded) {
@@ -50,3 +51,19 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         .filter_map(|e| e.downcast_ref::<io::Error>())
         .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
+
+/// glibc raises its mmap threshold each time a large block is freed, so after parsing a big catalog
+/// (a 26 MB file, 22 MB of tokens) later large blocks land in the heap and freed memory stays
+/// resident: a 100,000-entry load peaked at 266 MB for 105 MB of live data. A fixed threshold keeps
+/// large blocks in mmap, returned to the system when freed (149 MB peak).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn keep_large_allocations_out_of_the_heap() {
+    // SAFETY: mallopt only changes an allocator parameter; it is called before any other thread
+    // exists and takes no pointers.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn keep_large_allocations_out_of_the_heap() {}
