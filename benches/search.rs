@@ -67,25 +67,33 @@ fn scale_search(c: &mut Criterion) {
     group.finish();
 }
 
+/// The browser's state at 100×30 with `typed` typed in, answers waited for.
+fn app_with(catalog: &Arc<Catalog>, index: &Arc<SearchIndex>, typed: &[char]) -> App {
+    let mut app = App::new(
+        Arc::clone(catalog),
+        Arc::clone(index),
+        Format::Text,
+        Lang::Both,
+        true,
+    );
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    for &ch in typed {
+        app.update(Action::Insert(ch));
+        app.wait_for_results();
+    }
+    app
+}
+
 fn render(c: &mut Criterion) {
     let catalog = Arc::new(Catalog::builtin().expect("built-in catalog"));
     let index = Arc::new(SearchIndex::new(&catalog));
     let mut group = c.benchmark_group("render");
     for (name, q) in [("start", ""), ("chinese_query", "过期")] {
-        let mut app = App::new(
-            Arc::clone(&catalog),
-            Arc::clone(&index),
-            Format::Text,
-            Lang::Both,
-            true,
-        );
-        app.update(Action::Resize {
-            width: 100,
-            height: 30,
-        });
-        for ch in q.chars() {
-            app.update(Action::Insert(ch));
-        }
+        let typed: Vec<char> = q.chars().collect();
+        let app = app_with(&catalog, &index, &typed);
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
         group.bench_function(BenchmarkId::new("frame_100x30", name), |b| {
             b.iter(|| {
@@ -159,24 +167,7 @@ fn keystrokes(c: &mut Criterion) {
         for k in 0..chars.len() {
             group.bench_function(BenchmarkId::new(kind, k + 1), |b| {
                 b.iter_batched(
-                    || {
-                        let mut app = App::new(
-                            Arc::clone(&catalog),
-                            Arc::clone(&index),
-                            Format::Text,
-                            Lang::Both,
-                            true,
-                        );
-                        app.update(Action::Resize {
-                            width: 100,
-                            height: 30,
-                        });
-                        for &ch in &chars[..k] {
-                            app.update(Action::Insert(ch));
-                            app.wait_for_results();
-                        }
-                        app
-                    },
+                    || app_with(&catalog, &index, &chars[..k]),
                     |mut app| {
                         app.update(Action::Insert(chars[k]));
                         app.wait_for_results();

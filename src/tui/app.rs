@@ -11,7 +11,7 @@ use crate::format::{self, Format, Lang};
 use crate::query::Query;
 use crate::search::{Hit, SearchIndex};
 use crate::tui::layout::{Layout, Pane};
-use crate::tui::worker::{SearchRequest, SearchWorker, BACKGROUND_FROM};
+use crate::tui::worker::{SearchRequest, SearchResult, SearchWorker, BACKGROUND_FROM};
 use crate::width::width;
 
 /// Everything the user can ask for, decoded from keys, mouse and paste events.
@@ -473,37 +473,33 @@ impl App {
     /// Takes the background worker's answer to the latest request, if it has arrived. Returns true
     /// when the hits changed.
     pub fn poll_results(&mut self) -> bool {
-        let Some(result) = self.worker.as_ref().and_then(SearchWorker::latest) else {
-            return false;
-        };
-        if result.generation != self.generation {
-            return false;
+        match self.worker.as_ref().and_then(SearchWorker::latest) {
+            Some(result) => self.accept(result),
+            None => false,
         }
-        self.searching = false;
-        let filter = match result.category {
-            Some(c) => Filter::Only(c),
-            None => Filter::All,
-        };
-        self.apply_hits(result.query, filter, result.hits);
-        true
     }
 
     /// Blocks until the background search answers (the first frame, and tests).
     pub fn wait_for_results(&mut self) {
         while self.searching {
-            let Some(result) = self.worker.as_ref().and_then(SearchWorker::wait) else {
-                self.searching = false;
-                return;
-            };
-            if result.generation == self.generation {
-                self.searching = false;
-                let filter = match result.category {
-                    Some(c) => Filter::Only(c),
-                    None => Filter::All,
-                };
-                self.apply_hits(result.query, filter, result.hits);
+            match self.worker.as_ref().and_then(SearchWorker::wait) {
+                Some(result) => {
+                    self.accept(result);
+                }
+                None => self.searching = false,
             }
         }
+    }
+
+    /// Shows a background result if it answers the latest request; older answers are dropped.
+    fn accept(&mut self, result: SearchResult) -> bool {
+        if result.generation != self.generation {
+            return false;
+        }
+        self.searching = false;
+        let filter = result.category.map_or(Filter::All, Filter::Only);
+        self.apply_hits(result.query, filter, result.hits);
+        true
     }
 
     /// Shows new hits, keeping the selected entry selected when it is still among them.
