@@ -280,10 +280,18 @@ fn pasted_log_lists_the_codes_found() {
         .status
         .as_deref()
         .unwrap_or("")
-        .contains("Found 2 code(s) in the pasted text (3 lines)"));
+        .contains("Found 2 codes in the 3 pasted lines"));
     insta::assert_snapshot!("pasted_log", render(&app).backend());
     app.update(Action::Escape);
     assert_eq!(app.hits.len(), 91);
+    // Terminals send pasted line breaks as CR.
+    app.update(Action::Paste("code: 16388\rERR 70001\r".into()));
+    assert_eq!(app.hits.len(), 2);
+    assert!(app
+        .status
+        .as_deref()
+        .unwrap_or("")
+        .contains("Found 2 codes in the 2 pasted lines"));
 }
 
 #[test]

@@ -396,17 +396,20 @@ impl App {
     }
 
     fn paste(&mut self, text: &str) {
-        let trimmed = text.trim_matches(|c| c == '\n' || c == '\r');
-        if !trimmed.contains('\n') && !trimmed.contains('\r') {
+        // Terminals (and tmux) deliver pasted line breaks as CR; logs from Windows bring CRLF.
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let trimmed = text.trim_matches('\n');
+        if !trimmed.contains('\n') {
             let clean = clean_input(trimmed);
             self.insert_text(&clean);
             return;
         }
-        let mentions = find_mentions(text, &self.catalog);
-        let lines = text.lines().count();
+        let mentions = find_mentions(trimmed, &self.catalog);
+        let lines = trimmed.lines().count();
         self.status = Some(match mentions.len() {
-            0 => format!("No known code in the pasted text ({lines} lines)"),
-            n => format!("Found {n} code(s) in the pasted text ({lines} lines) · Esc to go back"),
+            0 => format!("No known code in the {lines} pasted lines"),
+            1 => format!("Found 1 code in the {lines} pasted lines · Esc to go back"),
+            n => format!("Found {n} codes in the {lines} pasted lines · Esc to go back"),
         });
         self.query.clear();
         self.cursor = 0;
