@@ -12,7 +12,12 @@ fuzz_target!(|data: &[u8]| {
         for entry in &entries {
             assert!(!entry.description_zh.chars().any(|c| c.is_control()));
             let catalog = trtc_errors::catalog::Catalog::from_entries(entries.clone()).unwrap();
-            let _ = trtc_errors::format::explain(entry, &catalog, trtc_errors::format::Format::Markdown, trtc_errors::format::Lang::Both);
+            let _ = trtc_errors::format::explain(
+                entry,
+                &catalog,
+                trtc_errors::format::Format::Markdown,
+                trtc_errors::format::Lang::Both,
+            );
         }
     }
 });

@@ -25,8 +25,14 @@ fuzz_target!(|data: &[u8]| {
     for hit in index.search(catalog, &query, None).iter().take(20) {
         let entry = &catalog.entries()[hit.index];
         let lights = index.highlights(catalog, hit, &query);
-        assert!(lights.description_zh.iter().all(|&p| p < entry.description_zh.chars().count()));
-        assert!(lights.display.iter().all(|&p| p < entry.display.chars().count()));
+        assert!(lights
+            .description_zh
+            .iter()
+            .all(|&p| p < entry.description_zh.chars().count()));
+        assert!(lights
+            .display
+            .iter()
+            .all(|&p| p < entry.display.chars().count()));
     }
     let _ = trtc_errors::explain::find_mentions(&text, catalog);
 });
