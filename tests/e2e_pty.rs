@@ -133,7 +133,8 @@ impl Session {
 
 #[test]
 fn search_copy_and_quit() {
-    let mut s = Session::start(&[], &[("TRTC_ERRORS_CLIPBOARD", "osc52")]);
+    // No DISPLAY and no WAYLAND_DISPLAY: the system clipboard is unreachable, OSC 52 must carry it.
+    let mut s = Session::start(&[], &[]);
     s.wait_for("Codes");
     s.send("过期");
     s.wait_for("70347");
@@ -164,6 +165,20 @@ fn search_copy_and_quit() {
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
     s.assert_restored();
+}
+
+#[test]
+fn a_broken_config_is_reported_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "lang = \"klingon\"\n").unwrap();
+    let mut s = Session::start(
+        &[],
+        &[("TRTC_ERRORS_CONFIG_DIR", dir.path().to_str().unwrap())],
+    );
+    s.wait_for("Config ignored:");
+    assert!(s.contents().contains("config.toml:1:8"), "{}", s.contents());
+    s.send("\x03");
+    assert!(s.wait_exit().success());
 }
 
 #[test]

@@ -93,6 +93,10 @@ pub fn run(session: Session, initial_query: Option<String>) -> anyhow::Result<Ex
     if let Some(q) = initial_query {
         app.set_query(&q);
     }
+    // Printed to stderr too, but the alternate screen hides that: say it where it is seen.
+    if let Some(warning) = session.config.warnings.first() {
+        app.status = Some(format!("Config ignored: {warning}"));
+    }
 
     // SIGTERM and SIGHUP set flags the loop checks, so the terminal is restored on the main thread.
     let mut signals = Vec::new();
