@@ -21,30 +21,39 @@ struct Session {
     raw: Arc<Mutex<Vec<u8>>>,
 }
 
+/// The real binary on a fresh 100×30 pty, isolated from the user's config and display.
+fn spawn(
+    args: &[&str],
+    envs: &[(&str, &str)],
+) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("trtc-errors"));
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("TRTC_ERRORS_CONFIG_DIR", common::empty_config_dir());
+    cmd.env_remove("DISPLAY");
+    cmd.env_remove("WAYLAND_DISPLAY");
+    cmd.env_remove("TMUX");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let child = pty.slave.spawn_command(cmd).expect("spawn the binary");
+    drop(pty.slave);
+    (pty.master, child)
+}
+
 impl Session {
     fn start(args: &[&str], envs: &[(&str, &str)]) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 30,
-                cols: 100,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("trtc-errors"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("TRTC_ERRORS_CONFIG_DIR", common::empty_config_dir());
-        cmd.env_remove("DISPLAY");
-        cmd.env_remove("WAYLAND_DISPLAY");
-        cmd.env_remove("TMUX");
-        for (k, v) in envs {
-            cmd.env(k, v);
-        }
-        let child = pty.slave.spawn_command(cmd).expect("spawn the binary");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let writer = pty.master.take_writer().expect("pty writer");
+        let (master, child) = spawn(args, envs);
+        let mut reader = master.try_clone_reader().expect("pty reader");
+        let writer = master.take_writer().expect("pty writer");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (s, r) = (Arc::clone(&screen), Arc::clone(&raw));
@@ -59,7 +68,7 @@ impl Session {
             }
         });
         Session {
-            master: pty.master,
+            master,
             writer,
             child,
             screen,
@@ -214,20 +223,8 @@ fn sighup_restores() {
 fn a_closed_terminal_ends_the_program() {
     // The window closes: every handle on the pty master goes away and the kernel sends SIGHUP.
     // The program must end rather than spin on a dead terminal.
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("open a pty");
-    let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("trtc-errors"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("TRTC_ERRORS_CONFIG_DIR", common::empty_config_dir());
-    let mut child = pty.slave.spawn_command(cmd).expect("spawn the binary");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    let (master, mut child) = spawn(&[], &[]);
+    let mut reader = master.try_clone_reader().expect("pty reader");
     // Read until the first frame is up, then let go of the reader (its fd is a master handle too).
     let up = std::thread::spawn(move || {
         let mut parser = vt100::Parser::new(30, 100, 0);
@@ -245,7 +242,7 @@ fn a_closed_terminal_ends_the_program() {
     });
     assert!(up.join().unwrap(), "the browser never drew");
     std::thread::sleep(Duration::from_millis(500));
-    drop(pty.master);
+    drop(master);
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         if let Some(status) = child.try_wait().unwrap() {
