@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod config;
 pub mod explain;
 pub mod format;
+pub mod fuzzy;
 pub mod pinyin_match;
 pub mod query;
 pub mod sanitize;

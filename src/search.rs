@@ -15,6 +15,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
 
 use crate::catalog::{Catalog, CatalogEntry, Category};
+use crate::fuzzy::{compact_subsequence, key_fuzzy};
 use crate::pinyin_match;
 use crate::query::{CodeReading, Query, Reading, Term, TermKind};
 
@@ -272,141 +273,6 @@ impl<'a> PreparedTerm<'a> {
             self.mask,
         )
     }
-}
-
-/// Fuzzy score of `needle` in a key or alias, fzf-v1 style: find the first occurrence as a
-/// subsequence, shrink it from the back to the tightest window, then score the matched characters
-/// (word starts and runs score up, gaps score down). Linear time and no allocation unless positions
-/// are asked for: this runs for every candidate of a 100,000-entry catalog.
-fn key_fuzzy(name: &str, term: &PreparedTerm, positions: bool) -> Option<(i64, Vec<usize>)> {
-    match &term.ascii {
-        // Keys are ASCII in practice: compare bytes, no decoding.
-        Some(needle) if name.is_ascii() => fuzzy_bytes(name.as_bytes(), needle, positions),
-        _ => {
-            let text: Vec<char> = name.chars().collect();
-            fuzzy_chars(&text, &term.chars, positions)
-        }
-    }
-}
-
-fn fuzzy_chars(text: &[char], needle: &[char], positions: bool) -> Option<(i64, Vec<usize>)> {
-    fuzzy_generic(text, needle, positions, |c: char| !c.is_alphanumeric())
-}
-
-fn fuzzy_bytes(text: &[u8], needle: &[u8], positions: bool) -> Option<(i64, Vec<usize>)> {
-    fuzzy_generic(text, needle, positions, |b: u8| !b.is_ascii_alphanumeric())
-}
-
-fn fuzzy_generic<T: Copy + PartialEq>(
-    text: &[T],
-    needle: &[T],
-    positions: bool,
-    is_separator: impl Fn(T) -> bool,
-) -> Option<(i64, Vec<usize>)> {
-    if needle.is_empty() {
-        return Some((0, Vec::new()));
-    }
-    // Forward: the end of the first occurrence.
-    let mut want = 0;
-    let mut end = 0;
-    for (i, &c) in text.iter().enumerate() {
-        if c == needle[want] {
-            want += 1;
-            if want == needle.len() {
-                end = i;
-                break;
-            }
-        }
-    }
-    if want < needle.len() {
-        return None;
-    }
-    // Backward from the end: the latest start, i.e. the tightest window.
-    let mut want = needle.len();
-    let mut start = end;
-    for i in (0..=end).rev() {
-        if text[i] == needle[want - 1] {
-            want -= 1;
-            if want == 0 {
-                start = i;
-                break;
-            }
-        }
-    }
-    // Score the window left to right.
-    let mut score: i64 = 0;
-    let mut want = 0;
-    let mut previous: Option<usize> = None;
-    let mut picked = Vec::new();
-    for i in start..=end {
-        if want < needle.len() && text[i] == needle[want] {
-            score += 16;
-            if i == 0 || is_separator(text[i - 1]) {
-                score += 8;
-            }
-            match previous {
-                Some(p) if p + 1 == i => score += 4,
-                Some(p) => score -= 3 + (i - p - 2) as i64,
-                None => {}
-            }
-            previous = Some(i);
-            if positions {
-                picked.push(i);
-            }
-            want += 1;
-        }
-    }
-    Some((score, picked))
-}
-
-/// The tightest place where `needle` occurs in `text` as a subsequence spanning at most `max_span`
-/// chars. Returns (span, positions); positions only when asked for. Letters scattered over a
-/// sentence are not a match, so descriptions use this rather than an unbounded fuzzy matcher.
-fn compact_subsequence(
-    text: &str,
-    needle: &[char],
-    max_span: usize,
-    positions: bool,
-) -> Option<(usize, Vec<usize>)> {
-    let first = *needle.first()?;
-    let mut best: Option<(usize, usize)> = None; // (span, start char index)
-    for (start, (byte, c)) in text.char_indices().enumerate() {
-        if c != first {
-            continue;
-        }
-        let mut want = 1;
-        let mut span = 1;
-        if want < needle.len() {
-            for (offset, c) in text[byte..].chars().enumerate().take(max_span).skip(1) {
-                if c == needle[want] {
-                    want += 1;
-                    if want == needle.len() {
-                        span = offset + 1;
-                        break;
-                    }
-                }
-            }
-        }
-        if want == needle.len() && best.is_none_or(|(s, _)| span < s) {
-            best = Some((span, start));
-            if span == needle.len() {
-                break;
-            }
-        }
-    }
-    let (span, start) = best?;
-    if !positions {
-        return Some((span, Vec::new()));
-    }
-    let mut out = Vec::with_capacity(needle.len());
-    let mut want = 0;
-    for (i, c) in text.chars().enumerate().skip(start) {
-        if want < needle.len() && c == needle[want] {
-            out.push(i);
-            want += 1;
-        }
-    }
-    Some((span, out))
 }
 
 /// Char index of a byte offset.
@@ -818,7 +684,7 @@ impl SearchIndex {
         // Fuzzy on keys and aliases: ranked by the linear-time scorer; the highlighted characters
         // are skim's optimal alignment, computed only for rows on screen.
         for (i, name) in p.names().enumerate().filter(|_| in_names) {
-            if let Some((score, _)) = key_fuzzy(name, term, false) {
+            if let Some((score, _)) = key_fuzzy(name, term.ascii.as_deref(), &term.chars, false) {
                 let idx = if positions {
                     self.matcher
                         .fuzzy_indices(name, t)
