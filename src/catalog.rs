@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -34,8 +34,6 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 2] = [Category::Sdk, Category::Account];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Category::Sdk => "sdk",
@@ -532,15 +530,6 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
     let column = text[line_start..offset].chars().count() + 1;
     (line, column)
-}
-
-/// The built-in catalog plus each file, in order (later files win on the same category + code).
-pub fn load_with_files(files: &[PathBuf]) -> Result<Catalog, CatalogError> {
-    let mut entries = parse_catalog(BUILTIN_CATALOG, BUILTIN_NAME)?;
-    for file in files {
-        entries.extend(read_catalog_file(file)?);
-    }
-    Catalog::from_entries(entries)
 }
 
 #[cfg(test)]

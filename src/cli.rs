@@ -191,13 +191,12 @@ pub fn load_config(cli: &Cli) -> LoadedConfig {
 pub fn load_session(cli: &Cli, loaded: LoadedConfig) -> Result<Session, catalog::CatalogError> {
     let mut catalog = Catalog::builtin()?;
     for file in loaded.catalog_files() {
-        match catalog::read_catalog_file(&file) {
-            Ok(more) => catalog.merge(more),
-            Err(e) => eprintln!("trtc-errors: warning: skipping config catalog: {e}"),
+        if let Err(e) = catalog.load_file(&file) {
+            eprintln!("trtc-errors: warning: skipping config catalog: {e}");
         }
     }
     for file in &cli.catalogs {
-        catalog.merge(catalog::read_catalog_file(file)?);
+        catalog.load_file(file)?;
     }
     let index = SearchIndex::new(&catalog);
     let color_choice = cli.color.or(loaded.config.color).unwrap_or_default();
@@ -291,12 +290,8 @@ pub fn run_command(
 /// Entries named exactly by `arg`: any numeric reading that names a known code, or a key / alias.
 pub fn lookup(session: &Session, arg: &str) -> Vec<Hit> {
     let query = Query::parse(arg);
-    let mut hits: Vec<Hit> = session
-        .index
-        .search(&session.catalog, &query, None)
-        .into_iter()
-        .filter(|h| h.reading.is_some())
-        .collect();
+    // Only the code readings: a full text search would score every entry to keep none of them.
+    let mut hits = session.index.code_hits(&session.catalog, &query, None);
     for &index in session.catalog.indices_by_name(query.text.trim()) {
         if !hits.iter().any(|h| h.index == index) {
             hits.push(Hit {

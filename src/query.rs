@@ -4,8 +4,6 @@
 //! (`error.getCode()`), `4004` typed from memory, `１６３８８` from a Chinese input method. Every reading
 //! that parses is kept; the search engine then keeps the ones that name a known code.
 
-use std::fmt;
-
 /// How a number in a query was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Reading {
@@ -17,27 +15,11 @@ pub enum Reading {
     BareHex,
 }
 
-impl Reading {
-    pub fn describe(self) -> &'static str {
-        match self {
-            Reading::Hex => "hex",
-            Reading::Decimal => "decimal",
-            Reading::BareHex => "hex without 0x",
-        }
-    }
-}
-
 /// One way of reading the query as a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CodeReading {
     pub value: i64,
     pub reading: Reading,
-}
-
-impl fmt::Display for CodeReading {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({})", self.value, self.reading.describe())
-    }
 }
 
 /// Folds full-width ASCII (`０ｘ４００４`, typed with a Chinese input method) and the ideographic

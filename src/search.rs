@@ -368,7 +368,7 @@ impl SearchIndex {
                 .collect();
         }
 
-        let mut hits = self.code_hits(catalog, query, &in_scope);
+        let mut hits = self.code_hits(catalog, query, category);
         let terms: Vec<PreparedTerm> = query.terms.iter().map(PreparedTerm::new).collect();
         let text_hit = |index: usize| -> Option<Hit> {
             if !in_scope(index) || hits_contains(&hits, index) {
@@ -395,25 +395,26 @@ impl SearchIndex {
             };
             hits.append(&mut text_hits);
         }
-        // Unstable is fine: the index breaks every tie, so the order is still fully determined.
-        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+        sort_hits(&mut hits);
         hits
     }
 
-    /// Entries named by a numeric reading of the query. Hex readings only name SDK codes (nobody
-    /// writes account codes in hex); decimal readings name any code.
-    fn code_hits(
+    /// Entries named by a numeric reading of the query, best first (explicit readings before the
+    /// bare-hex guess, then catalog order). Hex readings only name SDK codes (nobody writes account
+    /// codes in hex); decimal readings name any code. `show` needs only these.
+    pub fn code_hits(
         &self,
         catalog: &Catalog,
         query: &Query,
-        in_scope: &dyn Fn(usize) -> bool,
+        category: Option<Category>,
     ) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
         for reading in &query.codes {
             for &index in catalog.indices_by_code(reading.value) {
                 let entry = &catalog.entries()[index];
                 let fits = reading.reading == Reading::Decimal || entry.category == Category::Sdk;
-                if fits && in_scope(index) && !hits_contains(&hits, index) {
+                let in_scope = category.is_none_or(|c| entry.category == c);
+                if fits && in_scope && !hits_contains(&hits, index) {
                     // Explicit readings (0x…, decimal) outrank the guess that bare digits are hex.
                     let bonus = if reading.reading == Reading::BareHex {
                         0
@@ -429,6 +430,7 @@ impl SearchIndex {
                 }
             }
         }
+        sort_hits(&mut hits);
         hits
     }
 
@@ -760,6 +762,12 @@ impl SearchIndex {
         pinyin_match::find(t, p.zh_chars, p.zh_initials, positions)
             .map(|m| found(MatchKind::Pinyin, m.score + 1000, Field::Zh, m.positions))
     }
+}
+
+/// Best score first, ties in catalog order. Unstable is fine: the index breaks every tie, so the
+/// order is still fully determined.
+fn sort_hits(hits: &mut [Hit]) {
+    hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
 }
 
 fn hits_contains(hits: &[Hit], index: usize) -> bool {
