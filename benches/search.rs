@@ -3,6 +3,10 @@
 //! In-process rows only; whole-process rows (`show`, `search` on a big catalog vs fzf, peak RSS)
 //! are measured by `scripts/bench-process.sh`.
 
+#[path = "../tests/support/synthetic.rs"]
+#[allow(dead_code)]
+mod synthetic;
+
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Duration;
@@ -10,10 +14,11 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use trtc_errors::catalog::{parse_catalog, Catalog};
-use trtc_errors::format::{Format, Lang};
+use trtc_errors::catalog::{parse_catalog, Catalog, Scope};
+use trtc_errors::explanation::Lang;
 use trtc_errors::query::Query;
-use trtc_errors::search::SearchIndex;
+use trtc_errors::render::Format;
+use trtc_errors::search::{Engine, SearchIndex};
 use trtc_errors::tui::app::{Action, App};
 
 /// One query per way of searching.
@@ -36,7 +41,7 @@ fn builtin_search(c: &mut Criterion) {
     for (kind, q) in KINDS {
         let query = Query::parse(q);
         group.bench_function(*kind, |b| {
-            b.iter(|| black_box(index.search(&catalog, &query, None)))
+            b.iter(|| black_box(index.search(&catalog, &query, Scope::default())))
         });
     }
     group.finish();
@@ -49,8 +54,7 @@ fn scale_search(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(3))
         .warm_up_time(Duration::from_secs(1));
     for size in [100usize, 10_000, 100_000] {
-        let catalog =
-            Catalog::from_entries(trtc_errors::synthetic::entries(size, 42)).expect("synthetic");
+        let catalog = Catalog::from_entries(synthetic::entries(size, 42));
         let index = SearchIndex::new(&catalog);
         for (kind, q) in [
             ("key", "join"),
@@ -60,7 +64,7 @@ fn scale_search(c: &mut Criterion) {
         ] {
             let query = Query::parse(q);
             group.bench_with_input(BenchmarkId::new(kind, size), &query, |b, query| {
-                b.iter(|| black_box(index.search(&catalog, query, None)))
+                b.iter(|| black_box(index.search(&catalog, query, Scope::default())))
             });
         }
     }
@@ -68,14 +72,8 @@ fn scale_search(c: &mut Criterion) {
 }
 
 /// The browser's state at 100×30 with `typed` typed in, answers waited for.
-fn app_with(catalog: &Arc<Catalog>, index: &Arc<SearchIndex>, typed: &[char]) -> App {
-    let mut app = App::new(
-        Arc::clone(catalog),
-        Arc::clone(index),
-        Format::Text,
-        Lang::Both,
-        true,
-    );
+fn app_with(engine: &Arc<Engine>, typed: &[char]) -> App {
+    let mut app = App::new(Arc::clone(engine), Format::Text, Lang::Both, true);
     app.update(Action::Resize {
         width: 100,
         height: 30,
@@ -88,12 +86,11 @@ fn app_with(catalog: &Arc<Catalog>, index: &Arc<SearchIndex>, typed: &[char]) ->
 }
 
 fn render(c: &mut Criterion) {
-    let catalog = Arc::new(Catalog::builtin().expect("built-in catalog"));
-    let index = Arc::new(SearchIndex::new(&catalog));
+    let engine = Arc::new(Engine::new(Catalog::builtin().expect("built-in catalog")));
     let mut group = c.benchmark_group("render");
     for (name, q) in [("start", ""), ("chinese_query", "过期")] {
         let typed: Vec<char> = q.chars().collect();
-        let app = app_with(&catalog, &index, &typed);
+        let app = app_with(&engine, &typed);
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
         group.bench_function(BenchmarkId::new("frame_100x30", name), |b| {
             b.iter(|| {
@@ -107,9 +104,8 @@ fn render(c: &mut Criterion) {
     }
     group.bench_function("start_to_first_frame", |b| {
         b.iter(|| {
-            let catalog = Arc::new(Catalog::builtin().expect("built-in catalog"));
-            let index = Arc::new(SearchIndex::new(&catalog));
-            let mut app = App::new(catalog, index, Format::Text, Lang::Both, true);
+            let engine = Arc::new(Engine::new(Catalog::builtin().expect("built-in catalog")));
+            let mut app = App::new(engine, Format::Text, Lang::Both, true);
             app.update(Action::Resize {
                 width: 100,
                 height: 30,
@@ -130,16 +126,16 @@ fn load(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(10))
         .warm_up_time(Duration::from_secs(1));
-    let toml = trtc_errors::synthetic::catalog_toml(100_000, 42);
+    let toml = synthetic::catalog_toml(100_000, 42);
     group.bench_function("parse_and_index_100k", |b| {
         b.iter(|| {
             let entries = parse_catalog(&toml, "big.toml").expect("parse");
-            let catalog = Catalog::from_entries(entries).expect("catalog");
+            let catalog = Catalog::from_entries(entries);
             black_box(SearchIndex::new(&catalog));
         })
     });
-    let entries = trtc_errors::synthetic::entries(100_000, 42);
-    let catalog = Catalog::from_entries(entries).expect("catalog");
+    let entries = synthetic::entries(100_000, 42);
+    let catalog = Catalog::from_entries(entries);
     group.bench_function("index_only_100k", |b| {
         b.iter(|| black_box(SearchIndex::new(&catalog)))
     });
@@ -149,10 +145,9 @@ fn load(c: &mut Criterion) {
 /// Each keystroke of a 6-character query on a 100,000-entry catalog, through the app (incremental
 /// narrowing and the background worker included), from the key to the new hits.
 fn keystrokes(c: &mut Criterion) {
-    let catalog = Arc::new(
-        Catalog::from_entries(trtc_errors::synthetic::entries(100_000, 42)).expect("catalog"),
-    );
-    let index = Arc::new(SearchIndex::new(&catalog));
+    let engine = Arc::new(Engine::new(Catalog::from_entries(synthetic::entries(
+        100_000, 42,
+    ))));
     let mut group = c.benchmark_group("keystroke_100k");
     group
         .sample_size(10)
@@ -167,7 +162,7 @@ fn keystrokes(c: &mut Criterion) {
         for k in 0..chars.len() {
             group.bench_function(BenchmarkId::new(kind, k + 1), |b| {
                 b.iter_batched(
-                    || app_with(&catalog, &index, &chars[..k]),
+                    || app_with(&engine, &chars[..k]),
                     |mut app| {
                         app.update(Action::Insert(chars[k]));
                         app.wait_for_results();

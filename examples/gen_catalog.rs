@@ -2,6 +2,10 @@
 //!   cargo run --release --example gen_catalog -- 100000 > big.toml
 //!   cargo run --release --example gen_catalog -- 100000 --lines > big.txt   (the same entries for fzf)
 
+#[path = "../tests/support/synthetic.rs"]
+#[allow(dead_code)]
+mod synthetic;
+
 use std::io::Write;
 
 fn main() -> std::process::ExitCode {
@@ -14,9 +18,9 @@ fn main() -> std::process::ExitCode {
         }
     };
     let text = if args.iter().any(|a| a == "--lines") {
-        trtc_errors::synthetic::lines(count, 42)
+        synthetic::lines(count, 42)
     } else {
-        trtc_errors::synthetic::catalog_toml(count, 42)
+        synthetic::catalog_toml(count, 42)
     };
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Ok(()) => std::process::ExitCode::SUCCESS,

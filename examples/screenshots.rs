@@ -11,8 +11,9 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use ratatui::Terminal;
 use trtc_errors::catalog::Catalog;
-use trtc_errors::format::{Format, Lang};
-use trtc_errors::search::SearchIndex;
+use trtc_errors::explanation::Lang;
+use trtc_errors::render::Format;
+use trtc_errors::search::Engine;
 use trtc_errors::tui::app::{Action, App};
 use trtc_errors::tui::ui;
 
@@ -118,9 +119,13 @@ fn shot(
     height: u16,
     actions: Vec<Action>,
 ) -> std::io::Result<()> {
-    let catalog = Arc::new(Catalog::builtin().map_err(|e| std::io::Error::other(e.to_string()))?);
-    let index = Arc::new(SearchIndex::new(&catalog));
-    let mut app = App::new(catalog, index, Format::Markdown, Lang::Both, true);
+    let catalog = Catalog::builtin().map_err(|e| std::io::Error::other(e.to_string()))?;
+    let mut app = App::new(
+        Arc::new(Engine::new(catalog)),
+        Format::Markdown,
+        Lang::Both,
+        true,
+    );
     app.update(Action::Resize { width, height });
     for action in actions {
         app.update(action);

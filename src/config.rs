@@ -8,13 +8,15 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::format::{Format, Lang};
+use crate::catalog::Family;
+use crate::explanation::Lang;
+use crate::render::Format;
 
 /// Overrides the config directory (tests, and users who keep dotfiles elsewhere).
 pub const CONFIG_DIR_ENV: &str = "TRTC_ERRORS_CONFIG_DIR";
 
 /// When to colour output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ColorChoice {
     #[default]
@@ -24,6 +26,8 @@ pub enum ColorChoice {
 }
 
 impl ColorChoice {
+    pub const ALL: [ColorChoice; 3] = [ColorChoice::Auto, ColorChoice::Always, ColorChoice::Never];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ColorChoice::Auto => "auto",
@@ -54,6 +58,8 @@ pub struct Config {
     pub lang: Option<Lang>,
     /// Colour for CLI output.
     pub color: Option<ColorChoice>,
+    /// Only this SDK family (teams on one SDK): `web4`, `web5` or `native`.
+    pub sdk: Option<Family>,
     /// More catalog files to load after the built-in one.
     #[serde(default)]
     pub catalogs: Vec<PathBuf>,

@@ -11,7 +11,7 @@ pub fn key_fuzzy(
     ascii: Option<&[u8]>,
     chars: &[char],
     positions: bool,
-) -> Option<(i64, Vec<usize>)> {
+) -> Option<KeyFuzzy> {
     match ascii {
         // Keys are ASCII in practice: compare bytes, no decoding.
         Some(needle) if name.is_ascii() => fuzzy_bytes(name.as_bytes(), needle, positions),
@@ -22,11 +22,23 @@ pub fn key_fuzzy(
     }
 }
 
-fn fuzzy_chars(text: &[char], needle: &[char], positions: bool) -> Option<(i64, Vec<usize>)> {
+/// A fuzzy match in a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyFuzzy {
+    pub score: i64,
+    /// Matched char indices, when asked for.
+    pub positions: Vec<usize>,
+    /// Every matched character starts a word or continues the previous match (`jrf`, `joinfail`
+    /// in JOIN_ROOM_FAILED); false when letters were picked from inside words (`screen` in
+    /// SIGNAL_CHANNEL_RECONNECTION_FAILED), which is how a typo-free query rarely means a key.
+    pub aligned: bool,
+}
+
+fn fuzzy_chars(text: &[char], needle: &[char], positions: bool) -> Option<KeyFuzzy> {
     fuzzy_generic(text, needle, positions, |c: char| !c.is_alphanumeric())
 }
 
-fn fuzzy_bytes(text: &[u8], needle: &[u8], positions: bool) -> Option<(i64, Vec<usize>)> {
+fn fuzzy_bytes(text: &[u8], needle: &[u8], positions: bool) -> Option<KeyFuzzy> {
     fuzzy_generic(text, needle, positions, |b: u8| !b.is_ascii_alphanumeric())
 }
 
@@ -35,9 +47,13 @@ fn fuzzy_generic<T: Copy + PartialEq>(
     needle: &[T],
     positions: bool,
     is_separator: impl Fn(T) -> bool,
-) -> Option<(i64, Vec<usize>)> {
+) -> Option<KeyFuzzy> {
     if needle.is_empty() {
-        return Some((0, Vec::new()));
+        return Some(KeyFuzzy {
+            score: 0,
+            positions: Vec::new(),
+            aligned: true,
+        });
     }
     // Forward: the end of the first occurrence.
     let mut want = 0;
@@ -71,16 +87,37 @@ fn fuzzy_generic<T: Copy + PartialEq>(
     let mut want = 0;
     let mut previous: Option<usize> = None;
     let mut picked = Vec::new();
+    // Alignment: each jump lands on a word start, or skips at most two characters inside one word
+    // (a typo or a dropped letter); the first character starts a word or a run of three.
+    let mut aligned = true;
+    let mut first: Option<usize> = None;
+    let mut first_run = 0;
+    let mut first_mid_word = false;
     for i in start..=end {
         if want < needle.len() && text[i] == needle[want] {
             score += 16;
-            if i == 0 || is_separator(text[i - 1]) {
+            let word_start = i == 0 || is_separator(text[i - 1]);
+            if word_start {
                 score += 8;
             }
             match previous {
-                Some(p) if p + 1 == i => score += 4,
-                Some(p) => score -= 3 + (i - p - 2) as i64,
-                None => {}
+                Some(p) if p + 1 == i => {
+                    score += 4;
+                    if first.is_some_and(|f| f + first_run == i) {
+                        first_run += 1;
+                    }
+                }
+                Some(p) => {
+                    score -= 3 + (i - p - 2) as i64;
+                    let small_skip =
+                        i - p - 1 <= 2 && !text[p + 1..i].iter().any(|&c| is_separator(c));
+                    aligned &= word_start || small_skip;
+                }
+                None => {
+                    first = Some(i);
+                    first_run = 1;
+                    first_mid_word = !word_start;
+                }
             }
             previous = Some(i);
             if positions {
@@ -89,7 +126,15 @@ fn fuzzy_generic<T: Copy + PartialEq>(
             want += 1;
         }
     }
-    Some((score, picked))
+    // Starting inside a word is fine for a run (`join` in REJOIN_FAILED), not for one letter.
+    if first_mid_word && first_run < 3.min(needle.len()) {
+        aligned = false;
+    }
+    Some(KeyFuzzy {
+        score,
+        positions: picked,
+        aligned,
+    })
 }
 
 /// The tightest place where `needle` occurs in `text` as a subsequence spanning at most `max_span`
@@ -148,7 +193,7 @@ mod tests {
 
     fn score(name: &str, needle: &str) -> Option<i64> {
         let chars: Vec<char> = needle.chars().collect();
-        key_fuzzy(name, Some(needle.as_bytes()), &chars, false).map(|(s, _)| s)
+        key_fuzzy(name, Some(needle.as_bytes()), &chars, false).map(|m| m.score)
     }
 
     #[test]
@@ -158,8 +203,28 @@ mod tests {
         // `join` at a word start and in one run beats the same letters scattered.
         assert!(score("join_room_failed", "join") > score("jxoxixn", "join"));
         let chars: Vec<char> = "rf".chars().collect();
-        let (_, at) = key_fuzzy("join_room_failed", Some(b"rf"), &chars, true).unwrap();
-        assert_eq!(at, vec![5, 10]);
+        let m = key_fuzzy("join_room_failed", Some(b"rf"), &chars, true).unwrap();
+        assert_eq!(m.positions, vec![5, 10]);
+        assert!(m.aligned);
+    }
+
+    #[test]
+    fn letters_from_inside_words_are_loose() {
+        let chars: Vec<char> = "screen".chars().collect();
+        let m = key_fuzzy(
+            "signal_channel_reconnection_failed",
+            Some(b"screen"),
+            &chars,
+            false,
+        )
+        .unwrap();
+        assert!(!m.aligned);
+        let chars: Vec<char> = "joinfail".chars().collect();
+        assert!(
+            key_fuzzy("join_room_failed", Some(b"joinfail"), &chars, false)
+                .unwrap()
+                .aligned
+        );
     }
 
     #[test]

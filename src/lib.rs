@@ -1,18 +1,25 @@
-//! trtc-errors: the TRTC Web SDK 4.x error-code catalog, one search engine over it, and the
-//! formatters that explain an entry. The CLI and the TUI are thin shells over these modules.
+//! trtc-errors: the TRTC error-code catalogs (Web SDK 4.x and 5.x, the native SDK), one search engine
+//! over them, and the renderers that explain an entry. The CLI and the TUI are thin shells over the
+//! core modules; nothing in the core knows clap, ratatui or crossterm.
 
+// The core.
 pub mod catalog;
-pub mod cli;
-pub mod clipboard;
-pub mod config;
-pub mod explain;
-pub mod format;
+pub mod explanation;
 pub mod fuzzy;
+pub mod mentions;
 pub mod pinyin_match;
 pub mod query;
+pub mod render;
 pub mod sanitize;
 pub mod sdk_map;
 pub mod search;
-pub mod synthetic;
-pub mod tui;
 pub mod width;
+
+// What both shells start from.
+pub mod clipboard;
+pub mod config;
+pub mod session;
+
+// The shells.
+pub mod cli;
+pub mod tui;

@@ -2,14 +2,15 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use trtc_errors::cli::{self, Cli, Command, EXIT_ERROR};
+use trtc_errors::cli::{self, commands, Cli, Command, EXIT_ERROR};
+use trtc_errors::session;
 
 fn main() -> ExitCode {
     match try_main() {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("trtc-errors: {err:#}");
+            cli::warn(&format!("{err:#}"));
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -17,30 +18,74 @@ fn main() -> ExitCode {
 
 fn try_main() -> anyhow::Result<ExitCode> {
     keep_large_allocations_out_of_the_heap();
-    let cli = Cli::parse();
-    let loaded = cli::load_config(&cli);
-    let session = match cli::load_session(&cli, loaded) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return Ok(print_usage(&err)),
+    };
+    if let (Some(sdk), Some(v)) = (cli.sdk, cli.sdk_version) {
+        if v.family() != Some(sdk.into()) {
+            cli::warn(&format!(
+                "--sdk-version {v} is not a version of the --sdk family"
+            ));
+            return Ok(ExitCode::from(EXIT_ERROR));
+        }
+    }
+    let options = cli.options();
+    let loaded = session::load_config(options.no_config);
+    let session = match session::load(&options, loaded, io::stdout().is_terminal()) {
         Ok(session) => session,
         Err(err) => {
-            eprintln!("trtc-errors: {err}");
+            cli::warn(&err.to_string());
             return Ok(ExitCode::from(EXIT_ERROR));
         }
     };
-    let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
-    match &cli.command {
-        None | Some(Command::Tui { .. }) if !interactive => {
-            eprintln!(
-                "trtc-errors: the interactive browser needs a terminal; try `trtc-errors search QUERY` or `trtc-errors --help`"
-            );
+    for w in &session.config.warnings {
+        cli::warn(&format!("warning: {w}"));
+    }
+    let stdin_is_terminal = io::stdin().is_terminal();
+    let interactive = io::stdout().is_terminal() && stdin_is_terminal;
+    // `… | trtc-errors` explains what was piped in; `trtc-errors 16388` shows the code.
+    let command = match cli.command {
+        Some(Command::Code(codes)) => Command::Show { codes },
+        Some(command) => command,
+        None if !stdin_is_terminal => Command::Explain { text: Vec::new() },
+        None => Command::Tui { query: None },
+    };
+    match command {
+        Command::Tui { .. } if !interactive => {
+            cli::warn("the interactive browser needs a terminal; try `trtc-errors search QUERY` or `trtc-errors --help`");
             Ok(ExitCode::from(EXIT_ERROR))
         }
-        None => trtc_errors::tui::run(session, None),
-        Some(Command::Tui { query }) => trtc_errors::tui::run(session, query.clone()),
-        Some(command) => {
+        Command::Tui { query } => trtc_errors::tui::run(session, query),
+        command => {
             let mut out = BufWriter::new(io::stdout().lock());
-            let code = cli::run_command(&session, command, &mut out)?;
+            let code = commands::run(&session, &command, &mut out)?;
             out.flush()?;
             Ok(code)
+        }
+    }
+}
+
+/// Help and version go to stdout; a failed write (a full disk) is an error, a closed pipe is not.
+/// Usage errors go to stderr with exit 2.
+fn print_usage(err: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let text = err.render().to_string();
+            let mut out = io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    cli::warn(&format!("cannot write the help text: {e}"));
+                    ExitCode::from(EXIT_ERROR)
+                }
+            }
+        }
+        _ => {
+            let _ = err.print();
+            ExitCode::from(EXIT_ERROR)
         }
     }
 }
@@ -53,9 +98,9 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 /// glibc raises its mmap threshold each time a large block is freed, so after parsing a big catalog
-/// (a 26 MB file, 22 MB of tokens) later large blocks land in the heap and freed memory stays
-/// resident: a 100,000-entry load peaked at 266 MB for 105 MB of live data. A fixed threshold keeps
-/// large blocks in mmap, returned to the system when freed (149 MB peak).
+/// later large blocks land in the heap and freed memory stays resident: a 100,000-entry load peaked
+/// at 266 MB for 105 MB of live data. A fixed threshold keeps large blocks in mmap, returned to the
+/// system when freed (149 MB peak).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn keep_large_allocations_out_of_the_heap() {
     // SAFETY: mallopt only changes an allocator parameter; it is called before any other thread

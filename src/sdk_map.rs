@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::catalog::{Catalog, CatalogEntry, Category};
+use crate::catalog::{Catalog, CatalogEntry, Category, Family};
 
 /// Key → value, as the SDK file defines them.
 pub type ErrorCodeMap = BTreeMap<String, i64>;
@@ -72,7 +72,7 @@ impl Report {
 }
 
 pub fn diff(map: &ErrorCodeMap, catalog: &Catalog) -> Report {
-    let sdk = |e: &&CatalogEntry| e.category == Category::Sdk;
+    let sdk = |e: &&CatalogEntry| e.family == Family::Web4 && e.category == Category::Sdk;
     let mut report = Report::default();
     for (key, &value) in map {
         let by_code = catalog
@@ -106,7 +106,7 @@ pub fn diff(map: &ErrorCodeMap, catalog: &Catalog) -> Report {
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
-    let hex = |v: i64| CatalogEntry::display_code(Category::Sdk, v);
+    let hex = |v: i64| CatalogEntry::display_code(Family::Web4, Category::Sdk, v);
     for (key, value) in &report.new {
         let _ = writeln!(out, "new      {} {key}", hex(*value));
     }

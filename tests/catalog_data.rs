@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use trtc_errors::catalog::{parse_catalog, Catalog, Category, BUILTIN_CATALOG};
+use trtc_errors::catalog::{parse_catalog, Catalog, Category, Family, BUILTIN_CATALOGS};
 
 const SEED: &str = include_str!("fixtures/trtc-web-sdk-4x-error-codes.md");
 
@@ -39,7 +39,7 @@ fn every_seed_row_is_in_the_catalog_word_for_word() {
         let entry = catalog
             .entries()
             .iter()
-            .find(|e| e.category == Category::Sdk && e.code == code)
+            .find(|e| e.family == Family::Web4 && e.category == Category::Sdk && e.code == code)
             .unwrap_or_else(|| panic!("missing SDK code {}", row[1]));
         assert_eq!(
             entry.key.as_deref(),
@@ -60,7 +60,7 @@ fn every_seed_row_is_in_the_catalog_word_for_word() {
         let entry = catalog
             .entries()
             .iter()
-            .find(|e| e.category == Category::Account && e.code == code)
+            .find(|e| e.family == Family::Web4 && e.category == Category::Account && e.code == code)
             .unwrap_or_else(|| panic!("missing account code {}", row[0]));
         assert_eq!(
             entry.type_label.as_deref(),
@@ -134,7 +134,7 @@ fn every_sdk_code_with_its_first_version() {
     let sdk: Vec<_> = catalog
         .entries()
         .iter()
-        .filter(|e| e.category == Category::Sdk)
+        .filter(|e| e.family == Family::Web4 && e.category == Category::Sdk)
         .collect();
     assert_eq!(sdk.len(), SDK_CODES.len());
     for &(key, code, since) in SDK_CODES {
@@ -164,12 +164,19 @@ fn deprecations_from_index_d_ts() {
 #[test]
 fn catalog_integrity() {
     // Parsing the file itself rejects duplicates within it.
-    let entries = parse_catalog(BUILTIN_CATALOG, "builtin").unwrap();
+    let entries: usize = BUILTIN_CATALOGS
+        .iter()
+        .map(|(name, text)| parse_catalog(text, name).unwrap().len())
+        .sum();
     let catalog = Catalog::builtin().unwrap();
-    assert_eq!(entries.len(), catalog.len());
+    assert_eq!(entries, catalog.len());
     let mut seen = HashSet::new();
     for e in catalog.entries() {
-        assert!(seen.insert((e.category, e.code)), "duplicate {}", e.display);
+        assert!(
+            seen.insert((e.family, e.category, e.code)),
+            "duplicate {}",
+            e.qualified()
+        );
         assert!(
             !e.description_zh.is_empty(),
             "{}: no Chinese description",
@@ -183,9 +190,9 @@ fn catalog_integrity() {
         assert!(!e.source.is_empty(), "{}: no source", e.display);
         for r in &e.related {
             assert!(
-                catalog.find_display(r).is_some(),
+                catalog.resolve_reference(e.family, r).is_some(),
                 "{}: related {r} does not exist",
-                e.display
+                e.qualified()
             );
         }
         let from_seed = e
@@ -199,11 +206,11 @@ fn catalog_integrity() {
             );
         }
     }
-    // Catalog order: category, then code (the seed page lists 70050/70051 after 70403).
+    // Catalog order: family, category, then code (the seed page lists 70050/70051 after 70403).
     let order: Vec<_> = catalog
         .entries()
         .iter()
-        .map(|e| (e.category, e.code))
+        .map(|e| (e.family, e.category, e.code))
         .collect();
     let mut sorted = order.clone();
     sorted.sort();
@@ -211,7 +218,7 @@ fn catalog_integrity() {
     let account: Vec<i64> = catalog
         .entries()
         .iter()
-        .filter(|e| e.category == Category::Account)
+        .filter(|e| e.family == Family::Web4 && e.category == Category::Account)
         .map(|e| e.code)
         .collect();
     assert_eq!(account.first(), Some(&-8));

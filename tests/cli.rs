@@ -109,10 +109,11 @@ fn search_text_lines() {
 
 #[test]
 fn search_json_has_scores() {
-    let out = stdout_of(&["search", "expired", "--format", "json"]);
+    let out = stdout_of(&["search", "expired", "--format", "json", "--sdk", "web4"]);
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();
     let first = &value[0];
     assert_eq!(first["display"], "70001");
+    assert_eq!(first["family"], "web4");
     assert!(first["score"].is_number());
     assert_eq!(first["matched_by"], "description");
 }
@@ -130,8 +131,15 @@ fn list_json_is_the_whole_catalog_with_the_schema() {
     let out = stdout_of(&["list", "--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();
     let items = value.as_array().unwrap();
-    assert_eq!(items.len(), 91);
+    let count = |family: &str| items.iter().filter(|i| i["family"] == family).count();
+    // 4.x: 29 SDK + 62 account; 5.x: 8 codes + 59 extraCodes; native: 175 errors + 31 warnings.
+    assert_eq!(
+        (count("web4"), count("web5"), count("native")),
+        (91, 67, 206)
+    );
+    assert_eq!(items.len(), 91 + 67 + 206);
     for field in [
+        "family",
         "category",
         "code",
         "display",
@@ -154,7 +162,15 @@ fn list_json_is_the_whole_catalog_with_the_schema() {
         );
     }
     assert!(items.iter().all(|i| i.get("score").is_none()));
-    let sdk = stdout_of(&["list", "--category", "sdk", "--format", "json"]);
+    let sdk = stdout_of(&[
+        "list",
+        "--category",
+        "sdk",
+        "--sdk",
+        "web4",
+        "--format",
+        "json",
+    ]);
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&sdk)
             .unwrap()
@@ -193,11 +209,37 @@ fn explain_with_nothing_known_exits_1() {
 }
 
 #[test]
-fn no_arguments_without_a_terminal_hints_and_exits_2() {
-    let out = cmd().output().unwrap();
+fn no_arguments_with_a_pipe_explains_it() {
+    // `… | trtc-errors`: stdin is a pipe, so the text on it is explained.
+    let out = cmd()
+        .write_stdin("RtcError: join room failed code: 16388\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("line 1: RtcError"));
+    let out = cmd().write_stdin("").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no known error code"));
+}
+
+#[test]
+fn tui_without_a_terminal_hints_and_exits_2() {
+    let out = cmd().arg("tui").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("needs a terminal"));
+}
+
+#[test]
+fn a_code_without_a_command_is_show() {
+    assert_eq!(stdout_of(&["16388"]), stdout_of(&["show", "16388"]));
+    let out = stdout_of(&["show", "0x4004,70001"]);
+    assert!(out.contains("JOIN_ROOM_FAILED") && out.contains("70001"));
+    let out = stdout_of(&["show", "0x4004 70001", "-f", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(value.as_array().unwrap().len(), 2);
+    let out = stdout_of(&["show", "\u{2212}3301"]);
+    assert!(out.contains("ERR_ROOM_ENTER_FAIL"), "{out}");
 }
 
 #[test]
@@ -226,7 +268,10 @@ fn extra_catalog_replaces_and_extends() {
     .unwrap();
     let path = file.to_str().unwrap();
     let out = stdout_of(&["--catalog", path, "show", "16388"]);
-    assert!(out.contains("我们自己的说明") && out.contains("team notes"));
+    assert!(out.contains("我们自己的说明"));
+    // Provenance is kept in the JSON; the text points a ticket's reader at the docs instead.
+    let out = stdout_of(&["--catalog", path, "show", "16388", "-f", "json"]);
+    assert!(out.contains("team notes"));
     let out = stdout_of(&["--catalog", path, "show", "--", "-100013"]);
     assert!(out.contains("内部错误码"));
 }
@@ -234,19 +279,49 @@ fn extra_catalog_replaces_and_extends() {
 #[test]
 fn malformed_catalogs_say_where_and_exit_2() {
     let table: &[(&str, &str)] = &[
-        ("unknown-field.toml", "unknown-field.toml:6:1: unknown field `bogus`, expected one of `category`"),
-        ("wrong-type.toml", "wrong-type.toml:3:8: invalid type: string \"one\", expected i64"),
-        ("missing-field.toml", "missing-field.toml:1:1: missing field `description_zh`"),
-        ("duplicate-code.toml", "duplicate-code.toml:9:8: duplicate code 0x0001 in category sdk (first defined at line 1)"),
-        ("unknown-category.toml", "unknown-category.toml:2:12: unknown variant `server`"),
+        (
+            "unknown-field.toml",
+            "unknown-field.toml:6:1: unknown field `bogus`, expected one of `family`, `category`",
+        ),
+        (
+            "wrong-type.toml",
+            "wrong-type.toml:3:8: invalid type: string \"one\", expected i64",
+        ),
+        (
+            "missing-field.toml",
+            "missing-field.toml:1:1: missing field `description_zh`",
+        ),
+        (
+            "duplicate-code.toml",
+            "duplicate-code.toml:9:8: duplicate code 0x0001 in web4 sdk (first defined at line 1)",
+        ),
+        (
+            "unknown-category.toml",
+            "unknown-category.toml:2:12: unknown variant `server`",
+        ),
         ("bad-toml.toml", "bad-toml.toml:1:9: unclosed array table"),
         ("empty.toml", "empty.toml: file is empty"),
         ("not-utf8.toml", "not-utf8.toml:4:19: not valid UTF-8"),
-        ("empty-description.toml", "field `description_zh` must not be empty"),
-        ("top-level-unknown.toml", "top-level-unknown.toml:1:1: unknown field `title`, expected `entry`"),
-        ("huge-number.toml", "huge-number.toml:3:8: invalid type: integer `99999999999999999999`"),
-        ("aliases-not-list.toml", "aliases-not-list.toml:4:11: invalid type: string \"ONE\", expected a sequence"),
-        ("long-description.toml", "field `description_zh` is 70000 bytes; at most 65536 (64 KiB) allowed"),
+        (
+            "empty-description.toml",
+            "field `description_zh` must not be empty",
+        ),
+        (
+            "top-level-unknown.toml",
+            "top-level-unknown.toml:1:1: unknown field `title`, expected `entry`",
+        ),
+        (
+            "huge-number.toml",
+            "huge-number.toml:3:8: invalid type: integer `99999999999999999999`",
+        ),
+        (
+            "aliases-not-list.toml",
+            "aliases-not-list.toml:4:11: invalid type: string \"ONE\", expected a sequence",
+        ),
+        (
+            "long-description.toml",
+            "field `description_zh` is 70000 bytes; at most 65536 (64 KiB) allowed",
+        ),
     ];
     for (name, expected) in table {
         let path = fixture(&format!("malformed/{name}"));

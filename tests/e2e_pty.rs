@@ -152,15 +152,15 @@ fn search_copy_and_quit() {
     s.send("16388");
     s.wait_for("JOIN_ROOM_FAILED");
     s.send("\x19"); // Ctrl-Y copies
-    s.wait_for("Copied 0x4004 (16388) JOIN_ROOM_FAILED (text) via OSC 52");
+    s.wait_for("Copied web4:0x4004 JOIN_ROOM_FAILED (text) via OSC 52");
     let raw = s.raw.lock().unwrap().clone();
     let catalog = trtc_errors::catalog::Catalog::builtin().unwrap();
     let entry = catalog.find_display("0x4004").unwrap();
-    let text = trtc_errors::format::explain(
+    let text = trtc_errors::render::explain(
         entry,
         &catalog,
-        trtc_errors::format::Format::Text,
-        trtc_errors::format::Lang::Both,
+        trtc_errors::render::Format::Text,
+        trtc_errors::explanation::Lang::Both,
     );
     let mut expected = Vec::new();
     trtc_errors::clipboard::write_osc52(&mut expected, &text).unwrap();

@@ -6,20 +6,17 @@ use std::sync::{Arc, OnceLock};
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use trtc_errors::catalog::Catalog;
-use trtc_errors::format::{Format, Lang};
+use trtc_errors::catalog::{Catalog, Scope};
+use trtc_errors::explanation::Lang;
 use trtc_errors::query::{code_readings, Query};
-use trtc_errors::search::{MatchKind, SearchIndex};
+use trtc_errors::render::Format;
+use trtc_errors::search::{Engine, MatchKind};
 use trtc_errors::tui::app::{Action, App};
-use trtc_errors::tui::{detail, theme::Theme, ui};
+use trtc_errors::tui::ui;
 
-fn shared() -> &'static (Arc<Catalog>, Arc<SearchIndex>) {
-    static SHARED: OnceLock<(Arc<Catalog>, Arc<SearchIndex>)> = OnceLock::new();
-    SHARED.get_or_init(|| {
-        let catalog = Catalog::builtin().expect("built-in catalog");
-        let index = SearchIndex::new(&catalog);
-        (Arc::new(catalog), Arc::new(index))
-    })
+fn shared() -> &'static Arc<Engine> {
+    static SHARED: OnceLock<Arc<Engine>> = OnceLock::new();
+    SHARED.get_or_init(|| Arc::new(Engine::new(Catalog::builtin().expect("built-in catalog"))))
 }
 
 /// Text people and attackers put into a search box.
@@ -88,8 +85,9 @@ proptest! {
 
     #[test]
     fn the_tui_state_machine_never_breaks(actions in proptest::collection::vec(action(), 1..40)) {
-        let (catalog, index) = shared();
-        let mut app = App::new(Arc::clone(catalog), Arc::clone(index), Format::Text, Lang::Both, true);
+        let engine = shared();
+        let catalog = engine.catalog();
+        let mut app = App::new(Arc::clone(engine), Format::Text, Lang::Both, true);
         app.update(Action::Resize { width: 80, height: 24 });
         for action in actions {
             let _ = app.update(action);
@@ -110,10 +108,11 @@ proptest! {
                     prop_assert!(app.selected < app.list_offset + rows, "selection scrolled out of view");
                 }
                 // The detail pane shows the selected entry.
-                let entry = &catalog.entries()[app.hits[app.selected].index];
-                let lines = detail::lines(&app, 200, &Theme { color: false });
-                let head: String = lines[0].spans.iter().map(|s| s.content.as_ref()).collect();
-                prop_assert!(head.starts_with(&entry.display), "detail shows {head:?}, selected {}", entry.display);
+                let index = app.hits[app.selected].index;
+                let entry = &catalog.entries()[index];
+                prop_assert_eq!(app.detail.key.entry, Some(index), "detail model of another entry");
+                let shown = app.detail.explanation.as_ref().map(|e| e.code.clone()).unwrap_or_default();
+                prop_assert!(shown.starts_with(&entry.display), "detail shows {shown:?}, selected {}", entry.display);
             }
             prop_assert!(app.detail_scroll <= app.max_detail_scroll());
         }
@@ -144,10 +143,11 @@ proptest! {
 
     #[test]
     fn every_highlight_is_real(input in text()) {
-        let (catalog, index) = shared();
+        let engine = shared();
+        let (catalog, index) = (engine.catalog(), engine.index());
         let query = Query::parse(&input);
         let query_chars: Vec<char> = query.terms.iter().flat_map(|t| t.text.chars()).collect();
-        for hit in index.search(catalog, &query, None).iter().take(30) {
+        for hit in index.search(catalog, &query, Scope::default()).iter().take(30) {
             let entry = &catalog.entries()[hit.index];
             let lights = index.highlights(catalog, hit, &query);
             let mut fields: Vec<(&str, &Vec<usize>)> = vec![
@@ -168,7 +168,7 @@ proptest! {
                     let c = chars[p];
                     let claimed = hit.reading.is_some()
                         || query_chars.contains(&fold(c))
-                        || (hit.kind == Some(MatchKind::Pinyin)
+                        || (hit.kind.is_some_and(|k| k <= MatchKind::Pinyin)
                             && trtc_errors::pinyin_match::readings(c)
                                 .any(|r| r.bytes().next().is_some_and(|b| query_chars.contains(&(b as char)))));
                     prop_assert!(claimed, "{c:?} in {text:?} highlighted for {input:?}");

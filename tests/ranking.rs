@@ -1,14 +1,32 @@
 //! The ranking rules (README "How results are ranked"), as a table: query → expected top result.
 
-use trtc_errors::catalog::Catalog;
+use trtc_errors::catalog::{Catalog, Family, Scope};
 use trtc_errors::query::Query;
 use trtc_errors::search::{MatchKind, SearchIndex};
 
+/// The 4.x table was written for the 4.x catalog: it runs within that family (`--sdk web4`).
+fn web4() -> Scope {
+    Scope {
+        family: Some(Family::Web4),
+        ..Scope::default()
+    }
+}
+
 fn top(catalog: &Catalog, index: &SearchIndex, query: &str) -> Option<(String, Option<MatchKind>)> {
+    top_in(catalog, index, query, web4())
+        .map(|(q, k)| (q.trim_start_matches("web4:").to_string(), k))
+}
+
+fn top_in(
+    catalog: &Catalog,
+    index: &SearchIndex,
+    query: &str,
+    scope: Scope,
+) -> Option<(String, Option<MatchKind>)> {
     index
-        .search(catalog, &Query::parse(query), None)
+        .search(catalog, &Query::parse(query), scope)
         .first()
-        .map(|h| (catalog.entries()[h.index].display.clone(), h.kind))
+        .map(|h| (catalog.entries()[h.index].qualified(), h.kind))
 }
 
 #[test]
@@ -68,9 +86,9 @@ fn top_result_table() {
         ("heimingdan", "70051", Pinyin),
         ("usersig guoqi", "70001", Pinyin),
         // operators
-        ("'CDN", "0x4045", FuzzyKey),
+        ("'CDN", "0x4045", Exact),
         ("^STOP", "0x4046", KeyPrefix),
-        ("TIMEOUT$", "0x4041", FuzzyKey),
+        ("TIMEOUT$", "0x4041", Suffix),
         ("timeout !server", "0x4042", FuzzyKey),
     ];
     assert!(table.len() >= 40);
@@ -107,7 +125,7 @@ fn chinese_and_pinyin_find_both_expired_codes_and_nothing_loose() {
     let index = SearchIndex::new(&catalog);
     for query in ["过期", "guoqi", "gq"] {
         let hits: Vec<String> = index
-            .search(&catalog, &Query::parse(query), None)
+            .search(&catalog, &Query::parse(query), web4())
             .iter()
             .map(|h| catalog.entries()[h.index].display.clone())
             .collect();
@@ -125,13 +143,65 @@ fn chinese_and_pinyin_find_both_expired_codes_and_nothing_loose() {
 fn pinyin_ranks_below_direct_hits() {
     let catalog = Catalog::builtin().unwrap();
     let index = SearchIndex::new(&catalog);
-    let hits = index.search(&catalog, &Query::parse("gq"), None);
+    let hits = index.search(&catalog, &Query::parse("gq"), Scope::default());
     let kinds: Vec<_> = hits.iter().map(|h| h.kind).collect();
     let first_pinyin = kinds
         .iter()
         .position(|k| *k == Some(MatchKind::Pinyin))
         .unwrap_or(kinds.len());
+    // After the first pinyin hit come only pinyin hits and weaker ones (advice, loose fuzzy).
     assert!(kinds[first_pinyin..]
         .iter()
-        .all(|k| *k == Some(MatchKind::Pinyin)));
+        .all(|k| k.is_some_and(|k| k <= MatchKind::Pinyin)));
+}
+
+/// Across every family: the words developers type, 5.x and native codes, and loose letters that
+/// must not outrank real words.
+#[test]
+fn cross_family_table() {
+    let catalog = Catalog::builtin().unwrap();
+    let index = SearchIndex::new(&catalog);
+    use MatchKind::*;
+    let table: &[(&str, &str, MatchKind)] = &[
+        ("5000", "web5:5000", Code),
+        ("5013", "web5:5013", Code),
+        ("-3301", "native:-3301", Code),
+        ("ERR_ROOM_ENTER_FAIL", "native:-3301", ExactKey),
+        ("ROOM_ENTER_FAIL", "native:-3301", FuzzyKey),
+        ("16388", "web4:0x4004", Code),
+        ("进房失败", "web4:0x4004", Description),
+        ("firewall", "web5:5501", KeyPrefix),
+        ("NotAllowedError", "web5:5302", FuzzyKey),
+    ];
+    let mut failures = Vec::new();
+    for &(query, expected, kind) in table {
+        let got = top_in(&catalog, &index, query, Scope::default());
+        if got.as_ref().map(|(d, k)| (d.as_str(), *k)) != Some((expected, Some(kind))) {
+            failures.push(format!(
+                "{query:?}: expected {expected} by {kind:?}, got {got:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn letters_scattered_across_words_rank_below_every_word_hit() {
+    let catalog = Catalog::builtin().unwrap();
+    let index = SearchIndex::new(&catalog);
+    let hits = index.search(&catalog, &Query::parse("screen"), Scope::default());
+    let reconnect = hits
+        .iter()
+        .position(|h| catalog.entries()[h.index].display == "0x4006");
+    if let Some(at) = reconnect {
+        assert_eq!(hits[at].kind, Some(MatchKind::LooseFuzzy));
+        assert!(hits[..at]
+            .iter()
+            .all(|h| h.kind > Some(MatchKind::LooseFuzzy)));
+    }
+    // A real screen-share code comes first.
+    assert!(catalog.entries()[hits[0].index]
+        .key
+        .as_deref()
+        .is_some_and(|k| k.contains("SCREEN")));
 }

@@ -11,12 +11,12 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(entries) = trtc_errors::catalog::parse_catalog(text, "fuzz.toml") {
         for entry in &entries {
             assert!(!entry.description_zh.chars().any(|c| c.is_control()));
-            let catalog = trtc_errors::catalog::Catalog::from_entries(entries.clone()).unwrap();
-            let _ = trtc_errors::format::explain(
+            let catalog = trtc_errors::catalog::Catalog::from_entries(entries.clone());
+            let _ = trtc_errors::render::explain(
                 entry,
                 &catalog,
-                trtc_errors::format::Format::Markdown,
-                trtc_errors::format::Lang::Both,
+                trtc_errors::render::Format::Markdown,
+                trtc_errors::explanation::Lang::Both,
             );
         }
     }

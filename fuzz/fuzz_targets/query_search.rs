@@ -5,24 +5,21 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use trtc_errors::catalog::Catalog;
+use trtc_errors::catalog::{Catalog, Scope};
 use trtc_errors::query::Query;
-use trtc_errors::search::SearchIndex;
+use trtc_errors::search::Engine;
 
-fn shared() -> &'static (Catalog, SearchIndex) {
-    static SHARED: OnceLock<(Catalog, SearchIndex)> = OnceLock::new();
-    SHARED.get_or_init(|| {
-        let catalog = Catalog::builtin().unwrap();
-        let index = SearchIndex::new(&catalog);
-        (catalog, index)
-    })
+fn shared() -> &'static Engine {
+    static SHARED: OnceLock<Engine> = OnceLock::new();
+    SHARED.get_or_init(|| Engine::new(Catalog::builtin().unwrap()))
 }
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let (catalog, index) = shared();
+    let engine = shared();
+    let (catalog, index) = (engine.catalog(), engine.index());
     let query = Query::parse(&text);
-    for hit in index.search(catalog, &query, None).iter().take(20) {
+    for hit in index.search(catalog, &query, Scope::default()).iter().take(20) {
         let entry = &catalog.entries()[hit.index];
         let lights = index.highlights(catalog, hit, &query);
         assert!(lights
@@ -34,5 +31,5 @@ fuzz_target!(|data: &[u8]| {
             .iter()
             .all(|&p| p < entry.display.chars().count()));
     }
-    let _ = trtc_errors::explain::find_mentions(&text, catalog);
+    let _ = trtc_errors::mentions::find(&text, engine, Scope::default());
 });

@@ -5,12 +5,16 @@
 
 use std::sync::Arc;
 
-use crate::catalog::{Catalog, Category};
-use crate::explain::{find_mentions, Mention};
-use crate::format::{self, Format, Lang};
+use crate::catalog::{Catalog, Category, Family, Scope};
+use crate::explanation::Lang;
+use crate::mentions::{self, Mention};
 use crate::query::Query;
-use crate::search::{Hit, SearchIndex};
+use crate::render::rows::RowWidths;
+use crate::render::{self, Format};
+use crate::search::{Engine, Hit};
+use crate::tui::detail::{self, DetailInput, DetailModel};
 use crate::tui::layout::{Layout, Pane};
+use crate::tui::theme::Theme;
 use crate::tui::worker::{SearchRequest, SearchResult, SearchWorker, BACKGROUND_FROM};
 use crate::width::width;
 
@@ -81,44 +85,75 @@ pub enum Source {
     },
 }
 
-/// The category filter, cycled with Tab: All → SDK → Account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Filter {
-    All,
-    Only(Category),
+/// The family / kind filter, cycled with Tab: All → Web 4.x → its SDK codes → its account codes →
+/// Web 5.x → … → Native warnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Filter {
+    pub family: Option<Family>,
+    pub category: Option<Category>,
 }
 
 impl Filter {
-    pub fn category(self) -> Option<Category> {
-        match self {
-            Filter::All => None,
-            Filter::Only(c) => Some(c),
+    pub const ALL: Filter = Filter {
+        family: None,
+        category: None,
+    };
+
+    /// Every filter in Tab order.
+    pub fn cycle() -> Vec<Filter> {
+        let mut out = vec![Filter::ALL];
+        for family in Family::ALL {
+            out.push(Filter {
+                family: Some(family),
+                category: None,
+            });
+            for &category in Category::of_family(family) {
+                out.push(Filter {
+                    family: Some(family),
+                    category: Some(category),
+                });
+            }
         }
+        out
+    }
+
+    fn step(self, by: isize) -> Filter {
+        let all = Filter::cycle();
+        let at = all.iter().position(|f| *f == self).unwrap_or(0) as isize;
+        let n = all.len() as isize;
+        all[((at + by) % n + n) as usize % all.len()]
     }
 
     pub fn next(self) -> Filter {
-        match self {
-            Filter::All => Filter::Only(Category::Sdk),
-            Filter::Only(Category::Sdk) => Filter::Only(Category::Account),
-            Filter::Only(Category::Account) => Filter::All,
-        }
+        self.step(1)
     }
 
     pub fn prev(self) -> Filter {
-        self.next().next()
+        self.step(-1)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Filter::All => "All",
-            Filter::Only(c) => c.label(),
+    /// The scope the filter shows within `base` (the session's `--sdk` / `--sdk-version`).
+    pub fn scope(self, base: Scope) -> Scope {
+        Scope {
+            family: self.family.or(base.family),
+            category: self.category.or(base.category),
+            version: base.version,
+        }
+    }
+
+    pub fn label(self) -> String {
+        match (self.family, self.category) {
+            (None, _) => "All".to_string(),
+            (Some(f), None) => f.label().to_string(),
+            (Some(f), Some(c)) => format!("{} {}", f.label(), c.label()),
         }
     }
 }
 
 pub struct App {
-    pub catalog: Arc<Catalog>,
-    pub index: Arc<SearchIndex>,
+    pub engine: Arc<Engine>,
+    /// The session's own limits (`--sdk`, `--sdk-version`); the filter narrows within them.
+    pub base_scope: Scope,
     /// The query as typed.
     pub query: String,
     /// Cursor position in `query`, in chars (never inside a character).
@@ -137,11 +172,15 @@ pub struct App {
     /// A background search for the current query is still running.
     pub searching: bool,
     pub hits: Vec<Hit>,
+    /// Column widths over every hit, measured when the hits change.
+    pub row_widths: RowWidths,
     /// Index into `hits`.
     pub selected: usize,
     /// First visible row of the list.
     pub list_offset: usize,
     pub detail_scroll: usize,
+    /// What the detail pane shows, rebuilt only when its inputs change.
+    pub detail: DetailModel,
     pub copy_format: Format,
     pub lang: Lang,
     pub status: Option<String>,
@@ -153,19 +192,13 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(
-        catalog: Arc<Catalog>,
-        index: Arc<SearchIndex>,
-        copy_format: Format,
-        lang: Lang,
-        color: bool,
-    ) -> App {
+    pub fn new(engine: Arc<Engine>, copy_format: Format, lang: Lang, color: bool) -> App {
         let mut app = App {
-            catalog,
-            index,
+            engine,
+            base_scope: Scope::default(),
             query: String::new(),
             cursor: 0,
-            filter: Filter::All,
+            filter: Filter::ALL,
             source: Source::Query,
             hits_query: Query::default(),
             hits_filter: None,
@@ -174,9 +207,11 @@ impl App {
             generation: 0,
             searching: false,
             hits: Vec::new(),
+            row_widths: RowWidths::default(),
             selected: 0,
             list_offset: 0,
             detail_scroll: 0,
+            detail: DetailModel::default(),
             copy_format,
             lang,
             status: None,
@@ -186,15 +221,41 @@ impl App {
             should_quit: false,
             color,
         };
-        if app.catalog.len() >= BACKGROUND_FROM {
-            app.worker = Some(SearchWorker::spawn(
-                Arc::clone(&app.catalog),
-                Arc::clone(&app.index),
-            ));
+        if app.engine.catalog().len() >= BACKGROUND_FROM {
+            app.worker = Some(SearchWorker::spawn(Arc::clone(&app.engine)));
         }
         app.refresh();
         app.wait_for_results();
+        app.sync_detail();
         app
+    }
+
+    /// Rebuilds the detail model when the selection, language, width, query or paste changed.
+    pub fn sync_detail(&mut self) {
+        let columns = usize::from(self.layout().detail_inner().width);
+        let hit = self.hits.get(self.selected);
+        let mention = hit.and_then(|h| self.mention_for(h.index));
+        let wanted = detail::DetailKey {
+            entry: hit.map(|h| h.index),
+            lang: Some(self.lang),
+            columns,
+            query: self.hits_query.text.clone(),
+            color: self.color,
+            mention_line: mention.map(|m| m.line_number),
+        };
+        if self.detail.key == wanted && !self.detail.lines.is_empty() {
+            return;
+        }
+        self.detail = detail::build(&DetailInput {
+            engine: &self.engine,
+            hit,
+            query: &self.hits_query,
+            lang: self.lang,
+            mention,
+            columns,
+            theme: Theme { color: self.color },
+        });
+        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
     }
 
     /// Sets the query text (for `--query`), cursor at the end.
@@ -202,6 +263,17 @@ impl App {
         self.query = clean_input(text);
         self.cursor = self.query.chars().count();
         self.source = Source::Query;
+        self.refresh();
+        self.sync_detail();
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        self.engine.catalog()
+    }
+
+    /// Limits every search to `scope` (the session's `--sdk` / `--sdk-version`).
+    pub fn set_base_scope(&mut self, scope: Scope) {
+        self.base_scope = scope;
         self.refresh();
     }
 
@@ -221,6 +293,12 @@ impl App {
 
     /// Applies one action. Returns the I/O to perform, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let effect = self.apply(action);
+        self.sync_detail();
+        effect
+    }
+
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         if self.help_open {
             // Any key closes the help; resizes and mouse wheel still apply.
             match action {
@@ -328,9 +406,10 @@ impl App {
     /// How far the detail pane can scroll: its wrapped content height minus the pane's height.
     pub fn max_detail_scroll(&self) -> usize {
         let inner = self.layout().detail_inner();
-        let theme = crate::tui::theme::Theme { color: self.color };
-        let lines = crate::tui::detail::lines(self, usize::from(inner.width), &theme).len();
-        lines.saturating_sub(usize::from(inner.height))
+        self.detail
+            .lines
+            .len()
+            .saturating_sub(usize::from(inner.height))
     }
 
     fn page(&self) -> usize {
@@ -404,7 +483,7 @@ impl App {
             self.insert_text(&clean);
             return;
         }
-        let mentions = find_mentions(trimmed, &self.catalog);
+        let mentions = mentions::find(trimmed, &self.engine, self.base_scope);
         let lines = trimmed.lines().count();
         self.status = Some(match mentions.len() {
             0 => format!("No known code in the {lines} pasted lines"),
@@ -437,7 +516,7 @@ impl App {
                     let sent = worker.request(SearchRequest {
                         generation: self.generation,
                         query: query.clone(),
-                        category: filter.category(),
+                        scope: filter.scope(self.base_scope),
                         candidates: candidates.clone(),
                     });
                     if sent {
@@ -445,10 +524,9 @@ impl App {
                         return;
                     }
                 }
-                self.index.search_within(
-                    &self.catalog,
+                self.engine.search_within(
                     &query,
-                    filter.category(),
+                    filter.scope(self.base_scope),
                     candidates.as_deref(),
                 )
             }
@@ -456,8 +534,8 @@ impl App {
                 .iter()
                 .filter(|m| {
                     filter
-                        .category()
-                        .is_none_or(|c| self.catalog.entries()[m.index].category == c)
+                        .scope(self.base_scope)
+                        .admits(&self.engine.catalog().entries()[m.index])
                 })
                 .map(|m| Hit {
                     index: m.index,
@@ -476,10 +554,14 @@ impl App {
     /// Takes the background worker's answer to the latest request, if it has arrived. Returns true
     /// when the hits changed.
     pub fn poll_results(&mut self) -> bool {
-        match self.worker.as_ref().and_then(SearchWorker::latest) {
+        let changed = match self.worker.as_ref().and_then(SearchWorker::latest) {
             Some(result) => self.accept(result),
             None => false,
+        };
+        if changed {
+            self.sync_detail();
         }
+        changed
     }
 
     /// Blocks until the background search answers (the first frame, and tests).
@@ -500,7 +582,7 @@ impl App {
             return false;
         }
         self.searching = false;
-        let filter = result.category.map_or(Filter::All, Filter::Only);
+        let filter = self.filter;
         self.apply_hits(result.query, filter, result.hits);
         true
     }
@@ -508,6 +590,8 @@ impl App {
     /// Shows new hits, keeping the selected entry selected when it is still among them.
     fn apply_hits(&mut self, query: Query, filter: Filter, hits: Vec<Hit>) {
         let keep = self.selected_hit().map(|h| h.index);
+        let entries = self.engine.catalog().entries();
+        self.row_widths = RowWidths::measure(hits.iter().map(|h| &entries[h.index]));
         self.hits = hits;
         self.hits_query = query;
         self.hits_filter = Some(filter);
@@ -528,13 +612,16 @@ impl App {
             self.status = Some("Nothing selected to copy".to_string());
             return None;
         };
-        let entry = &self.catalog.entries()[hit.index];
-        let text = format::explain(entry, &self.catalog, self.copy_format, self.lang);
+        let catalog = self.engine.catalog();
+        let entry = &catalog.entries()[hit.index];
+        let text = render::explain(entry, catalog, self.copy_format, self.lang);
         let label = format!(
-            "{} ({})",
-            format::headline(entry),
+            "{} {} ({})",
+            entry.qualified(),
+            entry.key.as_deref().unwrap_or(""),
             self.copy_format.as_str()
-        );
+        )
+        .replace("  ", " ");
         Some(Effect::Copy { text, label })
     }
 

@@ -29,8 +29,8 @@ use crossterm::{cursor, event, execute};
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::Terminal;
 
-use crate::cli::Session;
 use crate::clipboard::Clipboard;
+use crate::session::Session;
 use crate::tui::app::{Action, App, Effect};
 
 /// Set to `after-first-frame` to panic once the first frame is drawn: the end-to-end tests use it
@@ -83,13 +83,10 @@ fn install_panic_hook() {
 pub fn run(session: Session, initial_query: Option<String>) -> anyhow::Result<ExitCode> {
     let copy_format = session.config.config.copy_format.unwrap_or_default();
     let color = session.color;
-    let mut app = App::new(
-        Arc::new(session.catalog),
-        Arc::new(session.index),
-        copy_format,
-        session.lang,
-        color,
-    );
+    let mut app = App::new(Arc::new(session.engine), copy_format, session.lang, color);
+    if !session.scope.is_everything() {
+        app.set_base_scope(session.scope);
+    }
     if let Some(q) = initial_query {
         app.set_query(&q);
     }

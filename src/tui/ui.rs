@@ -1,13 +1,14 @@
 //! The view: draws the app's state. It reads state and never changes it.
 
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
-use crate::format::Lang;
+use crate::catalog::Family;
+use crate::render::rows::result_row;
 use crate::tui::app::{App, Filter, Source};
-use crate::tui::detail;
 use crate::tui::keys::BINDINGS;
 use crate::tui::layout::{Layout, MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::text::{fit, styled_chars, to_spans, truncate_styled};
@@ -54,23 +55,31 @@ fn draw_search(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let area = layout.search;
     let total = width_usize(area);
     let count = if app.searching {
-        format!("…/{}", app.catalog.len())
+        format!("…/{}", app.catalog().len())
     } else {
-        format!("{}/{}", app.hits.len(), app.catalog.len())
+        format!("{}/{}", app.hits.len(), app.catalog().len())
     };
     let mut right: Vec<Span> = Vec::new();
     if total >= 60 {
-        for filter in [
-            Filter::All,
-            Filter::Only(crate::catalog::Category::Sdk),
-            Filter::Only(crate::catalog::Category::Account),
-        ] {
-            let style = if filter == app.filter {
+        // One tab per family; a kind filter shows in its family's tab.
+        let tabs = std::iter::once(None).chain(Family::ALL.into_iter().map(Some));
+        for family in tabs {
+            let active = app.filter.family == family;
+            let label = if active {
+                app.filter.label()
+            } else {
+                Filter {
+                    family,
+                    category: None,
+                }
+                .label()
+            };
+            let style = if active {
                 theme.active_tab()
             } else {
                 theme.dim()
             };
-            right.push(Span::styled(format!(" {} ", filter.label()), style));
+            right.push(Span::styled(format!(" {label} "), style));
         }
     } else {
         right.push(Span::styled(
@@ -132,10 +141,13 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     frame.render_widget(block, layout.list);
     let columns = width_usize(inner);
     if app.hits.is_empty() {
-        let message = match (&app.source, app.filter) {
+        let message = match (&app.source, app.filter.family) {
             (Source::Pasted { .. }, _) => "No known code in the pasted text".to_string(),
-            (_, Filter::All) => format!("No match for “{}”", app.query),
-            (_, f) => format!("No match in {} — Tab shows other categories", f.label()),
+            (_, None) => format!("No match for “{}”", app.query),
+            (_, _) => format!(
+                "No match in {} — Tab shows other families",
+                app.filter.label()
+            ),
         };
         let line = Line::styled(truncate(&message, columns), theme.dim());
         frame.render_widget(Paragraph::new(line), inner);
@@ -143,30 +155,20 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     }
     let rows = usize::from(inner.height);
     let visible = app.hits.iter().enumerate().skip(app.list_offset).take(rows);
-    let entries = app.catalog.entries();
-    let code_width = app
-        .hits
-        .iter()
-        .skip(app.list_offset)
-        .take(rows)
-        .map(|h| width(&entries[h.index].display))
-        .max()
-        .unwrap_or(0);
-    let title_width = app
-        .hits
-        .iter()
-        .skip(app.list_offset)
-        .take(rows)
-        .map(|h| width(entries[h.index].title()))
-        .max()
-        .unwrap_or(0)
-        .min(columns.saturating_sub(code_width + 4) * 3 / 5);
+    let entries = app.catalog().entries();
+    // Widths measured over every hit when the hits changed, so scrolling never shifts a column.
+    let widths = app.row_widths;
+    let key_width = widths
+        .key
+        .min(columns.saturating_sub(widths.family + widths.code + 8) * 3 / 5);
 
     let mut lines: Vec<Line> = Vec::with_capacity(rows);
     for (i, hit) in visible {
         let entry = &entries[hit.index];
         let selected = i == app.selected;
-        let lights = app.index.highlights(&app.catalog, hit, &app.hits_query);
+        let lights = app.engine.highlights(hit, &app.hits_query);
+        let mention_line = app.mention_for(hit.index).map(|m| m.line_number);
+        let row = result_row(entry, hit, lights, app.lang, mention_line);
         let base = if selected {
             theme.selected()
         } else {
@@ -177,59 +179,42 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         } else {
             theme.highlight()
         };
+        let dim = if selected { base } else { theme.dim() };
         let mut spans: Vec<Span> = vec![Span::styled(if selected { "▶ " } else { "  " }, base)];
-        let code_chars = styled_chars(
-            &entry.display,
-            &lights.display,
-            base.patch(if selected { base } else { theme.code() }),
-            hl,
-        );
-        let (code_spans, used) = truncate_styled(&code_chars, code_width, base);
-        spans.extend(code_spans);
-        spans.push(Span::styled(
-            " ".repeat(code_width - used.min(code_width) + 2),
-            base,
-        ));
-        let key_lights: &[usize] = if entry.key.is_some() {
-            &lights.key
-        } else {
-            &[]
+        let cell = |spans: &mut Vec<Span<'static>>, chars: Vec<(char, Style)>, w: usize| {
+            let (cut, used) = truncate_styled(&chars, w, base);
+            spans.extend(cut);
+            spans.push(Span::styled(" ".repeat(w - used.min(w) + 2), base));
         };
-        let title_chars = styled_chars(entry.title(), key_lights, base, hl);
-        let (title_spans, used) = truncate_styled(&title_chars, title_width, base);
-        spans.extend(title_spans);
-        spans.push(Span::styled(
-            " ".repeat(title_width - used.min(title_width) + 2),
-            base,
-        ));
-        let mut used_so_far = 2 + code_width + 2 + title_width + 2;
-        if let Some(reading) = hit
-            .reading
-            .as_ref()
-            .filter(|r| crate::format::reading_is_informative(entry, r))
-        {
-            let tag = match reading.reading {
-                crate::query::Reading::Decimal => format!("={} ", reading.value),
-                crate::query::Reading::BareHex => format!("hex {:X} ", reading.value),
-                crate::query::Reading::Hex => String::new(),
-            };
-            if !tag.is_empty() && used_so_far + width(&tag) < columns {
-                used_so_far += width(&tag);
-                spans.push(Span::styled(tag, if selected { base } else { theme.dim() }));
-            }
-        }
-        if let Some(m) = app.mention_for(hit.index) {
-            let tag = format!("L{} ", m.line_number);
+        cell(
+            &mut spans,
+            styled_chars(row.family.as_str(), &[], dim, dim),
+            widths.family,
+        );
+        cell(
+            &mut spans,
+            styled_chars(
+                &row.code,
+                &row.code_lights,
+                base.patch(if selected { base } else { theme.code() }),
+                hl,
+            ),
+            widths.code,
+        );
+        cell(
+            &mut spans,
+            styled_chars(&row.key, &row.key_lights, base, hl),
+            key_width,
+        );
+        let mut used_so_far = 2 + widths.family + 2 + widths.code + 2 + key_width + 2;
+        for tag in &row.tags {
+            let tag = format!("{tag} ");
             if used_so_far + width(&tag) < columns {
                 used_so_far += width(&tag);
-                spans.push(Span::styled(tag, if selected { base } else { theme.dim() }));
+                spans.push(Span::styled(tag, dim));
             }
         }
-        let (text, positions) = match (app.lang, &entry.description_en) {
-            (Lang::En, Some(en)) => (en.as_str(), &lights.description_en),
-            _ => (entry.description_zh.as_str(), &lights.description_zh),
-        };
-        let desc = styled_chars(text, positions, base, hl);
+        let desc = styled_chars(&row.description, &row.description_lights, base, hl);
         let room = columns.saturating_sub(used_so_far);
         let (desc_spans, used) = truncate_styled(&desc, room, base);
         spans.extend(desc_spans);
@@ -272,7 +257,7 @@ fn clip_line(spans: Vec<Span<'static>>, columns: usize) -> Line<'static> {
 
 fn draw_detail(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let inner = layout.detail_inner();
-    let lines = detail::lines(app, width_usize(inner), theme);
+    let lines = &app.detail.lines;
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = app.detail_scroll.min(max_scroll);
     let more = if scroll < max_scroll {
@@ -290,9 +275,10 @@ fn draw_detail(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         ));
     frame.render_widget(block, layout.detail);
     let shown: Vec<Line> = lines
-        .into_iter()
+        .iter()
         .skip(scroll)
         .take(usize::from(inner.height))
+        .cloned()
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
 }

@@ -7,9 +7,9 @@
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
 
-use crate::catalog::{Catalog, Category};
+use crate::catalog::Scope;
 use crate::query::Query;
-use crate::search::{Hit, SearchIndex};
+use crate::search::{Engine, Hit};
 
 /// From this many entries on, the browser searches in the background.
 pub const BACKGROUND_FROM: usize = 20_000;
@@ -17,7 +17,7 @@ pub const BACKGROUND_FROM: usize = 20_000;
 pub struct SearchRequest {
     pub generation: u64,
     pub query: Query,
-    pub category: Option<Category>,
+    pub scope: Scope,
     /// Entries to look at (incremental narrowing), or all.
     pub candidates: Option<Vec<usize>>,
 }
@@ -25,7 +25,7 @@ pub struct SearchRequest {
 pub struct SearchResult {
     pub generation: u64,
     pub query: Query,
-    pub category: Option<Category>,
+    pub scope: Scope,
     pub hits: Vec<Hit>,
 }
 
@@ -35,7 +35,7 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
-    pub fn spawn(catalog: Arc<Catalog>, index: Arc<SearchIndex>) -> SearchWorker {
+    pub fn spawn(engine: Arc<Engine>) -> SearchWorker {
         let (requests, inbox) = mpsc::channel::<SearchRequest>();
         let (outbox, results) = mpsc::channel::<SearchResult>();
         std::thread::spawn(move || {
@@ -48,16 +48,15 @@ impl SearchWorker {
                         Err(TryRecvError::Disconnected) => return,
                     }
                 }
-                let hits = index.search_within(
-                    &catalog,
+                let hits = engine.search_within(
                     &request.query,
-                    request.category,
+                    request.scope,
                     request.candidates.as_deref(),
                 );
                 let result = SearchResult {
                     generation: request.generation,
                     query: request.query,
-                    category: request.category,
+                    scope: request.scope,
                     hits,
                 };
                 if outbox.send(result).is_err() {

@@ -1,10 +1,11 @@
+//! Shared by tests, benches and examples (`#[path]`-included), never shipped in the library.
 //! A deterministic generator of large, realistic-looking catalogs (Chinese-rich descriptions, keys
 //! built like the SDK's), for benchmarks and the scale test. The same size and seed always give the
 //! same catalog.
 
 use std::fmt::Write;
 
-use crate::catalog::{CatalogEntry, Category};
+use trtc_errors::catalog::{CatalogEntry, Category, Family};
 
 /// A small, fast, deterministic PRNG (xorshift64*); quality is beside the point here.
 struct Rng(u64);
@@ -176,9 +177,10 @@ pub fn entries(count: usize, seed: u64) -> Vec<CatalogEntry> {
             let zh_words = 4 + (rng.next() % 8) as usize;
             let en_words = 5 + (rng.next() % 8) as usize;
             CatalogEntry {
+                family: Family::Web4,
                 category,
                 code,
-                display: CatalogEntry::display_code(category, code),
+                display: CatalogEntry::display_code(Family::Web4, category, code),
                 key,
                 aliases: Vec::new(),
                 renamed: Vec::new(),
@@ -189,13 +191,9 @@ pub fn entries(count: usize, seed: u64) -> Vec<CatalogEntry> {
                     sentence(&mut rng, ZH_WORDS, 3, "")
                 ),
                 description_en: Some(sentence(&mut rng, EN_WORDS, en_words, " ")),
-                advice_zh: None,
-                advice_en: None,
-                since: None,
-                deprecated: None,
-                related: Vec::new(),
                 source: "synthetic".to_string(),
                 origin: "synthetic".to_string(),
+                ..CatalogEntry::default()
             }
         })
         .collect()
@@ -239,17 +237,4 @@ pub fn lines(count: usize, seed: u64) -> String {
         );
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn deterministic_and_parseable() {
-        assert_eq!(entries(50, 7), entries(50, 7));
-        let parsed = crate::catalog::parse_catalog(&catalog_toml(50, 7), "synthetic").unwrap();
-        assert_eq!(parsed.len(), 50);
-        assert_eq!(parsed[3].description_zh, entries(50, 7)[3].description_zh);
-    }
 }

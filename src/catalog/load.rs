@@ -1,129 +1,21 @@
-//! The error-code catalog: the entry model, and loading + validating catalog TOML files.
-//!
-//! The built-in catalog (`assets/catalog.toml`) is compiled into the binary and parsed at start-up;
-//! `--catalog FILE` and the config directory add more files in the same format. An entry with the same
-//! category and code as an earlier one replaces it, so a user file can correct or extend the built-in data.
+//! Reading catalog TOML: limits, validation, sanitizing, and errors that name file, line and column.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::Path;
 
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
+use super::entry::{CatalogEntry, Category, Family, Rename};
 use crate::sanitize::sanitize;
-
-/// The catalog shipped inside the binary.
-pub const BUILTIN_CATALOG: &str = include_str!("../assets/catalog.toml");
-/// The name the built-in catalog goes by in messages and `source` fields.
-pub const BUILTIN_NAME: &str = "<built-in catalog>";
 
 /// A catalog file larger than this is refused before it is read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// A single text field larger than this is refused: no real description is that long.
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
-
-/// Which family of codes an entry belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Category {
-    /// `RtcError` codes thrown by the Web SDK (`error.getCode()`), written in hex.
-    Sdk,
-    /// Account / userSig codes returned by the server, written in decimal.
-    Account,
-}
-
-impl Category {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Sdk => "sdk",
-            Category::Account => "account",
-        }
-    }
-
-    /// A short human label for screens and explanations.
-    pub fn label(self) -> &'static str {
-        match self {
-            Category::Sdk => "SDK",
-            Category::Account => "Account",
-        }
-    }
-}
-
-impl fmt::Display for Category {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A key that was spelled differently in another SDK version.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Rename {
-    pub from: String,
-    pub to: String,
-    /// The first SDK version that uses `to`.
-    pub version: String,
-}
-
-/// One error code and everything known about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CatalogEntry {
-    pub category: Category,
-    /// The numeric value. Signed: the account system also returns negative codes such as -8.
-    pub code: i64,
-    /// How people write the code: `0x4004` for SDK codes, `70001` / `-8` for account codes.
-    pub display: String,
-    /// The `ErrorCode` key, spelled as the source spells it (`SIGNAL_CAHNNEL_SETUP_FAILED`).
-    pub key: Option<String>,
-    /// Other spellings that name the same code (later SDK versions' spellings included).
-    pub aliases: Vec<String>,
-    /// When and how the key was renamed.
-    pub renamed: Vec<Rename>,
-    /// The 错误类型 column of account codes (`帐号系统`).
-    pub type_label: Option<String>,
-    pub description_zh: String,
-    pub description_en: Option<String>,
-    /// 处理建议: what to do about it.
-    pub advice_zh: Option<String>,
-    pub advice_en: Option<String>,
-    /// The first SDK version that defines the code.
-    pub since: Option<String>,
-    /// The SDK version from which the code is no longer thrown, and what replaced it.
-    pub deprecated: Option<String>,
-    /// Display forms of related codes (`0x4001`, `70001`).
-    pub related: Vec<String>,
-    /// Where the entry's facts come from.
-    pub source: String,
-    /// The file this entry was loaded from (the built-in catalog or a path).
-    pub origin: String,
-}
-
-impl CatalogEntry {
-    /// The display form of a code in a category: hex for SDK codes, decimal otherwise.
-    pub fn display_code(category: Category, code: i64) -> String {
-        match category {
-            Category::Sdk if code >= 0 => format!("0x{code:04X}"),
-            _ => code.to_string(),
-        }
-    }
-
-    /// Key first, then aliases: every name this entry answers to.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.key
-            .as_deref()
-            .into_iter()
-            .chain(self.aliases.iter().map(String::as_str))
-    }
-
-    /// The name shown in lists: the key, or the type label for keyless account codes.
-    pub fn title(&self) -> &str {
-        self.key
-            .as_deref()
-            .or(self.type_label.as_deref())
-            .unwrap_or("")
-    }
-}
+/// A list field (aliases, related, keywords, …) with more items than this is refused: no real
+/// entry has that many, and every item costs work on every frame that shows the entry.
+pub const MAX_LIST_ITEMS: usize = 256;
 
 /// A problem with a catalog file, located as precisely as the parser allows.
 #[derive(Debug, thiserror::Error)]
@@ -152,6 +44,8 @@ struct RawCatalog {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEntry {
+    #[serde(default)]
+    family: Family,
     category: Category,
     code: toml::Spanned<i64>,
     key: Option<String>,
@@ -166,122 +60,29 @@ struct RawEntry {
     advice_zh: Option<String>,
     advice_en: Option<String>,
     since: Option<String>,
+    until: Option<String>,
     deprecated: Option<String>,
     #[serde(default)]
+    raised_when_zh: Vec<String>,
+    #[serde(default)]
+    raised_when_en: Vec<String>,
+    raised_in: Option<String>,
+    not_raised_since: Option<String>,
+    extra_code_zh: Option<String>,
+    extra_code_en: Option<String>,
+    parent: Option<String>,
+    #[serde(default)]
+    templates: Vec<String>,
+    #[serde(default)]
+    apis: Vec<String>,
+    #[serde(default)]
+    keywords: Vec<String>,
+    migration_zh: Option<String>,
+    migration_en: Option<String>,
+    #[serde(default)]
     related: Vec<String>,
+    doc_url: Option<String>,
     source: String,
-}
-
-/// The loaded catalog, in catalog order: by category, then code.
-#[derive(Debug, Clone, Default)]
-pub struct Catalog {
-    entries: Vec<CatalogEntry>,
-    by_code: HashMap<i64, Vec<usize>>,
-    by_name: HashMap<String, Vec<usize>>,
-}
-
-impl Catalog {
-    /// The built-in catalog. It is validated by the test suite, so failure here is a build defect.
-    pub fn builtin() -> Result<Catalog, CatalogError> {
-        Catalog::from_entries(parse_catalog(BUILTIN_CATALOG, BUILTIN_NAME)?)
-    }
-
-    /// Builds a catalog from entries, later entries replacing earlier ones with the same category and code.
-    pub fn from_entries(entries: Vec<CatalogEntry>) -> Result<Catalog, CatalogError> {
-        let mut catalog = Catalog {
-            entries,
-            ..Catalog::default()
-        };
-        catalog.settle();
-        Ok(catalog)
-    }
-
-    /// Adds entries; an entry with the same category and code as an existing one replaces it.
-    pub fn merge(&mut self, entries: Vec<CatalogEntry>) {
-        self.entries.reserve_exact(entries.len());
-        self.entries.extend(entries);
-        self.settle();
-    }
-
-    /// Drops every entry that a later one with the same category and code replaces, puts the rest
-    /// in catalog order and rebuilds the look-up tables. Works in place: at 100,000 entries a
-    /// second vector of entries would be tens of megabytes.
-    fn settle(&mut self) {
-        let mut last: HashMap<(Category, i64), usize> = HashMap::with_capacity(self.entries.len());
-        for (i, e) in self.entries.iter().enumerate() {
-            last.insert((e.category, e.code), i);
-        }
-        if last.len() < self.entries.len() {
-            let mut i = 0;
-            self.entries.retain(|e| {
-                let keep = last.get(&(e.category, e.code)) == Some(&i);
-                i += 1;
-                keep
-            });
-        }
-        // Files are usually written in catalog order already; sorting 100,000 large entries is not free.
-        if !self.entries.is_sorted_by_key(|e| (e.category, e.code)) {
-            self.entries.sort_unstable_by_key(|e| (e.category, e.code));
-        }
-        self.reindex();
-    }
-
-    /// Loads a catalog file from disk and merges it in.
-    pub fn load_file(&mut self, path: &Path) -> Result<(), CatalogError> {
-        let entries = read_catalog_file(path)?;
-        self.merge(entries);
-        Ok(())
-    }
-
-    fn reindex(&mut self) {
-        self.by_code.clear();
-        self.by_name.clear();
-        for (i, entry) in self.entries.iter().enumerate() {
-            self.by_code.entry(entry.code).or_default().push(i);
-            for name in entry.names() {
-                let slot = self.by_name.entry(name.to_ascii_uppercase()).or_default();
-                if !slot.contains(&i) {
-                    slot.push(i);
-                }
-            }
-        }
-    }
-
-    pub fn entries(&self) -> &[CatalogEntry] {
-        &self.entries
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    pub fn get(&self, index: usize) -> Option<&CatalogEntry> {
-        self.entries.get(index)
-    }
-
-    /// Indices of the entries with this numeric code (in any category).
-    pub fn indices_by_code(&self, code: i64) -> &[usize] {
-        self.by_code.get(&code).map(Vec::as_slice).unwrap_or(&[])
-    }
-
-    /// Indices of the entries whose key or alias is `name` (ASCII case-insensitive).
-    pub fn indices_by_name(&self, name: &str) -> &[usize] {
-        self.by_name
-            .get(&name.to_ascii_uppercase())
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-    }
-
-    /// The entry whose display form is `display` (`0x4001`, `70001`), for resolving `related`.
-    pub fn find_display(&self, display: &str) -> Option<&CatalogEntry> {
-        self.entries
-            .iter()
-            .find(|e| e.display.eq_ignore_ascii_case(display))
-    }
 }
 
 /// Reads and parses one catalog file, refusing directories, huge files and non-UTF-8 text.
@@ -365,16 +166,33 @@ pub fn parse_catalog(text: &str, name: &str) -> Result<Vec<CatalogEntry>, Catalo
         });
     }
 
-    let mut seen: HashMap<(Category, i64), usize> = HashMap::with_capacity(raw.len());
+    let mut seen: HashMap<(Family, Category, i64), usize> = HashMap::with_capacity(raw.len());
     for parsed in &raw {
-        if let Some(first) = seen.insert((parsed.raw.category, parsed.code), parsed.start) {
+        let id = (parsed.raw.family, parsed.raw.category, parsed.code);
+        if let Some(first) = seen.insert(id, parsed.start) {
             let (first_line, _) = line_column(text, first);
             return Err(at(
                 parsed.code_start,
                 format!(
-                    "duplicate code {} in category {} (first defined at line {first_line})",
-                    CatalogEntry::display_code(parsed.raw.category, parsed.code),
+                    "duplicate code {} in {} {} (first defined at line {first_line})",
+                    CatalogEntry::display_code(parsed.raw.family, parsed.raw.category, parsed.code),
+                    parsed.raw.family,
                     parsed.raw.category
+                ),
+            ));
+        }
+        if !Category::of_family(parsed.raw.family).contains(&parsed.raw.category) {
+            let allowed: Vec<&str> = Category::of_family(parsed.raw.family)
+                .iter()
+                .map(|c| c.as_str())
+                .collect();
+            return Err(at(
+                parsed.start,
+                format!(
+                    "category `{}` does not exist in family `{}`; expected one of: {}",
+                    parsed.raw.category,
+                    parsed.raw.family,
+                    allowed.join(", ")
                 ),
             ));
         }
@@ -451,7 +269,7 @@ fn parallel_chunks(text: &str) -> Option<Vec<(usize, &str)>> {
 
 /// Checks field sizes and required text, and makes every text field safe to print.
 fn build_entry(raw: RawEntry, code: i64, origin: &str) -> Result<CatalogEntry, String> {
-    let display = CatalogEntry::display_code(raw.category, code);
+    let display = CatalogEntry::display_code(raw.family, raw.category, code);
     // Takes the parsed string and hands it back unless it needed cleaning: at 100,000 entries a
     // copy of every field is tens of megabytes.
     let check = |field: &str, value: String| -> Result<String, String> {
@@ -474,6 +292,12 @@ fn build_entry(raw: RawEntry, code: i64, origin: &str) -> Result<CatalogEntry, S
             .map(|v| v.filter(|s| !s.trim().is_empty()))
     };
     let check_list = |field: &str, values: Vec<String>| -> Result<Vec<String>, String> {
+        if values.len() > MAX_LIST_ITEMS {
+            return Err(format!(
+                "entry {display}: field `{field}` has {} items; at most {MAX_LIST_ITEMS} allowed",
+                values.len()
+            ));
+        }
         values.into_iter().map(|v| check(field, v)).collect()
     };
     if raw.description_zh.trim().is_empty() {
@@ -488,6 +312,12 @@ fn build_entry(raw: RawEntry, code: i64, origin: &str) -> Result<CatalogEntry, S
             ));
         }
     }
+    if raw.renamed.len() > MAX_LIST_ITEMS {
+        return Err(format!(
+            "entry {display}: field `renamed` has {} items; at most {MAX_LIST_ITEMS} allowed",
+            raw.renamed.len()
+        ));
+    }
     let renamed = raw
         .renamed
         .into_iter()
@@ -500,6 +330,7 @@ fn build_entry(raw: RawEntry, code: i64, origin: &str) -> Result<CatalogEntry, S
         })
         .collect::<Result<Vec<_>, String>>()?;
     Ok(CatalogEntry {
+        family: raw.family,
         category: raw.category,
         code,
         key: check_opt("key", raw.key)?,
@@ -511,8 +342,22 @@ fn build_entry(raw: RawEntry, code: i64, origin: &str) -> Result<CatalogEntry, S
         advice_zh: check_opt("advice_zh", raw.advice_zh)?,
         advice_en: check_opt("advice_en", raw.advice_en)?,
         since: check_opt("since", raw.since)?,
+        until: check_opt("until", raw.until)?,
         deprecated: check_opt("deprecated", raw.deprecated)?,
+        raised_when_zh: check_list("raised_when_zh", raw.raised_when_zh)?,
+        raised_when_en: check_list("raised_when_en", raw.raised_when_en)?,
+        raised_in: check_opt("raised_in", raw.raised_in)?,
+        not_raised_since: check_opt("not_raised_since", raw.not_raised_since)?,
+        extra_code_zh: check_opt("extra_code_zh", raw.extra_code_zh)?,
+        extra_code_en: check_opt("extra_code_en", raw.extra_code_en)?,
+        parent: check_opt("parent", raw.parent)?,
+        templates: check_list("templates", raw.templates)?,
+        apis: check_list("apis", raw.apis)?,
+        keywords: check_list("keywords", raw.keywords)?,
+        migration_zh: check_opt("migration_zh", raw.migration_zh)?,
+        migration_en: check_opt("migration_en", raw.migration_en)?,
         related: check_list("related", raw.related)?,
+        doc_url: check_opt("doc_url", raw.doc_url)?,
         source: check("source", raw.source)?,
         origin: origin.to_string(),
         display,
@@ -520,7 +365,7 @@ fn build_entry(raw: RawEntry, code: i64, origin: &str) -> Result<CatalogEntry, S
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -537,42 +382,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn builtin_catalog_loads() {
-        let catalog = Catalog::builtin().unwrap();
-        assert!(catalog.len() >= 72);
-    }
-
-    #[test]
-    fn display_forms() {
-        assert_eq!(CatalogEntry::display_code(Category::Sdk, 0x4004), "0x4004");
-        assert_eq!(CatalogEntry::display_code(Category::Sdk, 0x404a), "0x404A");
-        assert_eq!(
-            CatalogEntry::display_code(Category::Account, 70001),
-            "70001"
-        );
-        assert_eq!(CatalogEntry::display_code(Category::Account, -8), "-8");
-    }
-
-    #[test]
     fn line_column_counts_chars() {
         assert_eq!(line_column("ab\n过期x", 9), (2, 3));
         assert_eq!(line_column("", 5), (1, 1));
     }
 
     #[test]
-    fn later_entry_replaces_same_category_and_code() {
-        let a = parse_catalog(
-            "[[entry]]\ncategory='sdk'\ncode=1\ndescription_zh='a'\nsource='x'\n",
-            "a",
+    fn a_category_outside_its_family_is_refused() {
+        let err = parse_catalog(
+            "[[entry]]\nfamily='web5'\ncategory='account'\ncode=1\ndescription_zh='a'\nsource='x'\n",
+            "f.toml",
         )
-        .unwrap();
-        let b = parse_catalog(
-            "[[entry]]\ncategory='sdk'\ncode=1\ndescription_zh='b'\nsource='y'\n",
-            "b",
-        )
-        .unwrap();
-        let catalog = Catalog::from_entries(a.into_iter().chain(b).collect()).unwrap();
-        assert_eq!(catalog.len(), 1);
-        assert_eq!(catalog.entries()[0].description_zh, "b");
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with("f.toml:1:1: category `account` does not exist in family `web5`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn long_lists_are_refused_with_their_place() {
+        let related: Vec<String> = (0..=MAX_LIST_ITEMS).map(|i| format!("'{i}'")).collect();
+        let text = format!(
+            "[[entry]]\ncategory='sdk'\ncode=1\ndescription_zh='a'\nsource='x'\nrelated=[{}]\n",
+            related.join(",")
+        );
+        let err = parse_catalog(&text, "f.toml").unwrap_err().to_string();
+        assert!(err.contains("field `related` has 257 items"), "{err}");
     }
 }

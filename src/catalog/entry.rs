@@ -1,0 +1,246 @@
+//! The entry model: which SDK a code belongs to, what kind of code it is, and everything known about it.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Which SDK an entry belongs to. The same number may mean different things in different families,
+/// so identity is (family, category, code).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    /// `trtc-js-sdk` 4.x: `RtcError.getCode()` and the server's account codes.
+    #[default]
+    Web4,
+    /// `trtc-sdk-v5`: `error.code` and `error.extraCode`.
+    Web5,
+    /// The native SDK's `TXLiteAVError` / `TXLiteAVWarning`, as `trtc-electron-sdk` ships them.
+    Native,
+}
+
+impl Family {
+    pub const ALL: [Family; 3] = [Family::Web4, Family::Web5, Family::Native];
+
+    /// The name used in catalog files, `--sdk` and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Web4 => "web4",
+            Family::Web5 => "web5",
+            Family::Native => "native",
+        }
+    }
+
+    /// A short label for lists and headlines.
+    pub fn label(self) -> &'static str {
+        match self {
+            Family::Web4 => "Web 4.x",
+            Family::Web5 => "Web 5.x",
+            Family::Native => "Native",
+        }
+    }
+
+    /// The npm package whose behaviour the family records.
+    pub fn package(self) -> &'static str {
+        match self {
+            Family::Web4 => "trtc-js-sdk",
+            Family::Web5 => "trtc-sdk-v5",
+            Family::Native => "trtc-electron-sdk",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Family> {
+        Family::ALL
+            .into_iter()
+            .find(|f| f.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+impl fmt::Display for Family {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of code an entry is, within its family.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    /// The SDK's public error code: 4.x `RtcError.getCode()` (hex), 5.x `error.code`.
+    #[default]
+    Sdk,
+    /// 5.x `error.extraCode`: the detail under one of the public codes.
+    Extra,
+    /// 4.x account / userSig codes returned by the server, written in decimal.
+    Account,
+    /// Native `TXLiteAVError`.
+    Error,
+    /// Native `TXLiteAVWarning`: something degraded, nothing failed.
+    Warning,
+}
+
+impl Category {
+    pub const ALL: [Category; 5] = [
+        Category::Sdk,
+        Category::Extra,
+        Category::Account,
+        Category::Error,
+        Category::Warning,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Sdk => "sdk",
+            Category::Extra => "extra",
+            Category::Account => "account",
+            Category::Error => "error",
+            Category::Warning => "warning",
+        }
+    }
+
+    /// A short human label for screens and explanations.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Sdk => "SDK",
+            Category::Extra => "extraCode",
+            Category::Account => "Account",
+            Category::Error => "Error",
+            Category::Warning => "Warning",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Category> {
+        Category::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+
+    /// The categories a family's entries may have.
+    pub fn of_family(family: Family) -> &'static [Category] {
+        match family {
+            Family::Web4 => &[Category::Sdk, Category::Account],
+            Family::Web5 => &[Category::Sdk, Category::Extra],
+            Family::Native => &[Category::Error, Category::Warning],
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A key that was spelled differently in another SDK version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rename {
+    pub from: String,
+    pub to: String,
+    /// The first SDK version that uses `to`.
+    pub version: String,
+}
+
+/// One error code and everything known about it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CatalogEntry {
+    pub family: Family,
+    pub category: Category,
+    /// The numeric value. Signed: account and native codes can be negative.
+    pub code: i64,
+    /// How people write the code: `0x4004` for 4.x SDK codes, decimal otherwise.
+    pub display: String,
+    /// The key, spelled as the source spells it (`SIGNAL_CAHNNEL_SETUP_FAILED`).
+    pub key: Option<String>,
+    /// Other spellings that name the same code (later SDK versions' spellings included).
+    pub aliases: Vec<String>,
+    /// When and how the key was renamed.
+    pub renamed: Vec<Rename>,
+    /// The 错误类型 column of 4.x account codes (`帐号系统`).
+    pub type_label: Option<String>,
+    pub description_zh: String,
+    pub description_en: Option<String>,
+    /// 处理建议: what to do about it.
+    pub advice_zh: Option<String>,
+    pub advice_en: Option<String>,
+    /// The first SDK version that defines the code.
+    pub since: Option<String>,
+    /// The last SDK version that defines the code; `None` while the newest still does.
+    pub until: Option<String>,
+    /// The SDK version from which the code is no longer thrown, and what replaced it.
+    pub deprecated: Option<String>,
+    /// When the SDK raises it: API and condition, one sentence each, in both languages.
+    pub raised_when_zh: Vec<String>,
+    pub raised_when_en: Vec<String>,
+    /// The versions whose bundles raise it (`4.3.2–4.10.1`).
+    pub raised_in: Option<String>,
+    /// The first version in which nothing raises it any more.
+    pub not_raised_since: Option<String>,
+    /// What `getExtraCode()` / `error.extraCode` holds.
+    pub extra_code_zh: Option<String>,
+    pub extra_code_en: Option<String>,
+    /// For 5.x extraCodes: the public code they come under (`5000`).
+    pub parent: Option<String>,
+    /// The SDK's own message templates, verbatim, `{name}` for each interpolation.
+    pub templates: Vec<String>,
+    /// Public APIs documented to throw it.
+    pub apis: Vec<String>,
+    /// Words developers type for this failure.
+    pub keywords: Vec<String>,
+    /// 4.x: what a 5.x user sees instead; 5.x: what this was in 4.x.
+    pub migration_zh: Option<String>,
+    pub migration_en: Option<String>,
+    /// Related codes: same-family display forms, or `family:display` for another family.
+    pub related: Vec<String>,
+    /// The official page a ticket's reader can open.
+    pub doc_url: Option<String>,
+    /// Where the entry's facts come from.
+    pub source: String,
+    /// The file this entry was loaded from (a built-in catalog or a path).
+    pub origin: String,
+}
+
+impl CatalogEntry {
+    /// The display form of a code: 4.x SDK codes in hex (as the docs write them), all else decimal.
+    pub fn display_code(family: Family, category: Category, code: i64) -> String {
+        match (family, category) {
+            (Family::Web4, Category::Sdk) if code >= 0 => format!("0x{code:04X}"),
+            _ => code.to_string(),
+        }
+    }
+
+    /// Is the code written in hex (so a hex reading of a query may name it)?
+    pub fn is_hex(&self) -> bool {
+        self.family == Family::Web4 && self.category == Category::Sdk && self.code >= 0
+    }
+
+    /// Key first, then aliases: every name this entry answers to.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.key
+            .as_deref()
+            .into_iter()
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// The name shown in lists: the key, or the type label for keyless account codes.
+    pub fn title(&self) -> &str {
+        self.key
+            .as_deref()
+            .or(self.type_label.as_deref())
+            .unwrap_or("")
+    }
+
+    /// `web4:0x4004`: the entry's display form qualified by its family, as `related` writes it
+    /// across families.
+    pub fn qualified(&self) -> String {
+        format!("{}:{}", self.family, self.display)
+    }
+
+    /// Is nothing in the newest published version raising this code any more?
+    pub fn is_retired(&self) -> bool {
+        self.not_raised_since.is_some() || self.until.is_some()
+    }
+}

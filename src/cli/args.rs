@@ -1,0 +1,292 @@
+//! The command line's shape: clap definitions, the only place clap appears. Each value type here
+//! mirrors a core type and converts into it, so the core never derives clap traits.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::catalog::{Category, Family, Scope, SdkVersion};
+use crate::config::ColorChoice;
+use crate::explanation::Lang;
+use crate::render::Format;
+use crate::session::Options;
+
+pub const AFTER_HELP: &str = "\
+Examples:
+  trtc-errors                          open the interactive browser
+  trtc-errors show 16388               the code the browser console printed (= 0x4004)
+  trtc-errors 16388                    the same: a code without a command is `show`
+  trtc-errors show 0x4004 70001        several codes at once
+  trtc-errors show 5000 --sdk web5     one SDK family only (web4, web5, native)
+  trtc-errors show -3301               a native / Electron error code
+  trtc-errors show SIGNAL_CAHNNEL_SETUP_FAILED
+  trtc-errors search 过期 --format markdown
+  trtc-errors search guoqi             pinyin works too (full or initials: gq)
+  trtc-errors search 'join fail'       every word must match; 'exact ^prefix suffix$ !not
+  trtc-errors list --sdk-version 4.5.0 the codes that version defines, spelled its way
+  pbpaste | trtc-errors                explain every code found in a pasted log
+  trtc-errors tui --query 签名          open the browser with a query typed in
+  trtc-errors --catalog team.toml list  add your own catalog file
+  trtc-errors config show              the settings in effect and where they come from
+  trtc-errors completions bash > ~/.local/share/bash-completion/completions/trtc-errors
+  trtc-errors man > ~/.local/share/man/man1/trtc-errors.1
+
+Exit codes:
+  0  found (or the command succeeded)
+  1  nothing found
+  2  usage error, or a catalog file could not be loaded
+
+Config: ~/.config/trtc-errors/config.toml (see `trtc-errors config path`).";
+
+/// Look up, search and explain TRTC error codes: Web SDK 4.x and 5.x, and the native / Electron SDK.
+///
+/// Holds every Web SDK 4.x `RtcError` code and account / userSig code, every 5.x code and extraCode,
+/// and every native error and warning; finds any of them by hex, by the decimal the console prints,
+/// by key, by a Chinese word, by pinyin or by English, and explains it in text, Markdown or JSON.
+/// With no command on a terminal it opens an interactive browser; with text piped in, it explains it.
+#[derive(Debug, Parser)]
+#[command(name = "trtc-errors", version, about, long_about, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Load more entries from this catalog file (repeatable); same family + category + code replaces.
+    #[arg(long = "catalog", value_name = "FILE", global = true)]
+    pub catalogs: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, global = true)]
+    pub format: Option<FormatArg>,
+
+    /// Description language: Chinese, English or both [default: config, else both].
+    #[arg(long, short = 'l', value_enum, global = true)]
+    pub lang: Option<LangArg>,
+
+    /// Colour: auto = only on a terminal and when NO_COLOR is unset.
+    #[arg(long, value_enum, global = true)]
+    pub color: Option<ColorArg>,
+
+    /// Only this SDK family [default: config `sdk`, else all].
+    #[arg(long, value_enum, global = true)]
+    pub sdk: Option<SdkArg>,
+
+    /// Only the codes this SDK version defines, under the key spelling it uses (4.5.0, 5.8.6).
+    #[arg(long, value_name = "VERSION", value_parser = parse_version, global = true)]
+    pub sdk_version: Option<SdkVersion>,
+
+    /// Ignore the config file and the config catalogs directory.
+    #[arg(long, global = true)]
+    pub no_config: bool,
+}
+
+fn parse_version(text: &str) -> Result<SdkVersion, String> {
+    let v = SdkVersion::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a version like 4.5.0 or 5.8.6"))?;
+    if v.family().is_none() {
+        return Err(format!(
+            "{v} is neither a 4.x (trtc-js-sdk) nor a 5.x (trtc-sdk-v5) version"
+        ));
+    }
+    Ok(v)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Explain codes exactly: 0x4004, 4004, 16388, 70001, -8, 5001, -3301, JOIN_ROOM_FAILED.
+    #[command(after_help = "Examples:
+  trtc-errors show 16388
+  trtc-errors show 0x4004,70001
+  trtc-errors show \"5400 70001\" --sdk web5
+  trtc-errors show ERR_ROOM_ENTER_FAIL -f markdown")]
+    Show {
+        /// Codes (hex, decimal, bare hex) or keys; several per argument with commas or spaces.
+        #[arg(
+            required = true,
+            value_name = "CODE|KEY",
+            allow_negative_numbers = true
+        )]
+        codes: Vec<String>,
+    },
+    /// Ranked search over codes, keys, descriptions (Chinese and English), pinyin and advice.
+    #[command(after_help = crate::cli::commands::SEARCH_HELP)]
+    Search {
+        /// The query; several words must all match.
+        #[arg(required = true, value_name = "QUERY", allow_negative_numbers = true)]
+        query: Vec<String>,
+        /// Only this category.
+        #[arg(long, value_enum)]
+        category: Option<CategoryArg>,
+        /// Show at most this many results (0: no limit).
+        #[arg(long, short = 'n')]
+        limit: Option<usize>,
+    },
+    /// The whole catalog, by family, category, then code.
+    #[command(after_help = "Examples:
+  trtc-errors list --sdk web5 --category extra
+  trtc-errors list --sdk-version 4.5.0 -f json")]
+    List {
+        /// Only this category.
+        #[arg(long, value_enum)]
+        category: Option<CategoryArg>,
+    },
+    /// Find and explain every code mentioned in a pasted log or stack trace (stdin if no TEXT).
+    #[command(after_help = crate::cli::commands::EXPLAIN_HELP)]
+    Explain {
+        /// The text; read from standard input when left out.
+        text: Vec<String>,
+    },
+    /// Open the interactive browser.
+    Tui {
+        /// Start with this query typed in.
+        #[arg(long, short = 'q')]
+        query: Option<String>,
+    },
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+    /// Where the config file is, and what is in effect.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+    /// A code or key without a command is `show`: `trtc-errors 16388`.
+    #[command(external_subcommand)]
+    Code(Vec<String>),
+    /// Maintainers: compare a published SDK's ErrorCode map with the catalog.
+    #[command(hide = true)]
+    SdkDiff {
+        /// A trtc.js / trtc.esm.js / index.d.ts from `npm pack trtc-js-sdk@VERSION`.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print the config file's path.
+    Path,
+    /// Print the settings in effect.
+    Show,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+    Both,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SdkArg {
+    /// trtc-js-sdk 4.x
+    Web4,
+    /// trtc-sdk-v5
+    Web5,
+    /// the native SDK, as trtc-electron-sdk ships it
+    Native,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CategoryArg {
+    /// 4.x RtcError codes, 5.x error.code
+    Sdk,
+    /// 5.x error.extraCode
+    Extra,
+    /// 4.x account / userSig codes
+    Account,
+    /// native errors
+    Error,
+    /// native warnings
+    Warning,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Text => Format::Text,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+            LangArg::Both => Lang::Both,
+        }
+    }
+}
+
+impl From<ColorArg> for ColorChoice {
+    fn from(c: ColorArg) -> ColorChoice {
+        match c {
+            ColorArg::Auto => ColorChoice::Auto,
+            ColorArg::Always => ColorChoice::Always,
+            ColorArg::Never => ColorChoice::Never,
+        }
+    }
+}
+
+impl From<SdkArg> for Family {
+    fn from(s: SdkArg) -> Family {
+        match s {
+            SdkArg::Web4 => Family::Web4,
+            SdkArg::Web5 => Family::Web5,
+            SdkArg::Native => Family::Native,
+        }
+    }
+}
+
+impl From<CategoryArg> for Category {
+    fn from(c: CategoryArg) -> Category {
+        match c {
+            CategoryArg::Sdk => Category::Sdk,
+            CategoryArg::Extra => Category::Extra,
+            CategoryArg::Account => Category::Account,
+            CategoryArg::Error => Category::Error,
+            CategoryArg::Warning => Category::Warning,
+        }
+    }
+}
+
+impl Cli {
+    /// The session options these arguments ask for.
+    pub fn options(&self) -> Options {
+        let version = self.sdk_version;
+        Options {
+            catalogs: self.catalogs.clone(),
+            format: self.format.map(Format::from),
+            lang: self.lang.map(Lang::from),
+            color: self.color.map(ColorChoice::from),
+            scope: Scope {
+                family: self
+                    .sdk
+                    .map(Family::from)
+                    .or_else(|| version.and_then(SdkVersion::family)),
+                category: None,
+                version,
+            },
+            no_config: self.no_config,
+        }
+    }
+}

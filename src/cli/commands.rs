@@ -1,0 +1,414 @@
+//! One function per command. Each prints through the shared renderers and returns the exit code.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::CommandFactory;
+
+use super::args::{Cli, Command, ConfigAction};
+use super::{warn, EXIT_ERROR, EXIT_FOUND, EXIT_NOT_FOUND};
+use crate::catalog::{key_in, Category, Scope};
+use crate::config;
+use crate::explanation;
+use crate::mentions::{self, Mention};
+use crate::query::Query;
+use crate::render::json::{to_json, EntryJson};
+use crate::render::rows::{result_row, ResultRow, RowWidths};
+use crate::render::{self, Format};
+use crate::search::{Highlights, Hit};
+use crate::session::Session;
+use crate::width::width;
+
+pub const SEARCH_HELP: &str = "\
+Query syntax (fzf style; words are ANDed):
+  join fail         every word must match (key, code, description, pinyin, advice, keywords)
+  'exact            the text must contain `exact` as typed
+  ^prefix           a key, code or description starts with it
+  suffix$           a key, code or description ends with it
+  !word             leave out entries that contain `word` (alone: everything else)
+  a | b             either side matches (OR)
+  16388  0x4004  4004  -8  5001  -3301   codes in any reading
+
+Examples:
+  trtc-errors search 过期
+  trtc-errors search guoqi              pinyin (full or initials: gq)
+  trtc-errors search 'join fail' -n 3
+  trtc-errors search '!account' --sdk web4
+  trtc-errors search 'kicked | banned' -f json";
+
+pub const EXPLAIN_HELP: &str = "\
+What counts as a code mention (nothing else does):
+  a hex code of the catalog            0x4004
+  a key as a whole identifier          JOIN_ROOM_FAILED (one-word keys only in a code context)
+  a number in a code context           code 16388, code: 16388, <code 0x4004>, \"errorCode\":70001,
+                                       errCode=-8, getCode() => 16388, extraCode: 70001, RtcError … 16388
+  the SDK's own message text           'sdkAppId' is a required param when calling enterRoom() …
+Bare numbers (ports, sizes, ids, timestamps) and plain English words are not mentions.
+
+Examples:
+  pbpaste | trtc-errors explain
+  trtc-errors explain 'RtcError: join room failed code: 16388'
+  tail -f app.log | trtc-errors explain --follow";
+
+/// Runs a non-interactive command, writing to `out`. Errors are I/O errors on `out`.
+pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Show { codes } | Command::Code(codes) => show(session, codes, out),
+        Command::Search {
+            query,
+            category,
+            limit,
+        } => {
+            let mut scope = session.scope;
+            scope.category = category.map(Category::from);
+            search(session, &query.join(" "), scope, *limit, out)
+        }
+        Command::List { category } => {
+            let mut scope = session.scope;
+            scope.category = category.map(Category::from);
+            list(session, scope, out)
+        }
+        Command::Explain { text } => {
+            let text = if text.is_empty() {
+                if io::stdin().is_terminal() {
+                    warn("reading the text to explain from the terminal; end it with Ctrl-D (or pass it as an argument)");
+                }
+                read_stdin()?
+            } else {
+                text.join(" ")
+            };
+            explain(session, &text, out)
+        }
+        Command::Config { action } => config_command(session, action, out),
+        Command::Completions { shell } => {
+            clap_complete::generate(*shell, &mut Cli::command(), "trtc-errors", out);
+            Ok(ExitCode::from(EXIT_FOUND))
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(out)?;
+            Ok(ExitCode::from(EXIT_FOUND))
+        }
+        Command::SdkDiff { file } => {
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let map = crate::sdk_map::extract(&text)
+                .with_context(|| format!("{}: no ErrorCode map found", file.display()))?;
+            let report = crate::sdk_map::diff(&map, session.catalog());
+            write!(out, "{}", crate::sdk_map::render(&report))?;
+            Ok(ExitCode::from(if report.is_empty() {
+                EXIT_FOUND
+            } else {
+                EXIT_NOT_FOUND
+            }))
+        }
+        Command::Tui { .. } => Ok(ExitCode::from(EXIT_ERROR)),
+    }
+}
+
+/// Standard input as text: at most 64 MiB, bytes that are not UTF-8 decoded lossily.
+pub fn read_stdin() -> anyhow::Result<String> {
+    const LIMIT: u64 = 64 * 1024 * 1024;
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(LIMIT + 1)
+        .read_to_end(&mut bytes)
+        .context("reading the text to explain from standard input")?;
+    if bytes.len() as u64 > LIMIT {
+        anyhow::bail!("standard input is larger than 64 MiB; explain a smaller part of the log");
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Splits `show` arguments on commas and spaces: `0x4004,70001` and `"0x4004 70001"` are two codes.
+/// A minus sign stays with its number (`-8`), and U+2212 (as docs print it) reads as one.
+fn split_codes(args: &[String]) -> Vec<String> {
+    args.iter()
+        .flat_map(|a| {
+            a.split([',', ' ', '，'])
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .map(|a| a.trim().replace('\u{2212}', "-"))
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
+fn show(session: &Session, args: &[String], out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let engine = &session.engine;
+    let catalog = engine.catalog();
+    let mut found: Vec<Hit> = Vec::new();
+    let mut missing = false;
+    for arg in split_codes(args) {
+        let hits = engine.lookup(&arg, session.scope);
+        if hits.is_empty() {
+            warn(&format!(
+                "no such code or key: {arg:?} (try `trtc-errors search {arg}`)"
+            ));
+            missing = true;
+        }
+        if hits.len() > 1 {
+            let names: Vec<String> = hits
+                .iter()
+                .map(|h| {
+                    let e = &catalog.entries()[h.index];
+                    match h.reading {
+                        Some(r) => format!("{} ({})", e.qualified(), render::reading_note(&r)),
+                        None => e.qualified(),
+                    }
+                })
+                .collect();
+            warn(&format!(
+                "{arg} names {} codes: {} (--sdk picks one family)",
+                hits.len(),
+                names.join(", ")
+            ));
+        }
+        for hit in hits {
+            if !found.iter().any(|f| f.index == hit.index) {
+                found.push(hit);
+            }
+        }
+    }
+    print_entries(session, &found, false, out)?;
+    let code = if missing || found.is_empty() {
+        EXIT_NOT_FOUND
+    } else {
+        EXIT_FOUND
+    };
+    Ok(ExitCode::from(code))
+}
+
+/// Full explanations of `hits`, in the session's format.
+fn print_entries(
+    session: &Session,
+    hits: &[Hit],
+    ranked: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let catalog = session.catalog();
+    let entries = catalog.entries();
+    match session.format {
+        Format::Json => {
+            // Only `search` ranks, so only its JSON carries score, matched_by and reading.
+            let items: Vec<EntryJson> = hits
+                .iter()
+                .map(|h| {
+                    let json = EntryJson::new(&entries[h.index]);
+                    if ranked {
+                        json.with_hit(h)
+                    } else {
+                        json
+                    }
+                })
+                .collect();
+            writeln!(out, "{}", to_json(&items))
+        }
+        Format::Text | Format::Markdown => {
+            for (n, hit) in hits.iter().enumerate() {
+                if n > 0 {
+                    writeln!(out)?;
+                }
+                write!(out, "{}", explain_one(session, hit.index))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// One entry's text or Markdown explanation, coloured when the session says so.
+fn explain_one(session: &Session, index: usize) -> String {
+    let catalog = session.catalog();
+    let entry = &catalog.entries()[index];
+    let mut e = explanation::explain(entry, catalog, session.lang);
+    if let Some(v) = session.scope.version {
+        if let Some(key) = key_in(entry, v) {
+            e.title = key.to_string();
+        }
+    }
+    match session.format {
+        Format::Markdown => render::markdown::render(&e),
+        _ => render::text::render(&e, session.color),
+    }
+}
+
+fn search(
+    session: &Session,
+    query_text: &str,
+    scope: Scope,
+    limit: Option<usize>,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let query = Query::parse(query_text);
+    let mut hits = session.engine.search(&query, scope);
+    if let Some(limit) = limit.filter(|&l| l > 0) {
+        hits.truncate(limit);
+    }
+    if hits.is_empty() {
+        warn(&format!("nothing matches {query_text:?}"));
+        if session.format == Format::Json {
+            writeln!(out, "[]")?;
+        }
+        return Ok(ExitCode::from(EXIT_NOT_FOUND));
+    }
+    match session.format {
+        Format::Text => write_result_lines(session, &hits, Some(&query), out)?,
+        _ => print_entries(session, &hits, true, out)?,
+    }
+    Ok(ExitCode::from(EXIT_FOUND))
+}
+
+fn list(session: &Session, scope: Scope, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let hits = session.engine.search(&Query::default(), scope);
+    match session.format {
+        Format::Text => write_result_lines(session, &hits, None, out)?,
+        _ => print_entries(session, &hits, false, out)?,
+    }
+    Ok(ExitCode::from(if hits.is_empty() {
+        EXIT_NOT_FOUND
+    } else {
+        EXIT_FOUND
+    }))
+}
+
+/// One aligned line per hit: family, code, key, tags, description; matches highlighted when coloured.
+fn write_result_lines(
+    session: &Session,
+    hits: &[Hit],
+    query: Option<&Query>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let catalog = session.catalog();
+    let entries = catalog.entries();
+    let widths = RowWidths::measure(hits.iter().map(|h| &entries[h.index]));
+    let key_width = widths.key.min(40);
+    for hit in hits {
+        let entry = &entries[hit.index];
+        let lights = match query {
+            Some(q) if session.color => session.engine.highlights(hit, q),
+            _ => Highlights::default(),
+        };
+        let mut row = result_row(entry, hit, lights, session.lang, None);
+        if let Some(v) = session.scope.version {
+            if let Some(key) = key_in(entry, v) {
+                row.key = key.to_string();
+            }
+        }
+        writeln!(
+            out,
+            "{}",
+            row_line(&row, widths, key_width, session.color).trim_end()
+        )?;
+    }
+    Ok(())
+}
+
+fn row_line(row: &ResultRow, widths: RowWidths, key_width: usize, color: bool) -> String {
+    let family = row.family.as_str();
+    let mut line = format!(
+        "{}{}  {}{}  {}{}  ",
+        paint_dim(family, color),
+        " ".repeat(widths.family.saturating_sub(family.len())),
+        paint(&row.code, &row.code_lights, color),
+        " ".repeat(widths.code.saturating_sub(width(&row.code))),
+        paint(&row.key, &row.key_lights, color),
+        " ".repeat(key_width.saturating_sub(width(&row.key))),
+    );
+    for tag in &row.tags {
+        line.push_str(&paint_dim(&format!("[{tag}]"), color));
+        line.push(' ');
+    }
+    line.push_str(&paint(&row.description, &row.description_lights, color));
+    line
+}
+
+fn paint_dim(text: &str, color: bool) -> String {
+    if color {
+        format!("\x1b[2m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+/// `text` with the chars at `positions` in bold yellow (bold alone survives a colourless theme).
+fn paint(text: &str, positions: &[usize], color: bool) -> String {
+    if !color || positions.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + positions.len() * 8);
+    for (i, c) in text.chars().enumerate() {
+        if positions.binary_search(&i).is_ok() {
+            out.push_str("\x1b[1;33m");
+            out.push(c);
+            out.push_str("\x1b[0m");
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn explain(session: &Session, text: &str, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let found = mentions::find(text, &session.engine, session.scope);
+    if found.is_empty() {
+        warn("no known error code found in the text");
+        if session.format == Format::Json {
+            writeln!(out, "[]")?;
+        }
+        return Ok(ExitCode::from(EXIT_NOT_FOUND));
+    }
+    write!(out, "{}", render_mentions(session, &found))?;
+    Ok(ExitCode::from(EXIT_FOUND))
+}
+
+/// What `explain` prints for these mentions: also what the TUI copies for a paste.
+pub fn render_mentions(session: &Session, found: &[Mention]) -> String {
+    mentions::render(
+        found,
+        session.catalog(),
+        session.format,
+        session.lang,
+        session.color,
+    )
+}
+
+fn config_command(
+    session: &Session,
+    action: &ConfigAction,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    match action {
+        ConfigAction::Path => {
+            let path = session
+                .config
+                .path
+                .clone()
+                .or_else(|| config::config_dir().map(|d| d.join("config.toml")));
+            match path {
+                Some(p) => writeln!(
+                    out,
+                    "{}",
+                    crate::sanitize::sanitize(&p.display().to_string())
+                )?,
+                None => writeln!(out, "(no config directory on this system)")?,
+            }
+        }
+        ConfigAction::Show => {
+            let files = session.config.catalog_files();
+            write!(
+                out,
+                "{}",
+                sanitize_lines(&config::describe(&session.config, &files))
+            )?;
+        }
+    }
+    Ok(ExitCode::from(EXIT_FOUND))
+}
+
+/// Sanitizes each line of multi-line text, keeping the line breaks.
+fn sanitize_lines(text: &str) -> String {
+    text.lines()
+        .map(|l| crate::sanitize::sanitize(l).into_owned() + "\n")
+        .collect()
+}

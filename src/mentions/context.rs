@@ -1,0 +1,227 @@
+//! Rules 1–3: hex codes, keys, and numbers whose context says they are codes.
+
+use crate::catalog::{Catalog, Category, Family};
+
+use super::{is_error_code, Evidence};
+
+/// A token that named one or more entries.
+pub(super) struct Found {
+    pub indices: Vec<usize>,
+    pub token: String,
+    pub evidence: Evidence,
+}
+
+/// Words that, right before a number, say it is a code; and the families they point to
+/// (`None`: any family).
+fn context_word(word: &str) -> Option<Option<&'static [Family]>> {
+    const WEB4: &[Family] = &[Family::Web4];
+    const NATIVE: &[Family] = &[Family::Native];
+    let lower = word.to_ascii_lowercase();
+    // `error.code`, `e.extraCode`: the last segment names the property.
+    let last = lower.rsplit('.').next().unwrap_or(&lower);
+    Some(match last {
+        "code" | "errorcode" | "error_code" | "err_code" | "errcode" | "extracode"
+        | "extra_code" | "err" | "error" | "errno" | "错误码" => None,
+        "getcode" | "getextracode" => Some(WEB4),
+        "warningcode" | "warncode" | "onerror" | "onwarning" => Some(NATIVE),
+        _ => return None,
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// Maximal runs of `[A-Za-z0-9_]`, with their byte offsets.
+fn tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = line.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = rest.peek() {
+            if is_word_char(c) {
+                break;
+            }
+            rest.next();
+        }
+        let (start, _) = *rest.peek()?;
+        let mut end = start;
+        while let Some(&(i, c)) = rest.peek() {
+            if !is_word_char(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            rest.next();
+        }
+        Some((start, &line[start..end]))
+    })
+}
+
+/// The word before byte `start`, skipping the separators that join a label to its value
+/// (`: = => " ' ( ) [ ] < ,` and spaces, at most a few of them), or `None`.
+fn word_before(line: &str, start: usize) -> Option<&str> {
+    let before = &line[..start];
+    let mut end = before.len();
+    let mut skipped = 0;
+    for (i, c) in before.char_indices().rev() {
+        if matches!(
+            c,
+            ' ' | ':' | '=' | '>' | '"' | '\'' | '(' | ')' | '[' | ']' | '<' | ',' | '：'
+        ) {
+            skipped += 1;
+            end = i;
+            if skipped > 8 {
+                return None;
+            }
+        } else {
+            break;
+        }
+    }
+    if skipped == 0 && end == before.len() && !before.is_empty() {
+        // Glued to a word (`id70001`) is never a label.
+        return None;
+    }
+    let head = &before[..end];
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c) || c == '.' || !c.is_ascii())
+        .last()
+        .map(|(i, _)| i)?;
+    let word = &head[word_start..];
+    (!word.is_empty()).then_some(word)
+}
+
+/// Every rule-1–3 mention on one line.
+pub(super) fn scan_line(line: &str, catalog: &Catalog) -> Vec<Found> {
+    let mut out = Vec::new();
+    let rtc_error_line = line.contains("RtcError");
+    for (start, token) in tokens(line) {
+        let end = start + token.len();
+        let before = line[..start].chars().next_back();
+        let after = line[end..].chars().next();
+        // A dot joined to a digit makes the number part of a version, a decimal or an address;
+        // a colon before a number is a port or a line:column unless a label stands before it.
+        let dotted = |c: Option<char>, other: Option<char>| {
+            c == Some('.') && other.is_some_and(|o| o.is_ascii_digit())
+        };
+        let before_before = line[..start].chars().rev().nth(1);
+        let after_after = line[end..].chars().nth(1);
+        if dotted(before, before_before) || dotted(after, after_after) {
+            continue;
+        }
+        if let Some(hex) = token
+            .strip_prefix("0x")
+            .or_else(|| token.strip_prefix("0X"))
+        {
+            if hex.is_empty() || hex.len() > 15 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                continue;
+            }
+            let Ok(value) = i64::from_str_radix(hex, 16) else {
+                continue;
+            };
+            let indices: Vec<usize> = catalog
+                .indices_by_code(value)
+                .iter()
+                .copied()
+                .filter(|&i| catalog.entries()[i].is_hex())
+                .collect();
+            if !indices.is_empty() {
+                out.push(Found {
+                    indices,
+                    token: token.to_string(),
+                    evidence: Evidence::HexCode,
+                });
+            }
+            continue;
+        }
+        if token.bytes().all(|b| b.is_ascii_digit()) {
+            if let Some(found) = number(line, start, token, catalog, rtc_error_line) {
+                out.push(found);
+            }
+            continue;
+        }
+        // Keys are matched as written (case-sensitive), so the English word "unknown" is not UNKNOWN.
+        let indices: Vec<usize> = catalog
+            .indices_by_name(token)
+            .iter()
+            .copied()
+            .filter(|&i| catalog.entries()[i].names().any(|n| n == token))
+            .collect();
+        if indices.is_empty() {
+            continue;
+        }
+        let one_word = !token.contains('_');
+        if one_word && word_before(line, start).and_then(context_word).is_none() {
+            continue;
+        }
+        out.push(Found {
+            indices,
+            token: token.to_string(),
+            evidence: Evidence::Key,
+        });
+    }
+    out
+}
+
+/// A number: a mention only in a code context.
+fn number(
+    line: &str,
+    start: usize,
+    token: &str,
+    catalog: &Catalog,
+    rtc_error_line: bool,
+) -> Option<Found> {
+    // A minus sign (ASCII or U+2212, as docs print it) right before the digits is the number's.
+    let before = &line[..start];
+    let (negative, label_end) = if let Some(b) = before.strip_suffix('-') {
+        (true, b.len())
+    } else if let Some(b) = before.strip_suffix('\u{2212}') {
+        (true, b.len())
+    } else {
+        (false, start)
+    };
+    let magnitude: i64 = token.parse().ok()?;
+    let value = if negative { -magnitude } else { magnitude };
+    let shown = if negative {
+        format!("-{token}")
+    } else {
+        token.to_string()
+    };
+    let word = word_before(line, label_end);
+    let families = word.and_then(context_word);
+    let (evidence, families) = match (families, word) {
+        (Some(families), Some(word)) => (
+            Evidence::CodeContext {
+                word: word.to_string(),
+            },
+            families,
+        ),
+        _ if rtc_error_line && !negative => (Evidence::RtcErrorLine, Some(&[Family::Web4][..])),
+        _ => return None,
+    };
+    let extra = word.is_some_and(|w| {
+        w.to_ascii_lowercase().ends_with("extracode")
+            || w.to_ascii_lowercase().ends_with("extra_code")
+    });
+    let indices: Vec<usize> = catalog
+        .indices_by_code(value)
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let e = &catalog.entries()[i];
+            let family_ok = families.is_none_or(|f| f.contains(&e.family));
+            // An extraCode is a 5.x extraCode or a server code (4.x account codes), never a
+            // public code; a plain `code` is anything but a warning.
+            let kind_ok = if extra {
+                matches!(e.category, Category::Extra | Category::Account)
+            } else {
+                is_error_code(e.category) || families.is_some_and(|f| f.contains(&Family::Native))
+            };
+            family_ok && kind_ok
+        })
+        .collect();
+    (!indices.is_empty()).then_some(Found {
+        indices,
+        token: shown,
+        evidence,
+    })
+}

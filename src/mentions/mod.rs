@@ -1,0 +1,241 @@
+//! Codes found in pasted text: a console dump, a stack trace, an Electron log.
+//!
+//! A token is a mention only when something says it is a code (the rules are written once, here,
+//! and repeated in the README and `explain --help`):
+//! 1. a hex code of the catalog (`0x4004`);
+//! 2. a key as a whole identifier (`JOIN_ROOM_FAILED`); a one-word key (`UNKNOWN`) only in a code
+//!    context;
+//! 3. a number in a code context: right after `code`, `errCode`, `errorCode`, `extraCode`,
+//!    `getCode()`, `getExtraCode()`, `warningCode`, `err`, `error` (with `:`, `=`, `=>`, quotes or
+//!    brackets between), or anywhere on a line that names `RtcError` (4.x codes only);
+//! 4. the SDK's own message text for that code (a 5.x template such as
+//!    `'{key}' is a required param when calling {fnName}(), received: {value}.`).
+//!
+//! Bare numbers (ports, sizes, ids, timestamps, line:column) and plain words are never mentions.
+
+mod context;
+mod render;
+mod templates;
+
+use crate::catalog::{Category, Family, Scope};
+use crate::search::Engine;
+
+pub use render::render;
+
+/// Why a token counts as a code, strongest first.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Evidence {
+    /// `0x4004`: written the way only codes are.
+    HexCode,
+    /// The SDK's message template for this code matched; the values it captured.
+    Template {
+        template: String,
+        captures: Vec<(String, String)>,
+    },
+    /// A number right after a word that names a code (`code: 16388`).
+    CodeContext { word: String },
+    /// A key spelled exactly (`JOIN_ROOM_FAILED`).
+    Key,
+    /// A number on a line that names `RtcError`.
+    RtcErrorLine,
+}
+
+impl Evidence {
+    /// How sure the mention is: 3 certain, 2 strong, 1 likely.
+    pub fn confidence(&self) -> u8 {
+        match self {
+            Evidence::HexCode | Evidence::Template { .. } => 3,
+            Evidence::CodeContext { .. } | Evidence::Key => 2,
+            Evidence::RtcErrorLine => 1,
+        }
+    }
+
+    /// A phrase for the text output and JSON's `evidence`.
+    pub fn describe(&self) -> String {
+        match self {
+            Evidence::HexCode => "hex code".to_string(),
+            Evidence::Template { .. } => "SDK message template".to_string(),
+            Evidence::CodeContext { word } => format!("number after `{word}`"),
+            Evidence::Key => "key".to_string(),
+            Evidence::RtcErrorLine => "number on an RtcError line".to_string(),
+        }
+    }
+}
+
+/// A code found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Index into the catalog.
+    pub index: usize,
+    /// 1-based line number of the first mention.
+    pub line_number: usize,
+    /// That line, trimmed.
+    pub line: String,
+    /// The text that named it (`16388`, `0x4004`, `JOIN_ROOM_FAILED`, `-8`).
+    pub token: String,
+    pub evidence: Evidence,
+}
+
+/// A candidate before families are settled: which entries a token could name.
+struct Candidate {
+    indices: Vec<usize>,
+    line_number: usize,
+    line: String,
+    token: String,
+    evidence: Evidence,
+}
+
+/// Every known code mentioned in `text`, each once, surest first, then in order of appearance.
+/// CR, LF and CRLF line endings all count as one line break.
+pub fn find(text: &str, engine: &Engine, scope: Scope) -> Vec<Mention> {
+    let catalog = engine.catalog();
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let matchers = templates::Templates::new(catalog);
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let mut push = |indices: Vec<usize>, token: &str, evidence: Evidence| {
+            let indices: Vec<usize> = indices
+                .into_iter()
+                .filter(|&i| scope.admits(&catalog.entries()[i]))
+                .collect();
+            if !indices.is_empty() {
+                candidates.push(Candidate {
+                    indices,
+                    line_number: n + 1,
+                    line: line.trim().to_string(),
+                    token: token.to_string(),
+                    evidence,
+                });
+            }
+        };
+        for found in context::scan_line(line, catalog) {
+            push(found.indices, &found.token, found.evidence);
+        }
+        for m in matchers.find(line) {
+            let mut indices = vec![m.index];
+            if let Some(parent) = catalog.entries()[m.index]
+                .parent
+                .as_deref()
+                .and_then(|p| catalog.resolve_reference(Family::Web5, p))
+            {
+                indices.insert(0, parent);
+            }
+            for index in indices {
+                push(vec![index], &m.matched, m.evidence.clone());
+            }
+        }
+    }
+    settle(candidates, catalog)
+}
+
+/// Chooses among families for ambiguous tokens (a key or number several families share): the
+/// families that unambiguous mentions in the same text point to win; with no such hint, all stay.
+fn settle(candidates: Vec<Candidate>, catalog: &crate::catalog::Catalog) -> Vec<Mention> {
+    let family_of = |i: usize| catalog.entries()[i].family;
+    let mut voted: Vec<Family> = Vec::new();
+    for c in &candidates {
+        let first = family_of(c.indices[0]);
+        if c.indices.iter().all(|&i| family_of(i) == first) && !voted.contains(&first) {
+            voted.push(first);
+        }
+    }
+    let mut found: Vec<Mention> = Vec::new();
+    for c in candidates {
+        let ambiguous = c
+            .indices
+            .iter()
+            .any(|&i| family_of(i) != family_of(c.indices[0]));
+        let keep: Vec<usize> =
+            if ambiguous && c.indices.iter().any(|&i| voted.contains(&family_of(i))) {
+                c.indices
+                    .iter()
+                    .copied()
+                    .filter(|&i| voted.contains(&family_of(i)))
+                    .collect()
+            } else {
+                c.indices.clone()
+            };
+        for index in keep {
+            match found.iter_mut().find(|m| m.index == index) {
+                Some(existing) => {
+                    if c.evidence.confidence() > existing.evidence.confidence() {
+                        existing.evidence = c.evidence.clone();
+                    }
+                }
+                None => found.push(Mention {
+                    index,
+                    line_number: c.line_number,
+                    line: c.line.clone(),
+                    token: c.token.clone(),
+                    evidence: c.evidence.clone(),
+                }),
+            }
+        }
+    }
+    // Surest first; a stable sort keeps the order of appearance within each level.
+    found.sort_by_key(|m| std::cmp::Reverse(m.evidence.confidence()));
+    found
+}
+
+/// Is this entry's number one that a bare `code` context may name? Everything but warnings, which
+/// arrive through `onWarning`, not as an error's code.
+fn is_error_code(category: Category) -> bool {
+    category != Category::Warning
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn found(text: &str) -> Vec<String> {
+        let engine = Engine::new(Catalog::builtin().unwrap());
+        find(text, &engine, Scope::default())
+            .into_iter()
+            .map(|m| engine.catalog().entries()[m.index].qualified())
+            .collect()
+    }
+
+    #[test]
+    fn a_console_line_with_a_code_context() {
+        assert_eq!(
+            found("RtcError: join room failed code: 16388"),
+            ["web4:0x4004"]
+        );
+        assert_eq!(found("getCode() => 16388"), ["web4:0x4004"]);
+        assert_eq!(found("{\"errorCode\":70001}"), ["web4:70001"]);
+        assert_eq!(found("errCode=-8"), ["web4:-8"]);
+        assert_eq!(found("<code 0x4004>"), ["web4:0x4004"]);
+    }
+
+    #[test]
+    fn numbers_without_evidence_are_not_codes() {
+        for text in [
+            "count: 4096",
+            "size 65535 bytes",
+            "retry after -8 ms",
+            "UNKNOWN host",
+            "ts=1670001234 user_70001x id70001 v4.15.22 1.16388 16388.5",
+            "listening on localhost:5000",
+            "    at t.join (trtc.js:1:16388)",
+            "an unknown error happened",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn keys_as_whole_identifiers() {
+        assert_eq!(found("SIGNAL_CAHNNEL_SETUP_FAILED again"), ["web4:0x4001"]);
+        assert!(found("MY_JOIN_ROOM_FAILED_X").is_empty());
+    }
+
+    #[test]
+    fn line_endings_count_once() {
+        let engine = Engine::new(Catalog::builtin().unwrap());
+        let m = find("a\r\nb\r\ncode: 16388", &engine, Scope::default());
+        assert_eq!(m[0].line_number, 3);
+        let m = find("a\rb\rcode: 16388", &engine, Scope::default());
+        assert_eq!(m[0].line_number, 3);
+    }
+}

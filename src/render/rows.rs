@@ -1,0 +1,96 @@
+//! One result row, laid out the same way by the CLI's `search`/`list` and the TUI's list: family,
+//! code, key, tags, description, with the characters that matched.
+
+use crate::catalog::{CatalogEntry, Category, Family};
+use crate::explanation::Lang;
+use crate::query::{CodeReading, Reading};
+use crate::search::{Highlights, Hit};
+
+/// The row's words and highlight positions (char indices), before any layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultRow {
+    pub family: Family,
+    pub code: String,
+    pub code_lights: Vec<usize>,
+    /// The key; empty for keyless account codes (their type label is the same on every row).
+    pub key: String,
+    pub key_lights: Vec<usize>,
+    /// Short notes: how a number named it (`=16388`), the pasted line (`L3`), `warning`, `retired`.
+    pub tags: Vec<String>,
+    pub description: String,
+    pub description_lights: Vec<usize>,
+}
+
+/// `=16388` / `hex 4004`: the reading tag, when the reading says something the code does not.
+pub fn reading_tag(entry: &CatalogEntry, reading: &CodeReading) -> Option<String> {
+    if !crate::render::reading_is_informative(entry, reading) {
+        return None;
+    }
+    match reading.reading {
+        Reading::Decimal => Some(format!("={}", reading.value)),
+        Reading::BareHex => Some(format!("hex {:X}", reading.value)),
+        Reading::Hex => None,
+    }
+}
+
+/// Builds the row for `hit`. `lights` may be empty (no colour, or not on screen).
+pub fn result_row(
+    entry: &CatalogEntry,
+    hit: &Hit,
+    lights: Highlights,
+    lang: Lang,
+    mention_line: Option<usize>,
+) -> ResultRow {
+    let mut tags = Vec::new();
+    if let Some(tag) = hit.reading.as_ref().and_then(|r| reading_tag(entry, r)) {
+        tags.push(tag);
+    }
+    if let Some(line) = mention_line {
+        tags.push(format!("L{line}"));
+    }
+    if entry.category == Category::Warning {
+        tags.push("warning".to_string());
+    }
+    if entry.not_raised_since.is_some() {
+        tags.push("retired".to_string());
+    }
+    let (description, description_lights) = match (lang, &entry.description_en) {
+        (Lang::En, Some(en)) => (en.clone(), lights.description_en),
+        _ => (entry.description_zh.clone(), lights.description_zh),
+    };
+    ResultRow {
+        family: entry.family,
+        code: entry.display.clone(),
+        code_lights: lights.display,
+        key: entry.key.clone().unwrap_or_default(),
+        key_lights: if entry.key.is_some() {
+            lights.key
+        } else {
+            Vec::new()
+        },
+        tags,
+        description,
+        description_lights,
+    }
+}
+
+/// Column widths that stay put while the list scrolls: measured over every row, not a page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowWidths {
+    pub family: usize,
+    pub code: usize,
+    pub key: usize,
+}
+
+impl RowWidths {
+    pub fn measure<'a>(entries: impl Iterator<Item = &'a CatalogEntry>) -> RowWidths {
+        use crate::width::width;
+        let mut w = RowWidths::default();
+        for e in entries {
+            w.family = w.family.max(e.family.as_str().len());
+            w.code = w.code.max(width(&e.display));
+            w.key = w.key.max(e.key.as_deref().map_or(0, width));
+        }
+        w
+    }
+}

@@ -1,0 +1,69 @@
+//! The catalog and its index in one value, so they cannot be mismatched: every search, look-up and
+//! highlight goes through here.
+
+use crate::catalog::{Catalog, Scope};
+use crate::query::Query;
+
+use super::{sort_hits, Highlights, Hit, MatchKind, SearchIndex};
+
+pub struct Engine {
+    catalog: Catalog,
+    index: SearchIndex,
+}
+
+impl Engine {
+    pub fn new(catalog: Catalog) -> Engine {
+        let index = SearchIndex::new(&catalog);
+        Engine { catalog, index }
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// Ranked hits for `query` within `scope`.
+    pub fn search(&self, query: &Query, scope: Scope) -> Vec<Hit> {
+        self.index.search(&self.catalog, query, scope)
+    }
+
+    /// Like [`search`](Self::search), text matching only among `candidates` (see
+    /// [`Query::narrows`]).
+    pub fn search_within(
+        &self,
+        query: &Query,
+        scope: Scope,
+        candidates: Option<&[usize]>,
+    ) -> Vec<Hit> {
+        self.index
+            .search_within(&self.catalog, query, scope, candidates)
+    }
+
+    /// Entries named exactly by `arg`: any numeric reading that names a known code, or a key /
+    /// alias (case-insensitive). What `show` and the mention scanner resolve names with.
+    pub fn lookup(&self, arg: &str, scope: Scope) -> Vec<Hit> {
+        let query = Query::parse(arg);
+        // Only the code readings: a full text search would score every entry to keep none of them.
+        let mut hits = self.index.code_hits(&self.catalog, &query, scope);
+        for &index in self.catalog.indices_by_name(query.text.trim()) {
+            let admitted = self.catalog.get(index).is_some_and(|e| scope.admits(e));
+            if admitted && !hits.iter().any(|h| h.index == index) {
+                hits.push(Hit {
+                    index,
+                    score: MatchKind::ExactKey.base(),
+                    kind: Some(MatchKind::ExactKey),
+                    reading: None,
+                });
+            }
+        }
+        sort_hits(&mut hits);
+        hits
+    }
+
+    pub fn highlights(&self, hit: &Hit, query: &Query) -> Highlights {
+        self.index.highlights(&self.catalog, hit, query)
+    }
+}

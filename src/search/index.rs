@@ -1,0 +1,204 @@
+//! The index's storage: every entry's searchable text in one arena, lowercased and char-aligned,
+//! with per-field prefilter masks, so a scan over 100,000 entries reads memory front to back.
+
+use crate::catalog::CatalogEntry;
+use crate::pinyin_match;
+
+use super::SearchIndex;
+
+/// Where one entry's searchable text lives in the index's arenas, and its prefilter data. All
+/// entries' text sits in one string, so a scan over 100,000 entries reads memory front to back
+/// instead of chasing a handful of allocations per entry.
+pub(super) struct Slot {
+    /// [`mask`] of the display form and names, of each description, and the letters of every
+    /// pinyin reading of the Chinese description.
+    pub(super) names_mask: u64,
+    pub(super) zh_mask: u64,
+    pub(super) en_mask: u64,
+    pub(super) pinyin_mask: u64,
+    /// [`mask`] of the curated keywords and of the advice text.
+    pub(super) keywords_mask: u64,
+    pub(super) advice_mask: u64,
+    /// First letters of the pinyin readings of the Chinese text: a pinyin term must start with one.
+    pub(super) initials: u32,
+    /// Byte offsets into `SearchIndex::text`: display | names (joined by U+001F) | zh | en |
+    /// keywords (joined by U+001F) | advice (both languages, what raises it, the extra code).
+    pub(super) text: [u32; 7],
+    /// Range in `SearchIndex::zh_chars` / `zh_initials`.
+    pub(super) chars: [u32; 2],
+}
+
+/// Lowercased, char-aligned views of an entry's searchable text.
+pub(super) struct Prepared<'a> {
+    pub(super) display: &'a str,
+    pub(super) names: &'a str,
+    pub(super) zh: &'a str,
+    pub(super) en: &'a str,
+    pub(super) keywords: &'a str,
+    pub(super) advice: &'a str,
+    pub(super) zh_chars: &'a [char],
+    pub(super) zh_initials: &'a [u32],
+    pub(super) initials: u32,
+    pub(super) names_mask: u64,
+    pub(super) zh_mask: u64,
+    pub(super) en_mask: u64,
+    pub(super) pinyin_mask: u64,
+    pub(super) keywords_mask: u64,
+    pub(super) advice_mask: u64,
+}
+
+/// Separates names inside the names field; sanitized catalog text cannot contain it.
+const NAME_SEPARATOR: char = '\u{1f}';
+
+impl Prepared<'_> {
+    pub(super) fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.split(NAME_SEPARATOR).filter(|n| !n.is_empty())
+    }
+
+    pub(super) fn keywords(&self) -> impl Iterator<Item = &str> {
+        self.keywords
+            .split(NAME_SEPARATOR)
+            .filter(|n| !n.is_empty())
+    }
+}
+
+/// Lowercases one char, keeping one char per char so that indices stay valid in the original.
+pub(super) fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// One bit per character class: `a-z`, `0-9` and `_` exactly (bits 0–36), any other character
+/// hashed into bits 37–63 (a small Bloom filter). A term can only match a field whose mask holds
+/// every bit of the term's mask.
+fn char_bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        '_' => 1 << 36,
+        c if c.is_ascii() => 0,
+        c => 1 << (37 + ((c as u32).wrapping_mul(0x9E37_79B9) >> 27) % 27),
+    }
+}
+
+pub(super) fn mask(text: &str) -> u64 {
+    text.chars().fold(0, |m, c| m | char_bit(c))
+}
+
+pub(super) fn covers(field: u64, term: u64) -> bool {
+    field & term == term
+}
+
+/// The index's storage, filled entry by entry.
+#[derive(Default)]
+pub(super) struct Arenas {
+    pub(super) slots: Vec<Slot>,
+    pub(super) text: String,
+    pub(super) zh_chars: Vec<char>,
+    pub(super) zh_initials: Vec<u32>,
+}
+
+impl Arenas {
+    pub(super) fn push(&mut self, entry: &CatalogEntry) {
+        let offset = |text: &String| u32::try_from(text.len()).unwrap_or(u32::MAX);
+        let mut bounds = [0u32; 7];
+        bounds[0] = offset(&self.text);
+        self.text.extend(entry.display.chars().map(fold_char));
+        bounds[1] = offset(&self.text);
+        for (i, name) in entry.names().enumerate() {
+            if i > 0 {
+                self.text.push(NAME_SEPARATOR);
+            }
+            self.text.extend(name.chars().map(fold_char));
+        }
+        bounds[2] = offset(&self.text);
+        self.text
+            .extend(entry.description_zh.chars().map(fold_char));
+        bounds[3] = offset(&self.text);
+        if let Some(en) = &entry.description_en {
+            self.text.extend(en.chars().map(fold_char));
+        }
+        bounds[4] = offset(&self.text);
+        for (i, keyword) in entry.keywords.iter().enumerate() {
+            if i > 0 {
+                self.text.push(NAME_SEPARATOR);
+            }
+            self.text.extend(keyword.chars().map(fold_char));
+        }
+        bounds[5] = offset(&self.text);
+        let advice = [&entry.advice_en, &entry.advice_zh, &entry.extra_code_en]
+            .into_iter()
+            .flatten()
+            .chain(&entry.raised_when_en)
+            .chain(&entry.apis);
+        for (i, text) in advice.enumerate() {
+            if i > 0 {
+                self.text.push(NAME_SEPARATOR);
+            }
+            self.text.extend(text.chars().map(fold_char));
+        }
+        bounds[6] = offset(&self.text);
+        let field = |i: usize| mask(&self.text[bounds[i] as usize..bounds[i + 1] as usize]);
+        let (names_mask, zh_mask, en_mask) = (field(0) | field(1), field(2), field(3));
+        let (keywords_mask, advice_mask) = (field(4), field(5));
+        let mut pinyin_mask = 0;
+        let chars_start = self.zh_chars.len();
+        for c in entry.description_zh.chars() {
+            let initials = if c.is_ascii() {
+                0
+            } else {
+                pinyin_mask |= u64::from(pinyin_match::reading_letters(c));
+                pinyin_match::initial_letters(c)
+            };
+            self.zh_chars.push(c);
+            self.zh_initials.push(initials);
+        }
+        let initials = self.zh_initials[chars_start..]
+            .iter()
+            .fold(0, |all, i| all | i);
+        let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.slots.push(Slot {
+            names_mask,
+            zh_mask,
+            en_mask,
+            pinyin_mask,
+            keywords_mask,
+            advice_mask,
+            initials,
+            text: bounds,
+            chars: [to_u32(chars_start), to_u32(self.zh_chars.len())],
+        });
+    }
+}
+
+impl SearchIndex {
+    /// The text views of entry `index`.
+    pub(super) fn view(&self, index: usize) -> Prepared<'_> {
+        let slot = &self.slots[index];
+        let t = |i: usize| slot.text[i] as usize;
+        let chars = slot.chars[0] as usize..slot.chars[1] as usize;
+        Prepared {
+            display: &self.text[t(0)..t(1)],
+            names: &self.text[t(1)..t(2)],
+            zh: &self.text[t(2)..t(3)],
+            en: &self.text[t(3)..t(4)],
+            keywords: &self.text[t(4)..t(5)],
+            advice: &self.text[t(5)..t(6)],
+            zh_chars: &self.zh_chars[chars.clone()],
+            zh_initials: &self.zh_initials[chars],
+            initials: slot.initials,
+            names_mask: slot.names_mask,
+            zh_mask: slot.zh_mask,
+            en_mask: slot.en_mask,
+            pinyin_mask: slot.pinyin_mask,
+            keywords_mask: slot.keywords_mask,
+            advice_mask: slot.advice_mask,
+        }
+    }
+}

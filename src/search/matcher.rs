@@ -1,0 +1,378 @@
+//! Matching one query term against one entry: exact, prefix, suffix, fuzzy, description words,
+//! pinyin. Positions are computed only when asked for (rows on screen), never while ranking.
+
+use fuzzy_matcher::FuzzyMatcher;
+
+use crate::fuzzy::{compact_subsequence, key_fuzzy};
+use crate::pinyin_match;
+use crate::query::{Term, TermKind};
+
+use super::index::{covers, mask, Prepared, Slot};
+use super::{MatchKind, SearchIndex};
+
+/// Which field of an entry a term matched in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Field {
+    Display,
+    /// 0 is the key when the entry has one; aliases follow.
+    Name(usize),
+    Zh,
+    En,
+}
+
+pub(super) struct TermMatch {
+    pub(super) kind: MatchKind,
+    pub(super) score: i64,
+    pub(super) spans: Vec<(Field, Vec<usize>)>,
+}
+
+/// A query term with what every entry test needs computed once per search, not once per entry.
+pub(super) struct PreparedTerm<'a> {
+    pub(super) term: &'a Term,
+    pub(super) chars: Vec<char>,
+    /// The term's bytes when it is ASCII (keys almost always are): the byte path of the key scorer.
+    pub(super) ascii: Option<Vec<u8>>,
+    pub(super) mask: u64,
+    /// Lowercase letters only: the term may be pinyin. Holds the first letter's bit.
+    pub(super) pinyin_initial: Option<u32>,
+    /// Substring search set up once per term (a fresh `str::find` pays its set-up per entry).
+    pub(super) finder: memchr::memmem::Finder<'static>,
+}
+
+impl<'a> PreparedTerm<'a> {
+    pub(super) fn new(term: &'a Term) -> PreparedTerm<'a> {
+        let pinyin_initial = term
+            .text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase())
+            .then(|| term.text.bytes().next().map(|b| 1u32 << (b - b'a')))
+            .flatten();
+        PreparedTerm {
+            term,
+            chars: term.text.chars().collect(),
+            ascii: term.text.is_ascii().then(|| term.text.as_bytes().to_vec()),
+            mask: mask(&term.text),
+            pinyin_initial,
+            finder: memchr::memmem::Finder::new(term.text.as_bytes()).into_owned(),
+        }
+    }
+
+    /// Could this term match the entry at all? A cheap test before any scoring.
+    pub(super) fn may_match(&self, slot: &Slot) -> bool {
+        covers(
+            slot.names_mask
+                | slot.zh_mask
+                | slot.en_mask
+                | slot.pinyin_mask
+                | slot.keywords_mask
+                | slot.advice_mask,
+            self.mask,
+        )
+    }
+}
+
+/// A loose fuzzy key hit must score at least this per character of the term.
+const LOOSE_FLOOR_PER_CHAR: i64 = 12;
+
+/// Char index of a byte offset.
+fn char_index(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+fn char_range(text: &str, byte: usize, needle: &str) -> Vec<usize> {
+    let start = char_index(text, byte);
+    (start..start + needle.chars().count()).collect()
+}
+
+impl SearchIndex {
+    /// The best way `term` matches, or `None`. Positions are only computed when `positions` is set.
+    pub(super) fn match_term(
+        &self,
+        p: &Prepared,
+        prepared_term: &PreparedTerm,
+        positions: bool,
+    ) -> Option<TermMatch> {
+        let term = prepared_term.term;
+        let t = term.text.as_str();
+        // Positions are only worked out when asked for: scoring 100,000 entries must not allocate.
+        let whole = |s: &str| {
+            if positions {
+                (0..s.chars().count()).collect::<Vec<_>>()
+            } else {
+                Vec::new()
+            }
+        };
+        let prefix = |s: &str| {
+            if positions {
+                (0..t.chars().count().min(s.chars().count())).collect::<Vec<_>>()
+            } else {
+                Vec::new()
+            }
+        };
+        let range = |s: &str, at: usize| {
+            if positions {
+                char_range(s, at, t)
+            } else {
+                Vec::new()
+            }
+        };
+        let found = |kind: MatchKind, bonus: i64, field: Field, spans: Vec<usize>| TermMatch {
+            kind,
+            score: kind.base() + bonus,
+            spans: if positions {
+                vec![(field, spans)]
+            } else {
+                Vec::new()
+            },
+        };
+        let descriptions = [(Field::Zh, p.zh), (Field::En, p.en)];
+
+        match term.kind {
+            TermKind::Exact => {
+                for (i, name) in p.names().enumerate() {
+                    if let Some(at) = name.find(t) {
+                        return Some(found(
+                            MatchKind::Exact,
+                            100,
+                            Field::Name(i),
+                            range(name, at),
+                        ));
+                    }
+                }
+                if let Some(at) = p.display.find(t) {
+                    return Some(found(
+                        MatchKind::Exact,
+                        100,
+                        Field::Display,
+                        range(p.display, at),
+                    ));
+                }
+                for (field, text) in descriptions {
+                    if let Some(at) = text.find(t) {
+                        return Some(found(MatchKind::Description, 0, field, range(text, at)));
+                    }
+                }
+                if p.keywords.contains(t) {
+                    return Some(found(MatchKind::Keyword, 0, Field::Display, Vec::new()));
+                }
+                None
+            }
+            TermKind::Prefix => {
+                for (i, name) in p.names().enumerate() {
+                    if name.starts_with(t) {
+                        return Some(found(MatchKind::KeyPrefix, 0, Field::Name(i), prefix(name)));
+                    }
+                }
+                if p.display.starts_with(t) {
+                    return Some(found(
+                        MatchKind::KeyPrefix,
+                        0,
+                        Field::Display,
+                        prefix(p.display),
+                    ));
+                }
+                for (field, text) in descriptions {
+                    if text.starts_with(t) {
+                        return Some(found(MatchKind::Description, 0, field, prefix(text)));
+                    }
+                }
+                None
+            }
+            TermKind::Suffix => {
+                let suffix = |s: &str| {
+                    if !positions {
+                        return Vec::new();
+                    }
+                    let n = s.chars().count();
+                    (n - t.chars().count().min(n)..n).collect::<Vec<_>>()
+                };
+                for (i, name) in p.names().enumerate() {
+                    if name.ends_with(t) {
+                        return Some(found(MatchKind::Suffix, 100, Field::Name(i), suffix(name)));
+                    }
+                }
+                if p.display.ends_with(t) {
+                    return Some(found(
+                        MatchKind::Suffix,
+                        100,
+                        Field::Display,
+                        suffix(p.display),
+                    ));
+                }
+                for (field, text) in descriptions {
+                    if text.ends_with(t) {
+                        return Some(found(MatchKind::Description, 0, field, suffix(text)));
+                    }
+                }
+                None
+            }
+            TermKind::Fuzzy => self.match_fuzzy(p, prepared_term, positions, &whole, &prefix),
+        }
+    }
+
+    fn match_fuzzy(
+        &self,
+        p: &Prepared,
+        term: &PreparedTerm,
+        positions: bool,
+        whole: &dyn Fn(&str) -> Vec<usize>,
+        prefix: &dyn Fn(&str) -> Vec<usize>,
+    ) -> Option<TermMatch> {
+        let t = term.term.text.as_str();
+        let found = |kind: MatchKind, bonus: i64, field: Field, spans: Vec<usize>| TermMatch {
+            kind,
+            score: kind.base() + bonus,
+            spans: if positions {
+                vec![(field, spans)]
+            } else {
+                Vec::new()
+            },
+        };
+        fn consider(best: &mut Option<TermMatch>, m: TermMatch) {
+            if best.as_ref().is_none_or(|b| m.score > b.score) {
+                *best = Some(m);
+            }
+        }
+        let in_names = covers(p.names_mask, term.mask);
+        let descriptions = [(Field::Zh, p.zh, p.zh_mask), (Field::En, p.en, p.en_mask)];
+        // Exact key or alias.
+        for (i, name) in p.names().enumerate().filter(|_| in_names) {
+            if name == t {
+                return Some(found(MatchKind::ExactKey, 0, Field::Name(i), whole(name)));
+            }
+        }
+        // Key, alias or code prefix: shorter names first, so JOIN finds JOIN_ROOM_FAILED before longer keys.
+        let mut best: Option<TermMatch> = None;
+        for (i, name) in p.names().enumerate().filter(|_| in_names) {
+            if name.starts_with(t) {
+                let bonus = 100 - name.len().min(100) as i64;
+                consider(
+                    &mut best,
+                    found(MatchKind::KeyPrefix, bonus, Field::Name(i), prefix(name)),
+                );
+            }
+        }
+        if p.display.starts_with(t) {
+            consider(
+                &mut best,
+                found(MatchKind::KeyPrefix, 50, Field::Display, prefix(p.display)),
+            );
+        }
+        if best.is_some() {
+            return best;
+        }
+        // Fuzzy on keys and aliases: ranked by the linear-time scorer; the highlighted characters
+        // are skim's optimal alignment, computed only for rows on screen. Letters picked from
+        // inside words are kept aside as a last resort, and only above a floor.
+        let n = term.chars.len();
+        let mut loose: Option<TermMatch> = None;
+        for (i, name) in p.names().enumerate().filter(|_| in_names) {
+            if let Some(m) = key_fuzzy(name, term.ascii.as_deref(), &term.chars, false) {
+                if !m.aligned && m.score < LOOSE_FLOOR_PER_CHAR * n as i64 {
+                    continue;
+                }
+                let idx = if positions {
+                    self.matcher
+                        .fuzzy_indices(name, t)
+                        .map(|(_, idx)| idx)
+                        .unwrap_or_default()
+                } else {
+                    Vec::new()
+                };
+                let kind = if m.aligned {
+                    MatchKind::FuzzyKey
+                } else {
+                    MatchKind::LooseFuzzy
+                };
+                let target = if m.aligned { &mut best } else { &mut loose };
+                consider(
+                    target,
+                    found(kind, m.score.clamp(0, 99_999), Field::Name(i), idx),
+                );
+            }
+        }
+        if best.is_some() {
+            return best;
+        }
+        // The description contains the word as typed.
+        for (field, text, _) in descriptions
+            .iter()
+            .filter(|(_, _, m)| covers(*m, term.mask))
+        {
+            let (field, text) = (*field, *text);
+            if let Some(at) = term.finder.find(text.as_bytes()) {
+                // Where in the sentence the word stands says little; ties keep catalog order.
+                let spans = if positions {
+                    char_range(text, at, t)
+                } else {
+                    Vec::new()
+                };
+                return Some(found(MatchKind::Description, 0, field, spans));
+            }
+        }
+        // A curated keyword: the words developers type for this failure.
+        if covers(p.keywords_mask, term.mask) && p.keywords().any(|k| k.contains(t)) {
+            return Some(found(MatchKind::Keyword, 0, Field::Display, Vec::new()));
+        }
+        // A typo or a dropped letter, kept compact: letters scattered over a sentence are no match.
+        if n >= 3 {
+            let max_span = n + (n / 2).max(2);
+            for (field, text, _) in descriptions
+                .iter()
+                .filter(|(_, _, m)| covers(*m, term.mask))
+            {
+                if let Some((span, idx)) =
+                    compact_subsequence(text, &term.chars, max_span, positions)
+                {
+                    let field = *field;
+                    let bonus = 100 - (span - n).min(100) as i64;
+                    consider(
+                        &mut best,
+                        found(MatchKind::FuzzyDescription, bonus, field, idx),
+                    );
+                }
+            }
+            if best.is_some() {
+                return best;
+            }
+        }
+        // Pinyin on the Chinese description, one character at a time.
+        if let Some(m) = self.match_pinyin(p, term, positions) {
+            return Some(found(m.0, m.1, Field::Zh, m.2));
+        }
+        // The advice, what raises it, the APIs: below every name and description hit.
+        if covers(p.advice_mask, term.mask) && term.finder.find(p.advice.as_bytes()).is_some() {
+            return Some(found(MatchKind::Advice, 0, Field::Display, Vec::new()));
+        }
+        loose
+    }
+
+    /// A pinyin match on the Chinese description: (kind, bonus, positions).
+    fn match_pinyin(
+        &self,
+        p: &Prepared,
+        term: &PreparedTerm,
+        positions: bool,
+    ) -> Option<(MatchKind, i64, Vec<usize>)> {
+        let initial = term.pinyin_initial?;
+        if p.initials & initial == 0 || !covers(p.pinyin_mask, term.mask) {
+            return None;
+        }
+        if term.chars.len() == 1 {
+            // One letter is an initial: the per-character initials answer without spelling.
+            let at = p.zh_initials.iter().position(|i| i & initial != 0)?;
+            let spans = if positions { vec![at] } else { Vec::new() };
+            return Some((MatchKind::Pinyin, 1000, spans));
+        }
+        pinyin_match::find(&term.term.text, p.zh_chars, p.zh_initials, positions)
+            .map(|m| (MatchKind::Pinyin, m.score + 1000, m.positions))
+    }
+}
+
+pub(super) fn contains_anywhere(p: &Prepared, t: &str) -> bool {
+    p.names().any(|n| n.contains(t))
+        || p.display.contains(t)
+        || p.zh.contains(t)
+        || p.en.contains(t)
+        || p.keywords.contains(t)
+}

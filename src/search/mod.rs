@@ -1,0 +1,358 @@
+//! The search engine: a query in, ranked hits out. One engine serves the CLI and the TUI, so both
+//! rank identically.
+//!
+//! Ranking, best first (see README "How results are ranked"):
+//! exact code in any reading > exact key or alias > key / code prefix > fuzzy on key >
+//! description contains the word > fuzzy on description > pinyin.
+//! Every term of a multi-word query must match; an entry's score is the sum of its terms' scores,
+//! ties keep catalog order.
+//!
+//! Per-entry work (lowercasing, character lists, prefilter masks) is done once in
+//! [`SearchIndex::new`]; highlight positions are computed only when asked for, for visible rows.
+
+mod engine;
+mod index;
+mod matcher;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+
+pub use engine::Engine;
+
+use crate::catalog::{Catalog, Scope};
+use crate::query::{CodeReading, Query, Reading};
+use index::{Arenas, Slot};
+use matcher::{contains_anywhere, Field, PreparedTerm};
+
+/// Above this many candidates the scan is split over all cores.
+const PARALLEL_THRESHOLD: usize = 4096;
+
+/// How a hit matched, weakest first so that `Ord` sorts by strength.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchKind {
+    /// Letters of the term found in a key, but scattered across its words (`screen` in
+    /// SIGNAL_CHANNEL_RECONNECTION_FAILED): below every real word hit.
+    LooseFuzzy,
+    /// The advice, what raises it, or the APIs that throw it contain the word.
+    Advice,
+    Pinyin,
+    FuzzyDescription,
+    /// One of the entry's curated keywords (`kicked`, `NotAllowedError`, `防火墙`): below the
+    /// entry's own words, above typos and pinyin.
+    Keyword,
+    Description,
+    FuzzyKey,
+    /// `word$`: a key, code or description ends with it.
+    Suffix,
+    /// `'word`: a key or code contains it as typed.
+    Exact,
+    KeyPrefix,
+    ExactKey,
+    Code,
+}
+
+impl MatchKind {
+    pub(crate) fn base(self) -> i64 {
+        match self {
+            MatchKind::LooseFuzzy => 30_000,
+            MatchKind::Advice => 60_000,
+            MatchKind::Pinyin => 100_000,
+            MatchKind::FuzzyDescription => 200_000,
+            MatchKind::Description => 300_000,
+            MatchKind::Keyword => 250_000,
+            MatchKind::FuzzyKey | MatchKind::Suffix | MatchKind::Exact => 400_000,
+            MatchKind::KeyPrefix => 500_000,
+            MatchKind::ExactKey => 600_000,
+            MatchKind::Code => 1_000_000,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            MatchKind::LooseFuzzy => "loose fuzzy key",
+            MatchKind::Advice => "advice",
+            MatchKind::Pinyin => "pinyin",
+            MatchKind::FuzzyDescription => "fuzzy description",
+            MatchKind::Description => "description",
+            MatchKind::Keyword => "keyword",
+            MatchKind::FuzzyKey => "fuzzy key",
+            MatchKind::Suffix => "suffix",
+            MatchKind::Exact => "exact",
+            MatchKind::KeyPrefix => "prefix",
+            MatchKind::ExactKey => "exact key",
+            MatchKind::Code => "code",
+        }
+    }
+}
+
+/// One result: which entry, how well, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`Catalog::entries`].
+    pub index: usize,
+    pub score: i64,
+    /// The weakest way a term matched; `None` for the empty query (everything matches).
+    pub kind: Option<MatchKind>,
+    /// Set when a number in the query named this entry (`16388` → 0x4004, decimal).
+    pub reading: Option<CodeReading>,
+}
+
+/// Char indices, per displayed field, of the characters that matched.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlights {
+    pub display: Vec<usize>,
+    pub key: Vec<usize>,
+    pub aliases: Vec<Vec<usize>>,
+    pub description_zh: Vec<usize>,
+    pub description_en: Vec<usize>,
+}
+
+/// The search engine over one catalog.
+pub struct SearchIndex {
+    slots: Vec<Slot>,
+    text: String,
+    zh_chars: Vec<char>,
+    zh_initials: Vec<u32>,
+    pub(crate) matcher: SkimMatcherV2,
+}
+
+impl SearchIndex {
+    pub fn new(catalog: &Catalog) -> SearchIndex {
+        let entries = catalog.entries();
+        let mut arenas = Arenas::default();
+        for entry in entries {
+            arenas.push(entry);
+        }
+        SearchIndex {
+            slots: arenas.slots,
+            text: arenas.text,
+            zh_chars: arenas.zh_chars,
+            zh_initials: arenas.zh_initials,
+            // Case-insensitive on purpose: skim's smart case would make "Join" miss JOIN_ROOM_FAILED.
+            matcher: SkimMatcherV2::default().ignore_case(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// Ranked hits for `query` over the whole catalog, limited to `category` when given.
+    pub fn search(&self, catalog: &Catalog, query: &Query, scope: Scope) -> Vec<Hit> {
+        self.search_within(catalog, query, scope, None)
+    }
+
+    /// Like [`search`](Self::search), but text matching looks only at `candidates` (the hits of a
+    /// query this one narrows, see [`Query::narrows`]). Code readings always look at everything.
+    pub fn search_within(
+        &self,
+        catalog: &Catalog,
+        query: &Query,
+        scope: Scope,
+        candidates: Option<&[usize]>,
+    ) -> Vec<Hit> {
+        let everything = scope.is_everything();
+        let in_scope = |i: usize| everything || catalog.get(i).is_some_and(|e| scope.admits(e));
+        if query.is_empty() {
+            return (0..catalog.len())
+                .filter(|&i| in_scope(i))
+                .map(|index| Hit {
+                    index,
+                    score: 0,
+                    kind: None,
+                    reading: None,
+                })
+                .collect();
+        }
+
+        let mut hits = self.code_hits(catalog, query, scope);
+        let terms: Vec<PreparedTerm> = query.terms.iter().map(PreparedTerm::new).collect();
+        let text_hit = |index: usize| -> Option<Hit> {
+            if !in_scope(index) || hits_contains(&hits, index) {
+                return None;
+            }
+            self.score_entry(index, &terms).map(|(kind, score)| Hit {
+                index,
+                score,
+                kind: Some(kind),
+                reading: None,
+            })
+        };
+        if query.terms.iter().any(|t| !t.negated) {
+            let mut text_hits: Vec<Hit> = match candidates {
+                Some(c) if c.len() >= PARALLEL_THRESHOLD => {
+                    c.par_iter().filter_map(|&i| text_hit(i)).collect()
+                }
+                Some(c) => c.iter().filter_map(|&i| text_hit(i)).collect(),
+                None if self.slots.len() >= PARALLEL_THRESHOLD => (0..self.slots.len())
+                    .into_par_iter()
+                    .filter_map(text_hit)
+                    .collect(),
+                None => (0..self.slots.len()).filter_map(text_hit).collect(),
+            };
+            hits.append(&mut text_hits);
+        }
+        sort_hits(&mut hits);
+        hits
+    }
+
+    /// Entries named by a numeric reading of the query, best first (explicit readings before the
+    /// bare-hex guess, then catalog order). Hex readings only name the codes written in hex (4.x SDK
+    /// codes; nobody writes account, 5.x or native codes in hex); decimal readings name any code. `show` needs only these.
+    pub fn code_hits(&self, catalog: &Catalog, query: &Query, scope: Scope) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = Vec::new();
+        for reading in &query.codes {
+            for &index in catalog.indices_by_code(reading.value) {
+                let entry = &catalog.entries()[index];
+                let fits = reading.reading == Reading::Decimal || entry.is_hex();
+                let in_scope = scope.admits(entry);
+                if fits && in_scope && !hits_contains(&hits, index) {
+                    // Explicit readings (0x…, decimal) outrank the guess that bare digits are hex.
+                    let bonus = if reading.reading == Reading::BareHex {
+                        0
+                    } else {
+                        10
+                    };
+                    hits.push(Hit {
+                        index,
+                        score: MatchKind::Code.base() + bonus,
+                        kind: Some(MatchKind::Code),
+                        reading: Some(*reading),
+                    });
+                }
+            }
+        }
+        sort_hits(&mut hits);
+        hits
+    }
+
+    /// All terms must match and no negated term may; returns the weakest kind and the summed score.
+    fn score_entry(&self, index: usize, terms: &[PreparedTerm]) -> Option<(MatchKind, i64)> {
+        let slot = &self.slots[index];
+        if terms.iter().any(|t| !t.term.negated && !t.may_match(slot)) {
+            return None;
+        }
+        let prepared = self.view(index);
+        let mut weakest = MatchKind::Code;
+        let mut total = 0;
+        for term in terms {
+            if term.term.negated {
+                if contains_anywhere(&prepared, &term.term.text) {
+                    return None;
+                }
+                continue;
+            }
+            let m = self.match_term(&prepared, term, false)?;
+            weakest = weakest.min(m.kind);
+            total += m.score;
+        }
+        Some((weakest, total))
+    }
+
+    /// Where each term matched in entry `index`, as char indices per displayed field.
+    pub fn highlights(&self, catalog: &Catalog, hit: &Hit, query: &Query) -> Highlights {
+        let mut out = Highlights::default();
+        if hit.index >= self.slots.len() {
+            return out;
+        }
+        let prepared = self.view(hit.index);
+        let entry = &catalog.entries()[hit.index];
+        let key_offset = usize::from(entry.key.is_some());
+        out.aliases = vec![Vec::new(); entry.aliases.len()];
+        if hit.reading.is_some() {
+            out.display = (0..entry.display.chars().count()).collect();
+            return out;
+        }
+        for term in query.terms.iter().filter(|t| !t.negated) {
+            let term = PreparedTerm::new(term);
+            let Some(m) = self.match_term(&prepared, &term, true) else {
+                continue;
+            };
+            for (field, positions) in m.spans {
+                let target = match field {
+                    Field::Display => &mut out.display,
+                    Field::Name(i) if i < key_offset => &mut out.key,
+                    Field::Name(i) => match out.aliases.get_mut(i - key_offset) {
+                        Some(alias) => alias,
+                        None => continue,
+                    },
+                    Field::Zh => &mut out.description_zh,
+                    Field::En => &mut out.description_en,
+                };
+                target.extend(positions);
+            }
+        }
+        for list in [
+            &mut out.display,
+            &mut out.key,
+            &mut out.description_zh,
+            &mut out.description_en,
+        ]
+        .into_iter()
+        .chain(out.aliases.iter_mut())
+        {
+            list.sort_unstable();
+            list.dedup();
+        }
+        out
+    }
+}
+
+/// Best score first, ties in catalog order. Unstable is fine: the index breaks every tie, so the
+/// order is still fully determined.
+pub(crate) fn sort_hits(hits: &mut [Hit]) {
+    hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+}
+
+fn hits_contains(hits: &[Hit], index: usize) -> bool {
+    hits.iter().any(|h| h.index == index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn top(query: &str) -> Vec<String> {
+        let catalog = Catalog::builtin().unwrap();
+        let index = SearchIndex::new(&catalog);
+        index
+            .search(&catalog, &Query::parse(query), Scope::default())
+            .iter()
+            .map(|h| catalog.entries()[h.index].display.clone())
+            .collect()
+    }
+
+    #[test]
+    fn empty_query_is_whole_catalog_in_order() {
+        let catalog = Catalog::builtin().unwrap();
+        let index = SearchIndex::new(&catalog);
+        let hits = index.search(&catalog, &Query::parse(""), Scope::default());
+        assert_eq!(hits.len(), catalog.len());
+        assert!(hits.iter().enumerate().all(|(i, h)| h.index == i));
+    }
+
+    #[test]
+    fn code_readings_find_codes() {
+        assert_eq!(top("0x4004")[0], "0x4004");
+        assert_eq!(top("16388")[0], "0x4004");
+        assert_eq!(top("4004")[0], "0x4004");
+        assert_eq!(top("70001")[0], "70001");
+    }
+
+    #[test]
+    fn case_insensitive_keys() {
+        assert_eq!(top("join")[0], "0x4004");
+        assert_eq!(top("Join")[0], "0x4004");
+    }
+
+    #[test]
+    fn chinese_words() {
+        let hits = top("过期");
+        assert!(hits.contains(&"70001".to_string()));
+        assert!(hits.contains(&"70347".to_string()));
+    }
+}
