@@ -10,6 +10,7 @@ pub mod format;
 pub mod fuzzy;
 pub mod pinyin_match;
 pub mod query;
+pub mod read_limited;
 pub mod sanitize;
 pub mod sdk_map;
 pub mod search;
