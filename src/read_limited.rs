@@ -27,7 +27,7 @@ impl fmt::Display for FileKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             FileKind::Directory => "a directory",
-            FileKind::Fifo => "a FIFO (named pipe)",
+            FileKind::Fifo => "a FIFO",
             FileKind::CharacterDevice => "a character device",
             FileKind::BlockDevice => "a block device",
             FileKind::Socket => "a socket",
@@ -218,10 +218,7 @@ mod tests {
                 err,
                 ReadLimitedError::NotRegularFile(FileKind::Fifo)
             ));
-            assert_eq!(
-                err.to_string(),
-                "not a regular file: it is a FIFO (named pipe)"
-            );
+            assert_eq!(err.to_string(), "not a regular file: it is a FIFO");
         }
 
         #[test]
