@@ -10,7 +10,11 @@ use serde::Deserialize;
 
 use crate::catalog::Family;
 use crate::explanation::Lang;
+use crate::read_limited::{check_regular_file, read_regular_file};
 use crate::render::Format;
+
+/// The most `config.toml` may hold; a larger file is refused rather than read.
+pub const CONFIG_FILE_LIMIT: u64 = 1024 * 1024;
 
 /// Overrides the config directory (tests, and users who keep dotfiles elsewhere).
 pub const CONFIG_DIR_ENV: &str = "TRTC_ERRORS_CONFIG_DIR";
@@ -79,21 +83,38 @@ pub struct LoadedConfig {
 
 impl LoadedConfig {
     /// Extra catalog files: those named in the config, then `catalogs/*.toml` in name order.
+    /// Entries of `catalogs/` that are not regular files are left out (`load_from` warned of them).
     pub fn catalog_files(&self) -> Vec<PathBuf> {
         let mut files = self.config.catalogs.clone();
         if let Some(dir) = &self.catalog_dir {
-            if let Ok(read) = std::fs::read_dir(dir) {
-                let mut found: Vec<PathBuf> = read
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                    .collect();
-                found.sort();
-                files.extend(found);
-            }
+            files.extend(list_catalog_dir(dir).0);
         }
         files
     }
+}
+
+/// The `*.toml` regular files in `dir`, in name order, and a warning for each `*.toml` entry that is
+/// not one (a FIFO there would hang whatever reads it; a directory or dangling link cannot load).
+/// A missing or unreadable directory simply has no catalogs.
+fn list_catalog_dir(dir: &Path) -> (Vec<PathBuf>, Vec<String>) {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut candidates: Vec<PathBuf> = read
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    candidates.sort();
+    let mut files = Vec::with_capacity(candidates.len());
+    let mut warnings = Vec::new();
+    for path in candidates {
+        match check_regular_file(&path) {
+            Ok(()) => files.push(path),
+            Err(e) => warnings.push(format!("{}: {e}; skipped", path.display())),
+        }
+    }
+    (files, warnings)
 }
 
 /// The config directory: `$TRTC_ERRORS_CONFIG_DIR`, else the platform's (XDG on Linux).
@@ -115,17 +136,36 @@ pub fn load() -> LoadedConfig {
     }
 }
 
-/// Loads `dir/config.toml` and notes `dir/catalogs/`.
+/// Loads `dir/config.toml` and notes `dir/catalogs/`, warning of entries there that are not regular
+/// files. The config file's own warning, if any, comes first.
 pub fn load_from(dir: &Path) -> LoadedConfig {
+    let mut loaded = load_config_file(dir);
+    if let Some(catalog_dir) = &loaded.catalog_dir {
+        loaded.warnings.extend(list_catalog_dir(catalog_dir).1);
+    }
+    loaded
+}
+
+/// `dir/config.toml`, read as a regular file of at most `CONFIG_FILE_LIMIT` bytes.
+fn load_config_file(dir: &Path) -> LoadedConfig {
     let path = dir.join("config.toml");
     let mut loaded = LoadedConfig {
         path: Some(path.clone()),
         catalog_dir: Some(dir.join("catalogs")),
         ..LoadedConfig::default()
     };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return loaded,
+    let text = match read_regular_file(&path, CONFIG_FILE_LIMIT) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => {
+                loaded.warnings.push(format!(
+                    "{}: cannot read (not valid UTF-8); using default settings",
+                    path.display()
+                ));
+                return loaded;
+            }
+        },
+        Err(e) if e.is_not_found() => return loaded,
         Err(e) => {
             loaded.warnings.push(format!(
                 "{}: cannot read ({e}); using default settings",
@@ -248,5 +288,109 @@ mod tests {
     fn missing_config_is_not_a_warning() {
         let dir = tempfile::tempdir().unwrap();
         assert!(load_from(dir.path()).warnings.is_empty());
+    }
+
+    #[test]
+    fn oversized_config_is_refused_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = "lang = \"en\"\n".to_string();
+        text.push_str(&"#".repeat(CONFIG_FILE_LIMIT as usize));
+        std::fs::write(dir.path().join("config.toml"), text).unwrap();
+        let loaded = load_from(dir.path());
+        assert_eq!(loaded.config, Config::default());
+        assert_eq!(loaded.warnings.len(), 1);
+        assert!(
+            loaded.warnings[0].contains("config.toml: cannot read (file is larger than 1048576 bytes); using default settings"),
+            "{}",
+            loaded.warnings[0]
+        );
+    }
+
+    #[test]
+    fn config_that_is_a_directory_is_refused_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("config.toml")).unwrap();
+        let loaded = load_from(dir.path());
+        assert_eq!(loaded.warnings.len(), 1);
+        assert!(
+            loaded.warnings[0].contains("not a regular file: it is a directory"),
+            "{}",
+            loaded.warnings[0]
+        );
+    }
+
+    #[cfg(unix)]
+    mod unix {
+        use super::*;
+        use crate::read_limited::test_support::{mkfifo, within_deadline};
+
+        #[test]
+        fn fifo_as_config_returns_promptly_with_a_warning() {
+            let dir = tempfile::tempdir().unwrap();
+            mkfifo(&dir.path().join("config.toml"));
+            let path = dir.path().to_path_buf();
+            let loaded = within_deadline(move || load_from(&path));
+            assert_eq!(loaded.config, Config::default());
+            assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+            assert!(
+                loaded.warnings[0].ends_with(
+                    "config.toml: cannot read (not a regular file: it is a FIFO); \
+                     using default settings"
+                ),
+                "{}",
+                loaded.warnings[0]
+            );
+        }
+
+        #[test]
+        fn fifo_in_catalogs_is_skipped_with_a_warning() {
+            let dir = tempfile::tempdir().unwrap();
+            let catalogs = dir.path().join("catalogs");
+            std::fs::create_dir(&catalogs).unwrap();
+            std::fs::write(catalogs.join("a.toml"), "").unwrap();
+            mkfifo(&catalogs.join("b.toml"));
+            std::fs::create_dir(catalogs.join("c.toml")).unwrap();
+            std::os::unix::fs::symlink(catalogs.join("a.toml"), catalogs.join("d.toml")).unwrap();
+            mkfifo(&catalogs.join("e.txt"));
+            let path = dir.path().to_path_buf();
+            let loaded = within_deadline(move || load_from(&path));
+            assert_eq!(loaded.warnings.len(), 2, "{:?}", loaded.warnings);
+            assert!(
+                loaded.warnings[0].ends_with("b.toml: not a regular file: it is a FIFO; skipped"),
+                "{}",
+                loaded.warnings[0]
+            );
+            assert!(
+                loaded.warnings[1]
+                    .ends_with("c.toml: not a regular file: it is a directory; skipped"),
+                "{}",
+                loaded.warnings[1]
+            );
+            let names: Vec<_> = within_deadline(move || loaded.catalog_files())
+                .iter()
+                .map(|f| f.file_name().unwrap().to_str().unwrap().to_string())
+                .collect();
+            assert_eq!(names, vec!["a.toml", "d.toml"]);
+        }
+
+        #[test]
+        fn config_warning_comes_before_catalog_warnings() {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join("config.toml"), "lang = 3\n").unwrap();
+            std::fs::create_dir(dir.path().join("catalogs")).unwrap();
+            mkfifo(&dir.path().join("catalogs/x.toml"));
+            let loaded = load_from(dir.path());
+            assert_eq!(loaded.warnings.len(), 2, "{:?}", loaded.warnings);
+            assert!(
+                loaded.warnings[0].contains("config.toml:1:8"),
+                "{}",
+                loaded.warnings[0]
+            );
+            assert!(
+                loaded.warnings[1].contains("x.toml"),
+                "{}",
+                loaded.warnings[1]
+            );
+        }
     }
 }

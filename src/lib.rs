@@ -9,6 +9,7 @@ pub mod fuzzy;
 pub mod mentions;
 pub mod pinyin_match;
 pub mod query;
+pub mod read_limited;
 pub mod render;
 pub mod sanitize;
 pub mod sdk_map;

@@ -87,28 +87,27 @@ struct RawEntry {
 
 /// Reads and parses one catalog file, refusing directories, huge files and non-UTF-8 text.
 pub fn read_catalog_file(path: &Path) -> Result<Vec<CatalogEntry>, CatalogError> {
+    use crate::read_limited::{read_regular_file, ReadLimitedError};
     let name = path.display().to_string();
-    let unreadable = |message: String| CatalogError::Unreadable {
-        path: name.clone(),
-        message,
+    // Only a regular file is read, and never more than the limit + 1 bytes: a FIFO, a terminal
+    // or /dev/zero named as a catalog is refused at once instead of hanging or filling memory.
+    let bytes = match read_regular_file(path, MAX_FILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadLimitedError::TooLarge { .. }) => {
+            return Err(CatalogError::Invalid {
+                path: name,
+                message: format!(
+                    "file is larger than allowed; a catalog file may be at most {MAX_FILE_BYTES} bytes (64 MiB)"
+                ),
+            })
+        }
+        Err(e) => {
+            return Err(CatalogError::Unreadable {
+                path: name,
+                message: e.to_string(),
+            })
+        }
     };
-    let meta = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
-    if meta.is_dir() {
-        return Err(unreadable(
-            "it is a directory, not a catalog file".to_string(),
-        ));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(CatalogError::Invalid {
-            path: name,
-            message: format!(
-                "file is {} bytes; a catalog file may be at most {} bytes (64 MiB)",
-                meta.len(),
-                MAX_FILE_BYTES
-            ),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
