@@ -134,7 +134,7 @@ pub struct CodeRef {
     pub index: Option<usize>,
     pub family: Family,
     pub display: String,
-    /// The key or type label, empty when unknown.
+    /// The key; empty for keyless codes (their type label says nothing about which one).
     pub title: String,
     /// In another family than the entry that names it: shown with its family.
     pub foreign: bool,
@@ -271,7 +271,7 @@ fn code_ref(catalog: &Catalog, from: Family, reference: &str) -> CodeRef {
                 index: Some(i),
                 family: e.family,
                 display: e.display.clone(),
-                title: e.title().to_string(),
+                title: e.key.clone().unwrap_or_default(),
                 foreign: e.family != from,
             }
         }
@@ -297,7 +297,7 @@ fn entry_ref(catalog: &Catalog, from: Family, index: usize) -> CodeRef {
         index: Some(index),
         family: e.family,
         display: e.display.clone(),
-        title: e.title().to_string(),
+        title: e.key.clone().unwrap_or_default(),
         foreign: e.family != from,
     }
 }
@@ -426,10 +426,20 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, lang: Lang) -> Explanati
             total: entry.related.len(),
         }),
     );
-    let referenced = catalog
+    // Links go both ways in the data; what is already under Related is not repeated here.
+    let related: Vec<Option<usize>> = entry
+        .related
+        .iter()
+        .map(|r| catalog.resolve_reference(family, r))
+        .collect();
+    let referenced: Vec<usize> = catalog
         .index_of(entry)
         .map(|i| catalog.referenced_by(i))
-        .unwrap_or(&[]);
+        .unwrap_or(&[])
+        .iter()
+        .copied()
+        .filter(|i| !related.contains(&Some(*i)))
+        .collect();
     push(
         FieldKind::ReferencedBy,
         Some(Value::Codes {

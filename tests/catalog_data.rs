@@ -239,3 +239,114 @@ fn seed_advice_that_points_elsewhere_says_where() {
         assert!(advice(code).contains("UserSig 工具"), "{code}");
     }
 }
+
+/// The 4.x SDK entries against what the published bundles do (tests/fixtures/sdk/web4/raised.json,
+/// extracted from all 36 trtc-js-sdk versions by scripts/extract/web4.mjs): every entry says when
+/// it is raised, in both languages, and its version range is the bundles' range.
+#[test]
+fn every_web4_sdk_entry_is_grounded_in_the_bundles() {
+    let raised: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/sdk/web4/raised.json")).unwrap();
+    let versions: Vec<&str> = raised["versions_read"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let newest = *versions.last().unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let mut checked = 0;
+    for e in catalog
+        .entries()
+        .iter()
+        .filter(|e| e.family == Family::Web4 && e.category == Category::Sdk)
+    {
+        let key = e.names().find(|k| raised["codes"].get(*k).is_some());
+        let facts =
+            &raised["codes"][key.unwrap_or_else(|| panic!("{} not in raised.json", e.display))];
+        assert_eq!(facts["value"].as_i64(), Some(e.code), "{}", e.display);
+        assert!(
+            !e.raised_when_en.is_empty(),
+            "{}: no raised_when_en",
+            e.display
+        );
+        assert_eq!(
+            e.raised_when_en.len(),
+            e.raised_when_zh.len(),
+            "{}: raised_when in both languages, item for item",
+            e.display
+        );
+        assert!(e.doc_url.is_some(), "{}: no doc_url", e.display);
+        // raised_in is `first–last`, with an open end while the newest version still raises it.
+        let first = facts["first_raised"].as_str().unwrap();
+        let last = facts["last_raised"].as_str().unwrap();
+        let expected = if last == newest {
+            format!("{first}–")
+        } else {
+            format!("{first}–{last}")
+        };
+        assert_eq!(
+            e.raised_in.as_deref(),
+            Some(expected.as_str()),
+            "{}",
+            e.display
+        );
+        assert_eq!(
+            e.not_raised_since.as_deref(),
+            facts["not_raised_since"].as_str(),
+            "{}",
+            e.display
+        );
+        if let Some(since) = e.not_raised_since.as_deref() {
+            // The first version after the last one that raises it.
+            let after = versions.iter().position(|v| *v == last).unwrap() + 1;
+            assert_eq!(Some(since), versions.get(after).copied(), "{}", e.display);
+        }
+        // Each raised-when item names the API or the condition of a construction site.
+        let sites = facts["sites"].as_array().unwrap();
+        assert!(!sites.is_empty(), "{}: no construction site", e.display);
+        checked += 1;
+    }
+    assert_eq!(checked, 29);
+}
+
+/// Claims the audit of 0.1 found wrong (issue #13): advice must not send a developer to a cause
+/// that the SDK reports with a different code.
+#[test]
+fn no_advice_names_a_cause_reported_by_another_code() {
+    let catalog = Catalog::builtin().unwrap();
+    let text = |display: &str| {
+        let e = catalog.find(Family::Web4, display).unwrap();
+        format!(
+            "{} {} {}",
+            e.advice_en.as_deref().unwrap_or(""),
+            e.description_en.as_deref().unwrap_or(""),
+            e.raised_when_en.join(" ")
+        )
+    };
+    let wrong: &[(&str, &str)] = &[
+        // A bad roomId is 0x1000 (from 4.8.3); a refused channel set-up is 0x4001.
+        ("0x4004", "typical ones are an invalid userSig"),
+        ("0x4004", "a roomId out of range, or"),
+        // 0x4001 means the server answered: the WebSocket was reachable.
+        ("0x4001", "firewall is blocking the WebSocket"),
+        ("0x4001", "a network or firewall"),
+        // 4.3.2–4.6.4 raise 0x4002 when the first connection fails too.
+        ("0x4002", "after it had been set up"),
+        // Precondition violations are thrown at once as 0x1000 / 0x1001.
+        (
+            "0x404A",
+            "Make sure the client is in live mode and in the room",
+        ),
+    ];
+    for (display, claim) in wrong {
+        assert!(
+            !text(display).contains(claim),
+            "{display} still says {claim:?}"
+        );
+    }
+    // And what it should say instead.
+    assert!(text("0x4004").contains("0x1000"));
+    assert!(text("0x4004").contains("0x4001"));
+    assert!(text("0x404A").contains("0x1001") || text("0x404A").contains("0x1000"));
+}

@@ -124,9 +124,12 @@ fn chinese_and_pinyin_find_both_expired_codes_and_nothing_loose() {
     let catalog = Catalog::builtin().unwrap();
     let index = SearchIndex::new(&catalog);
     for query in ["过期", "guoqi", "gq"] {
+        // Advice that mentions the word (0x4001's, about account codes) may follow; the
+        // entries whose own words say it are exactly the two.
         let hits: Vec<String> = index
             .search(&catalog, &Query::parse(query), web4())
             .iter()
+            .filter(|h| h.kind > Some(MatchKind::Advice))
             .map(|h| catalog.entries()[h.index].display.clone())
             .collect();
         assert!(

@@ -24,6 +24,8 @@ fn context_word(word: &str) -> Option<Option<&'static [Family]>> {
         | "extra_code" | "err" | "error" | "errno" | "错误码" => None,
         "getcode" | "getextracode" => Some(WEB4),
         "warningcode" | "warncode" | "onerror" | "onwarning" => Some(NATIVE),
+        // `onEnterRoom(result)`: a negative result is the error code.
+        "onenterroom" => Some(NATIVE),
         _ => return None,
     })
 }
@@ -90,8 +92,34 @@ fn word_before(line: &str, start: usize) -> Option<&str> {
     (!word.is_empty()).then_some(word)
 }
 
-/// Every rule-1–3 mention on one line.
-pub(super) fn scan_line(line: &str, catalog: &Catalog) -> Vec<Found> {
+/// Does the line report a failure (so that a `result` on it is an error code)?
+fn says_failed(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    lower.contains("fail") || lower.contains("error")
+}
+
+/// `< 16388` / `<- 16388`: the line is a console's answer to the expression typed before it.
+fn is_repl_answer(line: &str, start: usize) -> bool {
+    let head = line[..start].trim();
+    matches!(head, "<" | "<-" | "<·" | "←" | "=>" | "<-  " | "< -")
+}
+
+/// The code-naming word an expression line ends with: `> error.getCode()` → `getCode`.
+fn trailing_context(line: &str) -> Option<&str> {
+    let trimmed = line.trim_end().trim_end_matches(';');
+    let trimmed = trimmed.strip_suffix("()").unwrap_or(trimmed);
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c) || c == '.')
+        .last()
+        .map(|(i, _)| i)?;
+    let word = &trimmed[start..];
+    context_word(word).map(|_| word)
+}
+
+/// Every rule-1–3 mention on one line; `previous` is the line before (for console answers).
+pub(super) fn scan_line(line: &str, previous: Option<&str>, catalog: &Catalog) -> Vec<Found> {
     let mut out = Vec::new();
     let rtc_error_line = line.contains("RtcError");
     for (start, token) in tokens(line) {
@@ -115,6 +143,10 @@ pub(super) fn scan_line(line: &str, catalog: &Catalog) -> Vec<Found> {
             if hex.is_empty() || hex.len() > 15 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
                 continue;
             }
+            // The SDK prints codes unpadded (`0x4004`); `0x00004004` is an address or a register.
+            if hex.len() > 4 && hex.starts_with('0') {
+                continue;
+            }
             let Ok(value) = i64::from_str_radix(hex, 16) else {
                 continue;
             };
@@ -134,7 +166,11 @@ pub(super) fn scan_line(line: &str, catalog: &Catalog) -> Vec<Found> {
             continue;
         }
         if token.bytes().all(|b| b.is_ascii_digit()) {
-            if let Some(found) = number(line, start, token, catalog, rtc_error_line) {
+            // A console REPL answer (`< 16388`) is labelled by the expression on the line before.
+            let repl_answer = previous
+                .filter(|_| is_repl_answer(line, start))
+                .and_then(trailing_context);
+            if let Some(found) = number(line, start, token, catalog, rtc_error_line, repl_answer) {
                 out.push(found);
             }
             continue;
@@ -169,6 +205,7 @@ fn number(
     token: &str,
     catalog: &Catalog,
     rtc_error_line: bool,
+    previous_context: Option<&str>,
 ) -> Option<Found> {
     // A minus sign (ASCII or U+2212, as docs print it) right before the digits is the number's.
     let before = &line[..start];
@@ -180,14 +217,25 @@ fn number(
         (false, start)
     };
     let magnitude: i64 = token.parse().ok()?;
+    // 0 means success everywhere (native ERR_NULL): `errCode:0` reports that nothing failed.
+    if magnitude == 0 {
+        return None;
+    }
     let value = if negative { -magnitude } else { magnitude };
     let shown = if negative {
         format!("-{token}")
     } else {
         token.to_string()
     };
-    let word = word_before(line, label_end);
-    let families = word.and_then(context_word);
+    let word = word_before(line, label_end).or(previous_context);
+    // `Join room failed result: 70001`: a result is a code only on a line that says it failed.
+    let failure_result =
+        word.is_some_and(|w| w.eq_ignore_ascii_case("result")) && says_failed(line);
+    // The web SDKs log `Join room failed result: N`; native code reports results through callbacks.
+    const WEB: &[Family] = &[Family::Web4, Family::Web5];
+    let families = word
+        .and_then(context_word)
+        .or(failure_result.then_some(Some(WEB)));
     let (evidence, families) = match (families, word) {
         (Some(families), Some(word)) => (
             Evidence::CodeContext {
@@ -198,6 +246,10 @@ fn number(
         _ if rtc_error_line && !negative => (Evidence::RtcErrorLine, Some(&[Family::Web4][..])),
         _ => return None,
     };
+    // `onEnterRoom(result)`: a positive result is the time it took, only a negative one a code.
+    if !negative && word.is_some_and(|w| w.eq_ignore_ascii_case("onenterroom")) {
+        return None;
+    }
     let extra = word.is_some_and(|w| {
         w.to_ascii_lowercase().ends_with("extracode")
             || w.to_ascii_lowercase().ends_with("extra_code")

@@ -85,33 +85,46 @@ struct Candidate {
     evidence: Evidence,
 }
 
-/// Every known code mentioned in `text`, each once, surest first, then in order of appearance.
-/// CR, LF and CRLF line endings all count as one line break.
-pub fn find(text: &str, engine: &Engine, scope: Scope) -> Vec<Mention> {
-    let catalog = engine.catalog();
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let matchers = templates::Templates::new(catalog);
-    let mut candidates: Vec<Candidate> = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let mut push = |indices: Vec<usize>, token: &str, evidence: Evidence| {
-            let indices: Vec<usize> = indices
-                .into_iter()
-                .filter(|&i| scope.admits(&catalog.entries()[i]))
-                .collect();
-            if !indices.is_empty() {
-                candidates.push(Candidate {
-                    indices,
-                    line_number: n + 1,
-                    line: line.trim().to_string(),
-                    token: token.to_string(),
-                    evidence,
-                });
-            }
-        };
-        for found in context::scan_line(line, catalog) {
-            push(found.indices, &found.token, found.evidence);
+/// Lines longer than this are scanned in pieces: a log line is never that long, and a binary
+/// blob pasted by mistake must not be held whole.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// Scans text a line at a time, holding only the previous line and one candidate per distinct
+/// reading, so a log of any length (or `/dev/urandom`) is scanned in bounded memory.
+pub struct Scanner<'a> {
+    engine: &'a Engine,
+    scope: Scope,
+    templates: templates::Templates,
+    candidates: Vec<Candidate>,
+    previous: String,
+    line_number: usize,
+}
+
+impl<'a> Scanner<'a> {
+    pub fn new(engine: &'a Engine, scope: Scope) -> Scanner<'a> {
+        Scanner {
+            engine,
+            scope,
+            templates: templates::Templates::new(engine.catalog()),
+            candidates: Vec::new(),
+            previous: String::new(),
+            line_number: 0,
         }
-        for m in matchers.find(line) {
+    }
+
+    /// Scans one line (without its line break; a trailing CR is ignored).
+    pub fn push_line(&mut self, line: &str) {
+        self.line_number += 1;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let line = cut_at_char_boundary(line, MAX_LINE_BYTES);
+        let catalog = self.engine.catalog();
+        let previous = (!self.previous.is_empty()).then_some(self.previous.as_str());
+        let mut found: Vec<(Vec<usize>, String, Evidence)> =
+            context::scan_line(line, previous, catalog)
+                .into_iter()
+                .map(|f| (f.indices, f.token, f.evidence))
+                .collect();
+        for m in self.templates.find(line) {
             let mut indices = vec![m.index];
             if let Some(parent) = catalog.entries()[m.index]
                 .parent
@@ -121,19 +134,96 @@ pub fn find(text: &str, engine: &Engine, scope: Scope) -> Vec<Mention> {
                 indices.insert(0, parent);
             }
             for index in indices {
-                push(vec![index], &m.matched, m.evidence.clone());
+                found.push((vec![index], m.matched.clone(), m.evidence.clone()));
             }
         }
+        for (indices, token, evidence) in found {
+            let indices: Vec<usize> = indices
+                .into_iter()
+                .filter(|&i| self.scope.admits(&catalog.entries()[i]))
+                .collect();
+            if indices.is_empty() {
+                continue;
+            }
+            // One candidate per distinct reading: repeats only upgrade the evidence.
+            match self.candidates.iter_mut().find(|c| c.indices == indices) {
+                Some(c) => {
+                    if evidence.confidence() > c.evidence.confidence() {
+                        c.evidence = evidence;
+                    }
+                }
+                None => self.candidates.push(Candidate {
+                    indices,
+                    line_number: self.line_number,
+                    line: line.trim().to_string(),
+                    token,
+                    evidence,
+                }),
+            }
+        }
+        if !line.trim().is_empty() {
+            self.previous.clear();
+            self.previous.push_str(line);
+        }
     }
-    settle(candidates, catalog)
+
+    /// The mentions found so far, surest first.
+    pub fn mentions(&self) -> Vec<Mention> {
+        settle(&self.candidates, self.engine.catalog())
+    }
+}
+
+/// The longest prefix of `line` within `max` bytes that ends on a character boundary.
+fn cut_at_char_boundary(line: &str, max: usize) -> &str {
+    if line.len() <= max {
+        return line;
+    }
+    let mut end = max;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    &line[..end]
+}
+
+/// Every known code mentioned in `text`, each once, surest first, then in order of appearance.
+/// CR, LF and CRLF line endings all count as one line break.
+pub fn find(text: &str, engine: &Engine, scope: Scope) -> Vec<Mention> {
+    let mut scanner = Scanner::new(engine, scope);
+    for line in lines(text) {
+        scanner.push_line(line);
+    }
+    scanner.mentions()
+}
+
+/// Lines split at CRLF, LF or a lone CR (terminals deliver pasted line breaks as CR).
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        match rest.find(['\r', '\n']) {
+            Some(at) => {
+                let line = &rest[..at];
+                let skip = if rest[at..].starts_with("\r\n") { 2 } else { 1 };
+                rest = &rest[at + skip..];
+                Some(line)
+            }
+            None => {
+                let line = rest;
+                rest = "";
+                Some(line)
+            }
+        }
+    })
 }
 
 /// Chooses among families for ambiguous tokens (a key or number several families share): the
 /// families that unambiguous mentions in the same text point to win; with no such hint, all stay.
-fn settle(candidates: Vec<Candidate>, catalog: &crate::catalog::Catalog) -> Vec<Mention> {
+fn settle(candidates: &[Candidate], catalog: &crate::catalog::Catalog) -> Vec<Mention> {
     let family_of = |i: usize| catalog.entries()[i].family;
     let mut voted: Vec<Family> = Vec::new();
-    for c in &candidates {
+    for c in candidates {
         let first = family_of(c.indices[0]);
         if c.indices.iter().all(|&i| family_of(i) == first) && !voted.contains(&first) {
             voted.push(first);

@@ -27,7 +27,7 @@ pub fn render(explanation: &Explanation, color: bool) -> String {
     } else {
         let _ = writeln!(out, "{headline}");
     }
-    let indent = " ".repeat(2 + label_width + 1);
+    let indent = " ".repeat(label_width);
     for field in fields {
         let label = pad_to(&format!("{}:", field.label), label_width);
         let label = if color {
@@ -38,7 +38,7 @@ pub fn render(explanation: &Explanation, color: bool) -> String {
         match &field.value {
             Value::Items(items) if items.len() > 1 && !inline_items(field.kind) => {
                 for (i, item) in items.iter().enumerate() {
-                    let lead = if i == 0 { &label } else { &indent[2..] };
+                    let lead = if i == 0 { &label } else { &indent };
                     let _ = writeln!(out, "  {lead} • {item}");
                 }
             }

@@ -1,0 +1,151 @@
+//! The mention scanner against real input: what the SDKs print (tests/fixtures/mentions/
+//! sdk-output.toml, rendered from formats read out of the published bundles) and ordinary log
+//! lines that mention no code (benign.toml). Precision and recall over both are asserted; the
+//! README reports them.
+
+use std::collections::BTreeSet;
+
+use serde::Deserialize;
+use trtc_errors::catalog::{Catalog, Scope};
+use trtc_errors::mentions;
+use trtc_errors::search::Engine;
+
+#[derive(Deserialize)]
+struct Fixture {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    text: String,
+    expect: Vec<String>,
+}
+
+fn load(text: &str) -> Vec<Case> {
+    toml::from_str::<Fixture>(text)
+        .expect("fixture parses")
+        .case
+}
+
+struct Score {
+    true_positive: usize,
+    false_positive: usize,
+    false_negative: usize,
+    failures: Vec<String>,
+}
+
+fn score(engine: &Engine, cases: &[Case]) -> Score {
+    let mut s = Score {
+        true_positive: 0,
+        false_positive: 0,
+        false_negative: 0,
+        failures: Vec::new(),
+    };
+    for case in cases {
+        let found: BTreeSet<String> = mentions::find(&case.text, engine, Scope::default())
+            .into_iter()
+            .map(|m| engine.catalog().entries()[m.index].qualified())
+            .collect();
+        let expected: BTreeSet<String> = case.expect.iter().cloned().collect();
+        let tp = found.intersection(&expected).count();
+        let fp: Vec<_> = found.difference(&expected).cloned().collect();
+        let missed: Vec<_> = expected.difference(&found).cloned().collect();
+        s.true_positive += tp;
+        s.false_positive += fp.len();
+        s.false_negative += missed.len();
+        if !fp.is_empty() || !missed.is_empty() {
+            s.failures.push(format!(
+                "{}: false {fp:?}, missed {missed:?}\n    {:?}",
+                case.name, case.text
+            ));
+        }
+    }
+    s
+}
+
+#[test]
+fn real_sdk_output_and_ordinary_logs() {
+    let engine = Engine::new(Catalog::builtin().unwrap());
+    let sdk = load(include_str!("fixtures/mentions/sdk-output.toml"));
+    let benign = load(include_str!("fixtures/mentions/benign.toml"));
+    assert!(sdk.len() >= 40 && benign.len() >= 60);
+    let a = score(&engine, &sdk);
+    let b = score(&engine, &benign);
+    let tp = a.true_positive + b.true_positive;
+    let fp = a.false_positive + b.false_positive;
+    let fn_ = a.false_negative + b.false_negative;
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fn_).max(1) as f64;
+    println!(
+        "sdk-output: {} cases; benign: {} cases; mentions expected {}, found right {tp}, false {fp}, missed {fn_}; precision {precision:.3}, recall {recall:.3}",
+        sdk.len(),
+        benign.len(),
+        tp + fn_
+    );
+    let failures: Vec<String> = a.failures.into_iter().chain(b.failures).collect();
+    assert!(
+        failures.is_empty(),
+        "precision {precision:.3}, recall {recall:.3}\n{}",
+        failures.join("\n")
+    );
+    assert_eq!((precision, recall), (1.0, 1.0));
+}
+
+/// Every 5.x message template finds its own extraCode (and the public code above it) in a message
+/// rendered by the SDK's own message functions (tests/fixtures/sdk/web5/examples.txt, made by
+/// scripts/extract/web5.mjs): the number-free messages are found by their text alone.
+#[test]
+fn every_web5_template_finds_its_own_rendered_message() {
+    let engine = Engine::new(Catalog::builtin().unwrap());
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for line in include_str!("fixtures/sdk/web5/examples.txt").lines() {
+        let mut parts = line.splitn(3, '\t');
+        let (Some(code), Some(extra), Some(message)) = (parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        checked += 1;
+        let found: BTreeSet<String> = mentions::find(message, &engine, Scope::default())
+            .into_iter()
+            .map(|m| engine.catalog().entries()[m.index].qualified())
+            .collect();
+        for want in [format!("web5:{extra}"), format!("web5:{code}")] {
+            if !found.contains(&want) {
+                failures.push(format!("{want} not found in {message:?} (found {found:?})"));
+            }
+        }
+    }
+    assert!(checked >= 15, "{checked} examples");
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Native log lines in the shapes Electron apps print (tests/fixtures/sdk/native/log-lines.txt):
+/// expected codes, each line on its own; an empty expectation means nothing may be found.
+#[test]
+fn native_log_lines() {
+    let engine = Engine::new(Catalog::builtin().unwrap());
+    let mut failures = Vec::new();
+    for line in include_str!("fixtures/sdk/native/log-lines.txt").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let Some((expected, text)) = line.split_once('\t') else {
+            continue;
+        };
+        let expected: BTreeSet<String> = expected
+            .split(',')
+            .filter(|e| !e.is_empty())
+            .map(str::to_string)
+            .collect();
+        let found: BTreeSet<String> = mentions::find(text, &engine, Scope::default())
+            .into_iter()
+            .map(|m| engine.catalog().entries()[m.index].qualified())
+            .collect();
+        if found != expected {
+            failures.push(format!("{text:?}: expected {expected:?}, found {found:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
