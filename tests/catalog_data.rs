@@ -350,3 +350,120 @@ fn no_advice_names_a_cause_reported_by_another_code() {
     assert!(text("0x4004").contains("0x4001"));
     assert!(text("0x404A").contains("0x1001") || text("0x404A").contains("0x1000"));
 }
+
+/// Every code and extraCode of every published trtc-sdk-v5 version (tests/fixtures/sdk/web5/
+/// extract.json, read from all 20 versions by scripts/extract/web5.mjs) is in the catalog, with
+/// its first and last version, every spelling of its key, and the SDK's own message templates.
+#[test]
+fn every_web5_code_of_every_version_is_in_the_catalog() {
+    let extract: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/sdk/web5/extract.json")).unwrap();
+    assert_eq!(extract["versions_read"].as_array().unwrap().len(), 20);
+    let catalog = Catalog::builtin().unwrap();
+    let entries = extract["entries"].as_array().unwrap();
+    for x in entries {
+        let code = x["value"].as_i64().unwrap();
+        let category = match x["kind"].as_str().unwrap() {
+            "code" => Category::Sdk,
+            _ => Category::Extra,
+        };
+        let e = catalog
+            .entries()
+            .iter()
+            .find(|e| e.family == Family::Web5 && e.category == category && e.code == code)
+            .unwrap_or_else(|| panic!("web5 {code} missing"));
+        assert_eq!(
+            e.key.as_deref(),
+            x["key"].as_str(),
+            "web5 {code}: newest key"
+        );
+        for spelling in x["keys"].as_array().unwrap() {
+            let spelling = spelling["key"].as_str().unwrap();
+            assert!(
+                e.names().any(|n| n == spelling),
+                "web5 {code}: spelling {spelling} not findable"
+            );
+        }
+        assert_eq!(
+            e.since.as_deref(),
+            x["first_version"].as_str(),
+            "web5 {code}: since"
+        );
+        assert_eq!(
+            e.until.as_deref(),
+            x["last_version"].as_str(),
+            "web5 {code}: until"
+        );
+        // The dictionary's templates, and messages passed explicitly where the error is thrown.
+        let explicit = x["explicit_messages"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let sdk_texts: Vec<&str> = x["templates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|t| t["texts"].as_array().unwrap())
+            .chain(
+                explicit
+                    .iter()
+                    .flat_map(|m| m["messages"].as_array().unwrap()),
+            )
+            .map(|t| t.as_str().unwrap().trim_matches('"'))
+            .collect();
+        for t in &e.templates {
+            assert!(
+                sdk_texts.contains(&t.as_str()),
+                "web5 {code}: template {t:?} is not the SDK's"
+            );
+        }
+        if category == Category::Extra {
+            assert!(e.parent.is_some(), "web5 {code}: no parent code");
+        }
+    }
+    let in_catalog = catalog
+        .entries()
+        .iter()
+        .filter(|e| e.family == Family::Web5)
+        .count();
+    assert_eq!(in_catalog, entries.len(), "no web5 entry the SDK lacks");
+}
+
+/// Every error and warning key of the newest trtc-electron-sdk (tests/fixtures/sdk/native/
+/// extract.json, by scripts/extract/native.mjs) is in the catalog with its value, and its Chinese
+/// description is the d.ts comment byte for byte.
+#[test]
+fn every_native_key_with_its_chinese_comment_byte_for_byte() {
+    let extract: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/sdk/native/extract.json")).unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let mut count = 0;
+    for (list, category) in [("errors", Category::Error), ("warnings", Category::Warning)] {
+        for x in extract[list].as_array().unwrap() {
+            let key = x["key"].as_str().unwrap();
+            let code = x["value"].as_i64().unwrap();
+            let e = catalog
+                .entries()
+                .iter()
+                .find(|e| e.family == Family::Native && e.key.as_deref() == Some(key))
+                .unwrap_or_else(|| panic!("native {key} missing"));
+            assert_eq!((e.code, e.category), (code, category), "{key}");
+            assert_eq!(
+                e.description_zh.as_bytes(),
+                x["comment_zh"].as_str().unwrap().as_bytes(),
+                "{key}: description_zh must be the d.ts comment"
+            );
+            assert!(e.source.contains(extract["version"].as_str().unwrap()));
+            count += 1;
+        }
+    }
+    assert_eq!(count, 175 + 31);
+    assert_eq!(
+        catalog
+            .entries()
+            .iter()
+            .filter(|e| e.family == Family::Native)
+            .count(),
+        count
+    );
+}

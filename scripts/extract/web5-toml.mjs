@@ -237,8 +237,9 @@ for (const e of X.entries) {
   if (conv.length) {
     const pub4 = conv.filter((r) => web4Codes.has(r.web4_code)).map((r) => `${r.web4_key} (${hex(r.web4_code)})`).join(', ');
     const int4 = conv.filter((r) => !web4Codes.has(r.web4_code)).map((r) => `${r.web4_key} (${hex(r.web4_code)})`).join(', ');
-    const zh = [pub4 && `4.x 中是 ${pub4}`, int4 && `5.x 内部 4.x 风格错误 ${int4}（4.x 未公开）`].filter(Boolean).join('；');
-    const en = [pub4 && `in 4.x this was ${pub4}`, int4 && `the 5.x-internal 4.x-style error ${int4} (never public in 4.x)`].filter(Boolean).join('; ');
+    // The label already says "In 4.x" / "4.x 中": the text starts with the code.
+    const zh = [pub4 && `${pub4}`, int4 && `5.x 内部 4.x 风格错误 ${int4}（4.x 未公开）`].filter(Boolean).join('；');
+    const en = [pub4 && `${pub4}`, int4 && `the 5.x-internal 4.x-style error ${int4} (never public in 4.x)`].filter(Boolean).join('; ');
     out.push(`migration_zh = ${q(`${zh}；5.x 把它转换为此码。`)}`);
     out.push(`migration_en = ${q(`${en[0].toUpperCase()}${en.slice(1)}; 5.x converts it to this code.`)}`);
     for (const r of conv) if (web4Codes.has(r.web4_code)) related.push(`web4:${hex(r.web4_code)}`);
