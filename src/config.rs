@@ -12,6 +12,7 @@ use crate::catalog::Family;
 use crate::explanation::Lang;
 use crate::read_limited::{check_regular_file, read_regular_file};
 use crate::render::Format;
+use crate::sanitize::sanitize;
 
 /// The most `config.toml` may hold; a larger file is refused rather than read.
 pub const CONFIG_FILE_LIMIT: u64 = 1024 * 1024;
@@ -69,14 +70,53 @@ pub struct Config {
     pub catalogs: Vec<PathBuf>,
 }
 
+/// What became of `config.toml`: `config show` says which file was read, or why none was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FileState {
+    /// `--no-config`: neither the file nor the catalogs directory was looked at.
+    #[default]
+    Ignored,
+    /// No config directory on this system (no home directory).
+    NoDirectory,
+    NotFound,
+    Read,
+    /// It exists but could not be read or parsed; a warning says why, the defaults apply.
+    Broken,
+}
+
+impl FileState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileState::Ignored => "ignored (--no-config)",
+            FileState::NoDirectory => "none (no config directory on this system)",
+            FileState::NotFound => "none (no such file; defaults apply)",
+            FileState::Read => "read",
+            FileState::Broken => "not used (see the warning; defaults apply)",
+        }
+    }
+}
+
+/// A config catalog that was not loaded, and why. Broken files in the catalogs directory (or named
+/// in `catalogs = [...]`) are skipped with a warning; the exit code is unaffected. A `--catalog`
+/// file that is broken is an error instead: the user asked for it on this command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    /// What is wrong, naming the file (and line and column when the file was parsed).
+    pub reason: String,
+}
+
 /// The config in effect and how it was found.
 #[derive(Debug, Clone, Default)]
 pub struct LoadedConfig {
     pub config: Config,
     /// Where the config file is (or would be).
     pub path: Option<PathBuf>,
+    pub state: FileState,
     /// The directory whose `*.toml` files are extra catalogs.
     pub catalog_dir: Option<PathBuf>,
+    /// Config catalogs that were not loaded (each is also in `warnings`).
+    pub skipped: Vec<Skipped>,
     /// Problems found, for the user to see; the tool carries on.
     pub warnings: Vec<String>,
 }
@@ -93,10 +133,10 @@ impl LoadedConfig {
     }
 }
 
-/// The `*.toml` regular files in `dir`, in name order, and a warning for each `*.toml` entry that is
-/// not one (a FIFO there would hang whatever reads it; a directory or dangling link cannot load).
+/// The `*.toml` regular files in `dir`, in name order, and each `*.toml` entry that is not one (a
+/// FIFO there would hang whatever reads it; a directory or dangling link cannot load).
 /// A missing or unreadable directory simply has no catalogs.
-fn list_catalog_dir(dir: &Path) -> (Vec<PathBuf>, Vec<String>) {
+fn list_catalog_dir(dir: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
     let Ok(read) = std::fs::read_dir(dir) else {
         return (Vec::new(), Vec::new());
     };
@@ -107,14 +147,17 @@ fn list_catalog_dir(dir: &Path) -> (Vec<PathBuf>, Vec<String>) {
         .collect();
     candidates.sort();
     let mut files = Vec::with_capacity(candidates.len());
-    let mut warnings = Vec::new();
+    let mut skipped = Vec::new();
     for path in candidates {
         match check_regular_file(&path) {
             Ok(()) => files.push(path),
-            Err(e) => warnings.push(format!("{}: {e}; skipped", path.display())),
+            Err(e) => skipped.push(Skipped {
+                reason: format!("{}: {e}", path.display()),
+                path,
+            }),
         }
     }
-    (files, warnings)
+    (files, skipped)
 }
 
 /// The config directory: `$TRTC_ERRORS_CONFIG_DIR`, else the platform's (XDG on Linux).
@@ -130,6 +173,7 @@ pub fn load() -> LoadedConfig {
     match config_dir() {
         Some(dir) => load_from(&dir),
         None => LoadedConfig {
+            state: FileState::NoDirectory,
             warnings: vec!["no home directory found; using default settings".to_string()],
             ..LoadedConfig::default()
         },
@@ -141,7 +185,19 @@ pub fn load() -> LoadedConfig {
 pub fn load_from(dir: &Path) -> LoadedConfig {
     let mut loaded = load_config_file(dir);
     if let Some(catalog_dir) = &loaded.catalog_dir {
-        loaded.warnings.extend(list_catalog_dir(catalog_dir).1);
+        for skipped in list_catalog_dir(catalog_dir).1 {
+            loaded.warnings.push(format!("{}; skipped", skipped.reason));
+            loaded.skipped.push(skipped);
+        }
+    }
+    // Warnings quote file names and TOML values; every surface (stderr, `config show`, the
+    // browser's status line) gets them already made safe.
+    for text in loaded
+        .warnings
+        .iter_mut()
+        .chain(loaded.skipped.iter_mut().map(|s| &mut s.reason))
+    {
+        *text = sanitize(text).into_owned();
     }
     loaded
 }
@@ -151,6 +207,7 @@ fn load_config_file(dir: &Path) -> LoadedConfig {
     let path = dir.join("config.toml");
     let mut loaded = LoadedConfig {
         path: Some(path.clone()),
+        state: FileState::Broken,
         catalog_dir: Some(dir.join("catalogs")),
         ..LoadedConfig::default()
     };
@@ -165,7 +222,10 @@ fn load_config_file(dir: &Path) -> LoadedConfig {
                 return loaded;
             }
         },
-        Err(e) if e.is_not_found() => return loaded,
+        Err(e) if e.is_not_found() => {
+            loaded.state = FileState::NotFound;
+            return loaded;
+        }
         Err(e) => {
             loaded.warnings.push(format!(
                 "{}: cannot read ({e}); using default settings",
@@ -175,7 +235,10 @@ fn load_config_file(dir: &Path) -> LoadedConfig {
         }
     };
     match toml::from_str::<Config>(&text) {
-        Ok(config) => loaded.config = config,
+        Ok(config) => {
+            loaded.config = config;
+            loaded.state = FileState::Read;
+        }
         Err(e) => {
             let offset = e.span().map(|s| s.start).unwrap_or(0).min(text.len());
             let before = text.get(..offset).unwrap_or("");
@@ -194,49 +257,6 @@ fn load_config_file(dir: &Path) -> LoadedConfig {
         }
     }
     loaded
-}
-
-/// `config show`: the settings in effect, as TOML a user could paste into the file.
-pub fn describe(loaded: &LoadedConfig, files: &[PathBuf]) -> String {
-    let c = &loaded.config;
-    let mut out = String::new();
-    out.push_str(&format!(
-        "# config file: {}\n",
-        loaded
-            .path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "(none)".to_string())
-    ));
-    out.push_str(&format!(
-        "copy_format = \"{}\"\n",
-        c.copy_format.unwrap_or_default().as_str()
-    ));
-    out.push_str(&format!(
-        "lang = \"{}\"\n",
-        c.lang.unwrap_or_default().as_str()
-    ));
-    out.push_str(&format!(
-        "color = \"{}\"\n",
-        c.color.unwrap_or_default().as_str()
-    ));
-    let list: Vec<String> = files
-        .iter()
-        .map(|f| {
-            format!(
-                "\"{}\"",
-                f.display()
-                    .to_string()
-                    .replace('\\', "\\\\")
-                    .replace('"', "\\\"")
-            )
-        })
-        .collect();
-    out.push_str(&format!("catalogs = [{}]\n", list.join(", ")));
-    for w in &loaded.warnings {
-        out.push_str(&format!("# warning: {w}\n"));
-    }
-    out
 }
 
 #[cfg(test)]

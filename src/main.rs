@@ -59,9 +59,16 @@ fn try_main() -> anyhow::Result<ExitCode> {
         Command::Tui { query } => trtc_errors::tui::run(session, query),
         command => {
             let mut out = BufWriter::new(io::stdout().lock());
-            let code = commands::run(&session, &command, &mut out)?;
-            out.flush()?;
-            Ok(code)
+            commands::run(&session, &command, &mut out)
+                .and_then(|code| {
+                    out.flush()?;
+                    Ok(code)
+                })
+                // A bare I/O error here is a failed write of the output (a full disk): say so.
+                .map_err(|e| match e.downcast_ref::<io::Error>() {
+                    Some(_) => e.context("cannot write to standard output"),
+                    None => e,
+                })
         }
     }
 }
@@ -78,7 +85,12 @@ fn print_usage(err: &clap::Error) -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {
-                    cli::warn(&format!("cannot write the help text: {e}"));
+                    let what = if err.kind() == ErrorKind::DisplayVersion {
+                        "the version"
+                    } else {
+                        "the help text"
+                    };
+                    cli::warn(&format!("cannot write {what}: {e}"));
                     ExitCode::from(EXIT_ERROR)
                 }
             }

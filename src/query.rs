@@ -101,37 +101,24 @@ pub struct Term {
     pub negated: bool,
 }
 
-/// A parsed query.
+/// One alternative of a query: terms that must all match (AND), negated terms that must not.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Query {
-    /// The query as typed, full-width folded and trimmed.
-    pub text: String,
-    /// All terms must match (AND); negated terms must not.
+pub struct Group {
     pub terms: Vec<Term>,
-    /// When the whole query is one token, every numeric reading of it.
+    /// When the group is one number, every numeric reading of it: an entry named by one matches.
     pub codes: Vec<CodeReading>,
 }
 
-impl Query {
-    pub fn parse(input: &str) -> Query {
-        let text = fold_full_width(input).trim().to_string();
-        let tokens: Vec<&str> = text.split_whitespace().collect();
-        let codes = match tokens.as_slice() {
-            [single] => code_readings(single),
-            _ => Vec::new(),
-        };
-        let terms = tokens.iter().filter_map(|t| parse_term(t)).collect();
-        Query { text, terms, codes }
+impl Group {
+    /// Only negated terms: the group matches every entry that contains none of them.
+    pub fn only_negations(&self) -> bool {
+        self.codes.is_empty() && self.terms.iter().all(|t| t.negated)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.terms.is_empty() && self.codes.is_empty()
-    }
-
-    /// Can every hit of `self` only be found among the hits of `previous`? True when the query
-    /// only grew by typing more of a positive term or adding terms, so the engine may search
-    /// the previous hits instead of the whole catalog.
-    pub fn narrows(&self, previous: &Query) -> bool {
+    /// Can every entry this group matches only be among those `previous` matches? True when
+    /// positive terms only grew (`jo` → `join`) or terms were added; a negated term that changed
+    /// could let more entries in, so any change to one answers false.
+    fn narrows(&self, previous: &Group) -> bool {
         if previous.terms.is_empty() || self.terms.len() < previous.terms.len() {
             return false;
         }
@@ -149,6 +136,122 @@ impl Query {
     }
 }
 
+/// A query past this many `|` alternatives keeps the first ones: every alternative is a scan of
+/// the catalog, and a pasted wall of numbers must not turn into thousands of scans.
+pub const MAX_GROUPS: usize = 64;
+
+/// A parsed query.
+///
+/// Grammar (fzf style):
+/// ```text
+/// query  = group { "|" group }          any group matches (OR); an entry scores as its best group
+/// group  = token { token }              every positive token matches (AND), no negated one does
+/// token  = ["!"] ( "'" word | "^" word | word "$" | word )
+/// ```
+/// A group whose tokens are all numbers (`0x4004 70001`, `0x4004,70001`) is one alternative per
+/// number, so several codes find each. A group of only negations (`!server`) matches everything
+/// without those words.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// The query as typed, full-width folded and trimmed.
+    pub text: String,
+    /// The alternatives, none empty.
+    pub groups: Vec<Group>,
+    /// Every term of every group, in order: what highlighting looks for.
+    pub terms: Vec<Term>,
+}
+
+impl Query {
+    pub fn parse(input: &str) -> Query {
+        let text = fold_full_width(input).trim().to_string();
+        let mut groups = Vec::new();
+        for alternative in text.split('|') {
+            groups.extend(parse_group(alternative));
+            if groups.len() >= MAX_GROUPS {
+                groups.truncate(MAX_GROUPS);
+                break;
+            }
+        }
+        let terms = groups.iter().flat_map(|g| g.terms.clone()).collect();
+        Query {
+            text,
+            groups,
+            terms,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// Every numeric reading in any group.
+    pub fn codes(&self) -> impl Iterator<Item = &CodeReading> {
+        self.groups.iter().flat_map(|g| &g.codes)
+    }
+
+    /// Can every hit of `self` only be found among the hits of `previous`? True when each
+    /// alternative of `self` narrows some alternative of `previous` (the query only grew by typing
+    /// more of a positive term, or adding terms), so the engine may search the previous hits
+    /// instead of the whole catalog. When unsure, false: a wrong true would hide hits.
+    pub fn narrows(&self, previous: &Query) -> bool {
+        !self.groups.is_empty()
+            && !previous.groups.is_empty()
+            && self
+                .groups
+                .iter()
+                .all(|new| previous.groups.iter().any(|old| new.narrows(old)))
+    }
+}
+
+/// One `|`-separated alternative: `None` when it holds no term. All-number alternatives come back
+/// as one group per number (so "0x4004 70001" finds both); negated terms go with each.
+fn parse_group(text: &str) -> Vec<Group> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let positive: Vec<&str> = tokens
+        .iter()
+        .copied()
+        .filter(|t| !t.starts_with('!'))
+        .collect();
+    let negations: Vec<Term> = tokens
+        .iter()
+        .filter(|t| t.starts_with('!'))
+        .filter_map(|t| parse_term(t))
+        .collect();
+    let numbers: Vec<&str> = positive
+        .iter()
+        .flat_map(|t| t.split([',', '\u{ff0c}']))
+        .filter(|t| !t.is_empty())
+        .collect();
+    // One number alone keeps its readings as before; two or more are read as codes only when
+    // every one is clearly a number (a digit in it), so "bad face" stays two words, not two codes.
+    let several_codes = numbers.len() > 1 && numbers.iter().all(|t| is_code_token(t));
+    if several_codes || (numbers.len() == 1 && positive.len() == 1) {
+        return numbers
+            .iter()
+            .filter_map(|number| {
+                let mut terms: Vec<Term> = parse_term(number).into_iter().collect();
+                terms.extend(negations.iter().cloned());
+                let codes = code_readings(number);
+                (!terms.is_empty() || !codes.is_empty()).then_some(Group { terms, codes })
+            })
+            .collect();
+    }
+    let terms: Vec<Term> = tokens.iter().filter_map(|t| parse_term(t)).collect();
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    vec![Group {
+        terms,
+        codes: Vec::new(),
+    }]
+}
+
+/// A token that reads as a code and has a digit in it: `0x4004`, `16388`, `-8`, `404a`.
+fn is_code_token(token: &str) -> bool {
+    token.bytes().any(|b| b.is_ascii_digit()) && !code_readings(token).is_empty()
+}
+
+/// One token: its operators stripped into a kind, `None` when nothing is left to look for.
 fn parse_term(token: &str) -> Option<Term> {
     let (negated, rest) = match token.strip_prefix('!') {
         Some(rest) => (true, rest),
@@ -233,7 +336,91 @@ mod tests {
                 ("ban", TermKind::Exact, true),
             ]
         );
-        assert!(q.codes.is_empty());
+        assert!(q.codes().next().is_none());
+        assert_eq!(q.groups.len(), 1);
+    }
+
+    /// (query, per group: its positive term texts, its negated term texts, how many readings).
+    #[test]
+    fn groups_table() {
+        type Shape = (Vec<String>, Vec<String>, usize);
+        let shape = |q: &str| -> Vec<Shape> {
+            Query::parse(q)
+                .groups
+                .iter()
+                .map(|g| {
+                    let texts = |neg: bool| {
+                        g.terms
+                            .iter()
+                            .filter(|t| t.negated == neg)
+                            .map(|t| t.text.clone())
+                            .collect()
+                    };
+                    (texts(false), texts(true), g.codes.len())
+                })
+                .collect()
+        };
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let table: &[(&str, Vec<Shape>)] = &[
+            ("join", vec![(s(&["join"]), s(&[]), 0)]),
+            ("16388", vec![(s(&["16388"]), s(&[]), 2)]),
+            (
+                "kicked | banned",
+                vec![(s(&["kicked"]), s(&[]), 0), (s(&["banned"]), s(&[]), 0)],
+            ),
+            (
+                "kicked|banned",
+                vec![(s(&["kicked"]), s(&[]), 0), (s(&["banned"]), s(&[]), 0)],
+            ),
+            (
+                "join fail | 70001",
+                vec![
+                    (s(&["join", "fail"]), s(&[]), 0),
+                    (s(&["70001"]), s(&[]), 2),
+                ],
+            ),
+            (
+                "0x4004 70001",
+                vec![(s(&["0x4004"]), s(&[]), 1), (s(&["70001"]), s(&[]), 2)],
+            ),
+            (
+                "0x4004,70001",
+                vec![(s(&["0x4004"]), s(&[]), 1), (s(&["70001"]), s(&[]), 2)],
+            ),
+            (
+                "0x4004，-8",
+                vec![(s(&["0x4004"]), s(&[]), 1), (s(&["-8"]), s(&[]), 1)],
+            ),
+            (
+                "0x4004 70001 !account",
+                vec![
+                    (s(&["0x4004"]), s(&["account"]), 1),
+                    (s(&["70001"]), s(&["account"]), 2),
+                ],
+            ),
+            // Words made of hex letters stay words; a word and a number stay one AND group.
+            ("bad face", vec![(s(&["bad", "face"]), s(&[]), 0)]),
+            ("join 4004", vec![(s(&["join", "4004"]), s(&[]), 0)]),
+            ("!server", vec![(s(&[]), s(&["server"]), 0)]),
+            (
+                "!server !account",
+                vec![(s(&[]), s(&["server", "account"]), 0)],
+            ),
+            ("16388 !join", vec![(s(&["16388"]), s(&["join"]), 2)]),
+            ("| join ||", vec![(s(&["join"]), s(&[]), 0)]),
+            ("|", vec![]),
+        ];
+        for (query, expected) in table {
+            assert_eq!(&shape(query), expected, "query {query:?}");
+        }
+    }
+
+    #[test]
+    fn alternatives_are_capped() {
+        let wall = vec!["1"; 1000].join(" ");
+        assert_eq!(Query::parse(&wall).groups.len(), MAX_GROUPS);
+        let wall = vec!["a"; 1000].join("|");
+        assert_eq!(Query::parse(&wall).groups.len(), MAX_GROUPS);
     }
 
     #[test]
@@ -252,5 +439,27 @@ mod tests {
         assert!(!Query::parse("!jo").narrows(&a));
         assert!(!Query::parse("!joi").narrows(&Query::parse("!jo")));
         assert!(!Query::parse("x").narrows(&Query::default()));
+        // Adding a negated word only removes hits.
+        assert!(Query::parse("join !server").narrows(&a));
+        // Negations alone, or changed: unsure, so no.
+        assert!(!Query::parse("!server join").narrows(&Query::parse("!server")));
+        assert!(!Query::parse("join !serve").narrows(&Query::parse("join !server")));
+    }
+
+    #[test]
+    fn narrowing_with_alternatives() {
+        let narrows = |new: &str, old: &str| Query::parse(new).narrows(&Query::parse(old));
+        // Typing an empty alternative changes nothing; each alternative must narrow one old one.
+        assert!(narrows("join |", "join"));
+        assert!(narrows("join | kick", "join | kic"));
+        assert!(narrows("kick", "join | kic"));
+        assert!(narrows("joined | kicked", "join | kick"));
+        // A new alternative widens the hits.
+        assert!(!narrows("join | k", "join"));
+        assert!(!narrows("join | k", "join |"));
+        // A second code is another alternative, not a narrowing.
+        assert!(!narrows("4004 7", "4004"));
+        assert!(!narrows("4004,7", "4004"));
+        assert!(!narrows("", "join"));
     }
 }

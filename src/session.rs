@@ -29,6 +29,9 @@ pub struct Session {
     /// Which families / categories / version the user limited every command to.
     pub scope: Scope,
     pub config: LoadedConfig,
+    /// What the command line asked for, before the config filled the gaps (`config show` tells
+    /// which setting came from where).
+    pub options: Options,
 }
 
 impl Session {
@@ -56,7 +59,11 @@ pub fn load(
     let mut catalog = Catalog::builtin()?;
     for file in loaded.catalog_files() {
         if let Err(e) = catalog.load_file(&file) {
-            loaded.warnings.push(format!("skipped config catalog: {e}"));
+            let reason = crate::sanitize::sanitize(&e.to_string()).into_owned();
+            loaded
+                .warnings
+                .push(format!("skipped config catalog: {reason}"));
+            loaded.skipped.push(config::Skipped { path: file, reason });
         }
     }
     for file in &options.catalogs {
@@ -74,5 +81,6 @@ pub fn load(
         color: color_choice.enabled(stdout_is_terminal),
         scope,
         config: loaded,
+        options: options.clone(),
     })
 }

@@ -510,3 +510,410 @@ fn sdk_diff_on_a_fixture() {
     assert_eq!(code, 1);
     insta::assert_snapshot!("sdk_diff_future", out);
 }
+
+/// Every example line of `search --help` runs as written (through a shell, so its quoting is
+/// tested too), exits 0 and prints something.
+#[test]
+fn search_help_examples_all_work() {
+    let help = trtc_errors::cli::commands::SEARCH_HELP;
+    let examples: Vec<&str> = help
+        .split("Examples:")
+        .nth(1)
+        .expect("SEARCH_HELP has examples")
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("trtc-errors search"))
+        // Two or more spaces start the comment.
+        .map(|l| l.split("  ").next().unwrap_or(l))
+        .collect();
+    assert!(examples.len() >= 10, "{examples:?}");
+    let bin = assert_cmd::cargo::cargo_bin("trtc-errors");
+    for example in examples {
+        // bash, not sh: dash refuses a function name with a hyphen.
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(format!("trtc_errors_bin=\"$1\"; trtc-errors() {{ \"$trtc_errors_bin\" \"$@\"; }}; {example}"))
+            .arg("sh")
+            .arg(&bin)
+            .env("TRTC_ERRORS_CONFIG_DIR", common::empty_config_dir())
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert_eq!(out.status.code(), Some(0), "{example}: {stderr}");
+        assert!(!stdout.trim().is_empty(), "{example}: no result");
+        if example.contains("-f json") {
+            let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+            assert!(!value.as_array().unwrap().is_empty(), "{example}");
+        }
+    }
+}
+
+#[test]
+fn every_command_help_has_examples() {
+    for command in [
+        "show",
+        "search",
+        "list",
+        "explain",
+        "tui",
+        "completions",
+        "man",
+        "config",
+    ] {
+        let (code, out, err) = run(&[command, "--help"]);
+        assert_eq!(code, 0, "{command}: {err}");
+        assert!(out.contains("Examples:"), "{command} --help: {out}");
+    }
+    let (_, out, _) = run(&["search", "--help"]);
+    for operator in [
+        "'word",
+        "^word",
+        "word$",
+        "!word",
+        "a b | c",
+        "0x4004,70001",
+        "0 means no limit",
+    ] {
+        assert!(out.contains(operator), "search --help lacks {operator}");
+    }
+}
+
+#[test]
+fn limit_zero_means_no_limit() {
+    let all = stdout_of(&["search", "expired"]);
+    assert!(all.lines().count() > 3, "{all}");
+    assert_eq!(stdout_of(&["search", "--limit", "0", "expired"]), all);
+    assert_eq!(stdout_of(&["search", "-n", "0", "expired"]), all);
+    assert_eq!(
+        stdout_of(&["search", "-n", "2", "expired"]).lines().count(),
+        2
+    );
+}
+
+/// `matched_by` in JSON says what happened, for each operator.
+#[test]
+fn matched_by_reports_each_operator() {
+    let table: &[(&[&str], &str, &str)] = &[
+        (&["0x4004"], "0x4004", "code"),
+        (&["JOIN_ROOM_FAILED"], "0x4004", "exact key"),
+        (&["join"], "0x4004", "prefix"),
+        (&["^STOP"], "0x4046", "prefix"),
+        (&["'CDN"], "0x4045", "exact"),
+        (&["TIMEOUT$"], "0x4041", "suffix"),
+        (&["subscrption"], "0x4042", "fuzzy key"),
+        (&["expired"], "70001", "description"),
+        (&["guoqi"], "70001", "pinyin"),
+        (&["udp"], "0x4003", "advice"),
+        (&["!account"], "0x1000", "not excluded"),
+        (&["kicked | banned"], "0x4040", "fuzzy key"),
+        (&["0x4004,70001"], "0x4004", "code"),
+        (&["timeout !server"], "0x4042", "fuzzy key"),
+    ];
+    for (query, display, matched_by) in table {
+        let mut args = vec!["search", "--sdk", "web4", "-f", "json", "-n", "1", "--"];
+        args.extend_from_slice(query);
+        let out = stdout_of(&args);
+        let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(value[0]["display"], *display, "{query:?}: {out}");
+        assert_eq!(value[0]["matched_by"], *matched_by, "{query:?}");
+    }
+    let out = stdout_of(&["search", "-f", "json", "getUserMedia"]);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(value[0]["matched_by"], "keyword");
+}
+
+#[test]
+fn several_codes_in_search_find_each() {
+    for query in ["0x4004,70001", "0x4004 70001", "0x4004 | 70001"] {
+        let out = stdout_of(&["search", "--sdk", "web4", "-f", "json", query]);
+        let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let displays: Vec<&str> = value
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| v["matched_by"] == "code")
+            .map(|v| v["display"].as_str().unwrap())
+            .collect();
+        assert_eq!(displays, vec!["0x4004", "70001"], "{query}");
+    }
+    let out = stdout_of(&["search", "0x4004", "70001"]);
+    assert!(
+        out.contains("JOIN_ROOM_FAILED") && out.contains("70001"),
+        "{out}"
+    );
+}
+
+/// Runs `sh -c SCRIPT` with `$1` the binary; returns (exit code, stdout, stderr).
+fn sh(script: &str) -> (i32, String, String) {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg("sh")
+        .arg(assert_cmd::cargo::cargo_bin("trtc-errors"))
+        .env("TRTC_ERRORS_CONFIG_DIR", common::empty_config_dir())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A reader that goes away after one byte: never a panic, never a message, exit 0.
+#[test]
+fn closed_pipe_after_one_byte_is_quiet_every_time() {
+    for args in [
+        "completions zsh",
+        "completions bash",
+        "man",
+        "--help",
+        "list",
+    ] {
+        for _ in 0..20 {
+            let (code, out, err) = sh(&format!("\"$1\" {args} | head -c1 >/dev/null; exit 0"));
+            assert_eq!(code, 0, "{args}");
+            assert!(out.is_empty());
+            assert!(err.is_empty(), "{args}: {err}");
+        }
+    }
+    // The program's own exit status, not the pipeline's.
+    let (_, out, err) =
+        sh("\"$1\" completions zsh | (head -c1 >/dev/null; sleep 0.2); echo \"status=$?\"");
+    assert!(err.is_empty(), "{err}");
+    assert!(out.contains("status=0"), "{out}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn full_disk_is_an_error_with_exit_2() {
+    for args in [
+        "--help",
+        "--version",
+        "search --help",
+        "completions zsh",
+        "completions bash",
+        "man",
+        "list",
+        "config show",
+    ] {
+        let (code, _, err) = sh(&format!("\"$1\" {args} > /dev/full"));
+        assert_eq!(code, 2, "{args}: {err}");
+        assert!(err.starts_with("trtc-errors: "), "{args}: {err}");
+        assert!(!err.contains("panicked"), "{args}: {err}");
+    }
+}
+
+/// No byte that a terminal acts on: ESC, BEL, other C0 controls but newline and tab, C1 controls.
+fn assert_no_control_bytes(text: &str, what: &str) {
+    for c in text.chars() {
+        let bad = (c.is_control() && c != '\n' && c != '\t') || ('\u{80}'..='\u{9f}').contains(&c);
+        assert!(!bad, "{what}: U+{:04X} in {text:?}", c as u32);
+    }
+}
+
+/// A config directory whose config file and catalogs carry OSC 52 (clipboard) sequences, in a
+/// TOML value and in a file name: every message about them is sanitized.
+#[test]
+fn escape_sequences_in_config_and_catalog_errors_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "lang = \"\\u001b]52;c;SGVsbG8=\\u0007\"\ncolor = \"\\u009b31m\"\n",
+    )
+    .unwrap();
+    let catalogs = dir.path().join("catalogs");
+    std::fs::create_dir(&catalogs).unwrap();
+    let hostile = "[[entry]]\ncategory = \"\\u001b]52;c;SGVsbG8=\\u0007\"\ncode = 1\ndescription_zh = \"x\"\nsource = \"t\"\n";
+    std::fs::write(catalogs.join("osc.toml"), hostile).unwrap();
+    std::fs::write(
+        catalogs.join("unknown-key.toml"),
+        "[[entry]]\n\"\\u001b[2J\" = 1\n",
+    )
+    .unwrap();
+    std::fs::write(catalogs.join("name-\u{1b}]0;pwned\u{7}.toml"), "garbage").unwrap();
+    let standalone = dir.path().join("standalone.toml");
+    std::fs::write(&standalone, hostile).unwrap();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["config", "show"],
+        vec!["config", "show", "-f", "json"],
+        vec!["list", "--sdk", "web4", "--category", "account"],
+        vec!["show", "\u{1b}]52;c;SGVsbG8=\u{7}"],
+        vec!["show", "\u{9b}31m"],
+        vec!["search", "\u{1b}]52;c;SGVsbG8=\u{7}"],
+        vec!["--catalog", standalone.to_str().unwrap(), "list"],
+    ];
+    for args in runs {
+        let out = cmd()
+            .env("TRTC_ERRORS_CONFIG_DIR", dir.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_no_control_bytes(&stdout, &format!("{args:?} stdout"));
+        assert_no_control_bytes(&stderr, &format!("{args:?} stderr"));
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        if args.contains(&"json") {
+            let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+            assert_eq!(value["skipped"].as_array().unwrap().len(), 3, "{stdout}");
+        }
+    }
+    // The escapes are shown, not dropped: the user can still see what is in the file.
+    let out = cmd()
+        .env("TRTC_ERRORS_CONFIG_DIR", dir.path())
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("\\x1b]52;c;SGVsbG8=\\x07"), "{shown}");
+    assert!(shown.contains("name-\\x1b]0;pwned\\x07.toml"), "{shown}");
+}
+
+/// The rule for broken files in the config catalogs directory: skipped with a warning, the
+/// command works and its exit code is unaffected; `config show` lists them as skipped.
+#[test]
+fn broken_files_in_the_catalogs_directory_are_skipped_and_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogs = dir.path().join("catalogs");
+    std::fs::create_dir(&catalogs).unwrap();
+    std::fs::write(
+        catalogs.join("good.toml"),
+        "[[entry]]\ncategory = \"account\"\ncode = 123\ndescription_zh = \"团队错误码\"\nsource = \"team\"\n",
+    )
+    .unwrap();
+    std::fs::write(catalogs.join("broken.toml"), "[[entry]\n").unwrap();
+    std::fs::write(
+        catalogs.join("huge-code.toml"),
+        "[[entry]]\ncategory = \"account\"\ncode = 99999999999999999999\ndescription_zh = \"x\"\nsource = \"t\"\n",
+    )
+    .unwrap();
+    let run_in = |args: &[&str]| {
+        let out = cmd()
+            .env("TRTC_ERRORS_CONFIG_DIR", dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, out, err) = run_in(&["show", "123"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("团队错误码"));
+    assert!(err.contains("broken.toml:1:"), "{err}");
+    assert!(
+        err.contains("huge-code.toml:3:8: invalid type: integer `99999999999999999999`"),
+        "{err}"
+    );
+    let (code, shown, _) = run_in(&["config", "show"]);
+    assert_eq!(code, 0);
+    let loaded = shown
+        .lines()
+        .find(|l| l.starts_with("catalogs = "))
+        .unwrap();
+    assert!(
+        loaded.contains("good.toml") && !loaded.contains("broken.toml"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("# skipped catalog: ") && shown.contains("broken.toml:1:"),
+        "{shown}"
+    );
+    let (_, json, _) = run_in(&["config", "show", "-f", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let files = |key: &str| -> Vec<String> {
+        value[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                c["file"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(files("catalogs"), vec!["good.toml"]);
+    assert_eq!(files("skipped"), vec!["broken.toml", "huge-code.toml"]);
+}
+
+/// `config show` reports the settings after flags and environment, and where each came from.
+#[test]
+fn config_show_reports_what_is_in_effect() {
+    let dir = tempfile::tempdir().unwrap();
+    let show = |args: &[&str], envs: &[(&str, &str)]| -> String {
+        let mut c = cmd();
+        c.env("TRTC_ERRORS_CONFIG_DIR", dir.path());
+        for (k, v) in envs {
+            c.env(k, v);
+        }
+        let out = c.args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = show(&["config", "show"], &[]);
+    assert!(
+        text.contains("config.toml: none (no such file; defaults apply)"),
+        "{text}"
+    );
+    assert!(text.contains("lang = \"both\"  # default"), "{text}");
+
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "lang = \"zh\"\nsdk = \"web4\"\n",
+    )
+    .unwrap();
+    let text = show(
+        &["--lang", "en", "--sdk", "web5", "config", "show"],
+        &[("NO_COLOR", "1")],
+    );
+    assert!(text.contains("config.toml: read"), "{text}");
+    assert!(text.contains("lang = \"en\"  # command line"), "{text}");
+    assert!(text.contains("sdk = \"web5\"  # command line"), "{text}");
+    assert!(
+        text.contains("color = \"auto\"  # default; off: NO_COLOR is set"),
+        "{text}"
+    );
+    let text = show(&["config", "show"], &[]);
+    assert!(text.contains("lang = \"zh\"  # config file"), "{text}");
+    assert!(text.contains("sdk = \"web4\"  # config file"), "{text}");
+
+    let json = show(
+        &[
+            "--color", "always", "-l", "en", "config", "show", "-f", "json",
+        ],
+        &[],
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["config_file_state"], "read");
+    let setting = |name: &str| {
+        value["settings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(setting("lang")["value"], "en");
+    assert_eq!(setting("lang")["from"], "command_line");
+    assert_eq!(setting("color")["value"], "always");
+    assert_eq!(setting("color")["note"], "on");
+    assert_eq!(setting("sdk")["from"], "config_file");
+
+    let text = show(&["--no-config", "config", "show"], &[]);
+    assert!(
+        text.contains("# config file: ignored (--no-config)"),
+        "{text}"
+    );
+}

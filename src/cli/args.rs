@@ -116,8 +116,8 @@ pub enum Command {
         /// Only this category.
         #[arg(long, value_enum)]
         category: Option<CategoryArg>,
-        /// Show at most this many results (0: no limit).
-        #[arg(long, short = 'n')]
+        /// Show at most this many results; 0 means no limit (the default).
+        #[arg(long, short = 'n', value_name = "N")]
         limit: Option<usize>,
     },
     /// The whole catalog, by family, category, then code.
@@ -136,19 +136,34 @@ pub enum Command {
         text: Vec<String>,
     },
     /// Open the interactive browser.
+    #[command(after_help = "Examples:
+  trtc-errors tui
+  trtc-errors tui --query 签名
+  trtc-errors tui -q 'kicked | banned' --sdk web4")]
     Tui {
         /// Start with this query typed in.
         #[arg(long, short = 'q')]
         query: Option<String>,
     },
     /// Print a shell completion script.
+    #[command(after_help = "Examples:
+  trtc-errors completions bash > ~/.local/share/bash-completion/completions/trtc-errors
+  trtc-errors completions zsh > ~/.zfunc/_trtc-errors       (a directory on $fpath)
+  trtc-errors completions fish > ~/.config/fish/completions/trtc-errors.fish")]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff).
+    #[command(after_help = "Examples:
+  trtc-errors man > ~/.local/share/man/man1/trtc-errors.1
+  trtc-errors man | man -l -")]
     Man,
     /// Where the config file is, and what is in effect.
+    #[command(after_help = "Examples:
+  trtc-errors config path
+  trtc-errors config show
+  trtc-errors --lang en --sdk web5 config show -f json")]
     Config {
         #[command(subcommand)]
         action: ConfigAction,
@@ -168,7 +183,8 @@ pub enum Command {
 pub enum ConfigAction {
     /// Print the config file's path.
     Path,
-    /// Print the settings in effect.
+    /// Print the settings in effect (after flags, environment and config file), the config file
+    /// read, and the catalogs loaded or skipped.
     Show,
 }
 

@@ -7,9 +7,8 @@ use anyhow::Context;
 use clap::CommandFactory;
 
 use super::args::{Cli, Command, ConfigAction};
-use super::{warn, EXIT_ERROR, EXIT_FOUND, EXIT_NOT_FOUND};
+use super::{completions, config_show, warn, EXIT_ERROR, EXIT_FOUND, EXIT_NOT_FOUND};
 use crate::catalog::{key_in, Category, Scope};
-use crate::config;
 use crate::explanation;
 use crate::mentions::{self, Mention};
 use crate::query::Query;
@@ -21,21 +20,33 @@ use crate::session::Session;
 use crate::width::width;
 
 pub const SEARCH_HELP: &str = "\
-Query syntax (fzf style; words are ANDed):
-  join fail         every word must match (key, code, description, pinyin, advice, keywords)
-  'exact            the text must contain `exact` as typed
-  ^prefix           a key, code or description starts with it
-  suffix$           a key, code or description ends with it
-  !word             leave out entries that contain `word` (alone: everything else)
-  a | b             either side matches (OR)
-  16388  0x4004  4004  -8  5001  -3301   codes in any reading
+Query syntax (fzf style):
+  join fail        every word must match (AND): in a key, code, description, pinyin, keyword, advice
+  'word            the text contains `word` as typed
+  ^word            a key, code or description starts with `word`
+  word$            a key, code or description ends with `word`
+  !word            leave out entries that contain `word`; negations alone: everything else
+  a b | c          either side matches (OR; spaces around | optional); each side is ANDed
+  0x4004 70001     several codes, by spaces or commas (0x4004,70001): each one is found
+  16388 4004 -8    a code in any reading: hex, the decimal the console prints, hex without 0x
+
+Best first. JSON's `matched_by` says how: code, exact key, prefix, exact, suffix, fuzzy key,
+description, keyword, fuzzy description, pinyin, advice, loose fuzzy key, not excluded.
 
 Examples:
   trtc-errors search 过期
-  trtc-errors search guoqi              pinyin (full or initials: gq)
-  trtc-errors search 'join fail' -n 3
-  trtc-errors search '!account' --sdk web4
-  trtc-errors search 'kicked | banned' -f json";
+  trtc-errors search guoqi                  pinyin, full or initials (gq)
+  trtc-errors search join fail -n 3         the best three
+  trtc-errors search \"'CDN\"                 exactly CDN
+  trtc-errors search ^STOP                  keys that start with STOP
+  trtc-errors search 'TIMEOUT$'             keys that end with TIMEOUT
+  trtc-errors search 'timeout !server'      timeouts, not the server's
+  trtc-errors search '!account' --sdk web4  4.x codes that are not about the account
+  trtc-errors search 'kicked | banned' -f json
+  trtc-errors search '0x4004 | 70001'
+  trtc-errors search 0x4004,70001
+  trtc-errors search firewall --sdk web5    words of the advice and keywords count too
+  trtc-errors search -n 0 expired           every hit (0: no limit, the default)";
 
 pub const EXPLAIN_HELP: &str = "\
 What counts as a code mention (nothing else does):
@@ -82,11 +93,15 @@ pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow:
         }
         Command::Config { action } => config_command(session, action, out),
         Command::Completions { shell } => {
-            clap_complete::generate(*shell, &mut Cli::command(), "trtc-errors", out);
+            // Written here, not by the generator: it panics on a write error (a closed pipe).
+            out.write_all(&completions::script(*shell))?;
             Ok(ExitCode::from(EXIT_FOUND))
         }
         Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(out)?;
+            // Rendered whole first, so a failed write is one error from one place.
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            out.write_all(&page)?;
             Ok(ExitCode::from(EXIT_FOUND))
         }
         Command::SdkDiff { file } => {
@@ -379,36 +394,8 @@ fn config_command(
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     match action {
-        ConfigAction::Path => {
-            let path = session
-                .config
-                .path
-                .clone()
-                .or_else(|| config::config_dir().map(|d| d.join("config.toml")));
-            match path {
-                Some(p) => writeln!(
-                    out,
-                    "{}",
-                    crate::sanitize::sanitize(&p.display().to_string())
-                )?,
-                None => writeln!(out, "(no config directory on this system)")?,
-            }
-        }
-        ConfigAction::Show => {
-            let files = session.config.catalog_files();
-            write!(
-                out,
-                "{}",
-                sanitize_lines(&config::describe(&session.config, &files))
-            )?;
-        }
+        ConfigAction::Path => writeln!(out, "{}", config_show::config_path(session))?,
+        ConfigAction::Show => write!(out, "{}", config_show::render(session, session.format))?,
     }
     Ok(ExitCode::from(EXIT_FOUND))
-}
-
-/// Sanitizes each line of multi-line text, keeping the line breaks.
-fn sanitize_lines(text: &str) -> String {
-    text.lines()
-        .map(|l| crate::sanitize::sanitize(l).into_owned() + "\n")
-        .collect()
 }

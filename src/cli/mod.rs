@@ -3,6 +3,8 @@
 
 pub mod args;
 pub mod commands;
+pub mod completions;
+mod config_show;
 
 pub use args::{Cli, Command};
 

@@ -4,8 +4,9 @@
 //! Ranking, best first (see README "How results are ranked"):
 //! exact code in any reading > exact key or alias > key / code prefix > fuzzy on key >
 //! description contains the word > fuzzy on description > pinyin.
-//! Every term of a multi-word query must match; an entry's score is the sum of its terms' scores,
-//! ties keep catalog order.
+//! Every term of a multi-word query must match; an entry's score is the sum of its terms' scores.
+//! With `a | b` an entry scores as its best alternative; a query of only negations (`!server`)
+//! keeps everything they leave. Ties keep catalog order. The grammar is in [`crate::query`].
 //!
 //! Per-entry work (lowercasing, character lists, prefilter masks) is done once in
 //! [`SearchIndex::new`]; highlight positions are computed only when asked for, for visible rows.
@@ -20,7 +21,7 @@ use rayon::prelude::*;
 pub use engine::Engine;
 
 use crate::catalog::{Catalog, Scope};
-use crate::query::{CodeReading, Query, Reading};
+use crate::query::{CodeReading, Query, Reading, Term};
 use index::{Arenas, Slot};
 use matcher::{contains_anywhere, Field, PreparedTerm};
 
@@ -30,6 +31,8 @@ const PARALLEL_THRESHOLD: usize = 4096;
 /// How a hit matched, weakest first so that `Ord` sorts by strength.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MatchKind {
+    /// The query was only negations (`!server`): the entry is one they leave in.
+    NotExcluded,
     /// Letters of the term found in a key, but scattered across its words (`screen` in
     /// SIGNAL_CHANNEL_RECONNECTION_FAILED): below every real word hit.
     LooseFuzzy,
@@ -54,6 +57,7 @@ pub enum MatchKind {
 impl MatchKind {
     pub(crate) fn base(self) -> i64 {
         match self {
+            MatchKind::NotExcluded => 0,
             MatchKind::LooseFuzzy => 30_000,
             MatchKind::Advice => 60_000,
             MatchKind::Pinyin => 100_000,
@@ -69,6 +73,7 @@ impl MatchKind {
 
     pub fn describe(self) -> &'static str {
         match self {
+            MatchKind::NotExcluded => "not excluded",
             MatchKind::LooseFuzzy => "loose fuzzy key",
             MatchKind::Advice => "advice",
             MatchKind::Pinyin => "pinyin",
@@ -170,47 +175,64 @@ impl SearchIndex {
         }
 
         let mut hits = self.code_hits(catalog, query, scope);
-        let terms: Vec<PreparedTerm> = query.terms.iter().map(PreparedTerm::new).collect();
+        let groups: Vec<Vec<PreparedTerm>> = query
+            .groups
+            .iter()
+            .map(|g| g.terms.iter().map(PreparedTerm::new).collect())
+            .collect();
         let text_hit = |index: usize| -> Option<Hit> {
             if !in_scope(index) || hits_contains(&hits, index) {
                 return None;
             }
-            self.score_entry(index, &terms).map(|(kind, score)| Hit {
-                index,
-                score,
-                kind: Some(kind),
-                reading: None,
-            })
+            groups
+                .iter()
+                .filter(|terms| !terms.is_empty())
+                .filter_map(|terms| self.score_entry(index, terms))
+                .max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)))
+                .map(|(kind, score)| Hit {
+                    index,
+                    score,
+                    kind: Some(kind),
+                    reading: None,
+                })
         };
-        if query.terms.iter().any(|t| !t.negated) {
-            let mut text_hits: Vec<Hit> = match candidates {
-                Some(c) if c.len() >= PARALLEL_THRESHOLD => {
-                    c.par_iter().filter_map(|&i| text_hit(i)).collect()
-                }
-                Some(c) => c.iter().filter_map(|&i| text_hit(i)).collect(),
-                None if self.slots.len() >= PARALLEL_THRESHOLD => (0..self.slots.len())
-                    .into_par_iter()
-                    .filter_map(text_hit)
-                    .collect(),
-                None => (0..self.slots.len()).filter_map(text_hit).collect(),
-            };
-            hits.append(&mut text_hits);
-        }
+        let mut text_hits: Vec<Hit> = match candidates {
+            Some(c) if c.len() >= PARALLEL_THRESHOLD => {
+                c.par_iter().filter_map(|&i| text_hit(i)).collect()
+            }
+            Some(c) => c.iter().filter_map(|&i| text_hit(i)).collect(),
+            None if self.slots.len() >= PARALLEL_THRESHOLD => (0..self.slots.len())
+                .into_par_iter()
+                .filter_map(text_hit)
+                .collect(),
+            None => (0..self.slots.len()).filter_map(text_hit).collect(),
+        };
+        hits.append(&mut text_hits);
         sort_hits(&mut hits);
         hits
     }
 
     /// Entries named by a numeric reading of the query, best first (explicit readings before the
     /// bare-hex guess, then catalog order). Hex readings only name the codes written in hex (4.x SDK
-    /// codes; nobody writes account, 5.x or native codes in hex); decimal readings name any code. `show` needs only these.
+    /// codes; nobody writes account, 5.x or native codes in hex); decimal readings name any code.
+    /// A group's negated words still apply (`16388 !join` finds nothing). `show` needs only these.
     pub fn code_hits(&self, catalog: &Catalog, query: &Query, scope: Scope) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
-        for reading in &query.codes {
-            for &index in catalog.indices_by_code(reading.value) {
-                let entry = &catalog.entries()[index];
-                let fits = reading.reading == Reading::Decimal || entry.is_hex();
-                let in_scope = scope.admits(entry);
-                if fits && in_scope && !hits_contains(&hits, index) {
+        for group in &query.groups {
+            let negations: Vec<&Term> = group.terms.iter().filter(|t| t.negated).collect();
+            for reading in &group.codes {
+                for &index in catalog.indices_by_code(reading.value) {
+                    let entry = &catalog.entries()[index];
+                    let fits = reading.reading == Reading::Decimal || entry.is_hex();
+                    if !fits || !scope.admits(entry) || hits_contains(&hits, index) {
+                        continue;
+                    }
+                    if !negations.is_empty() && index < self.slots.len() {
+                        let view = self.view(index);
+                        if negations.iter().any(|t| contains_anywhere(&view, &t.text)) {
+                            continue;
+                        }
+                    }
                     // Explicit readings (0x…, decimal) outrank the guess that bare digits are hex.
                     let bonus = if reading.reading == Reading::BareHex {
                         0
@@ -230,14 +252,16 @@ impl SearchIndex {
         hits
     }
 
-    /// All terms must match and no negated term may; returns the weakest kind and the summed score.
+    /// One group against entry `index`: every positive term must match and no negated term may.
+    /// Returns the weakest kind and the summed score; a group of only negations matches whatever
+    /// they leave, as [`MatchKind::NotExcluded`].
     fn score_entry(&self, index: usize, terms: &[PreparedTerm]) -> Option<(MatchKind, i64)> {
         let slot = &self.slots[index];
         if terms.iter().any(|t| !t.term.negated && !t.may_match(slot)) {
             return None;
         }
         let prepared = self.view(index);
-        let mut weakest = MatchKind::Code;
+        let mut weakest = None;
         let mut total = 0;
         for term in terms {
             if term.term.negated {
@@ -247,10 +271,14 @@ impl SearchIndex {
                 continue;
             }
             let m = self.match_term(&prepared, term, false)?;
-            weakest = weakest.min(m.kind);
+            weakest = Some(weakest.map_or(m.kind, |w: MatchKind| w.min(m.kind)));
             total += m.score;
         }
-        Some((weakest, total))
+        let kind = weakest.unwrap_or(MatchKind::NotExcluded);
+        Some((
+            kind,
+            total + if weakest.is_none() { kind.base() } else { 0 },
+        ))
     }
 
     /// Where each term matched in entry `index`, as char indices per displayed field.
