@@ -185,6 +185,8 @@ pub struct App {
     pub hits: Vec<Hit>,
     /// Column widths over every hit, measured when the hits change.
     pub row_widths: RowWidths,
+    /// Columns the widest row's tags (`=16388`, `L3`, `retired`) take, measured with them.
+    tags_width: usize,
     /// Index into `hits`.
     pub selected: usize,
     /// The entry to select when the next hits arrive (after a jump or going back).
@@ -231,6 +233,7 @@ impl App {
             searching: false,
             hits: Vec::new(),
             row_widths: RowWidths::default(),
+            tags_width: 0,
             selected: 0,
             pending_select: None,
             list_offset: 0,
@@ -321,7 +324,15 @@ impl App {
     pub fn list_want(&self) -> ListWant {
         let w = self.row_widths;
         ListWant {
-            columns: 2 + w.family + 2 + w.code + 2 + w.key + 2 + DESCRIPTION_SLICE,
+            columns: 2
+                + w.family
+                + 2
+                + w.code
+                + 2
+                + w.key
+                + 2
+                + self.tags_width
+                + DESCRIPTION_SLICE,
             rows: self.hits.len(),
         }
     }
@@ -838,6 +849,26 @@ impl App {
             .or_else(|| self.selected_hit().map(|h| h.index));
         let entries = self.engine.catalog().entries();
         self.row_widths = RowWidths::measure(hits.iter().map(|h| &entries[h.index]));
+        // An upper bound of what `result_row` tags a row with; a little room to spare is fine.
+        self.tags_width = hits
+            .iter()
+            .map(|h| {
+                let e = &entries[h.index];
+                h.reading.map_or(0, |r| r.value.to_string().len() + 2)
+                    + if matches!(self.source, Source::Pasted { .. }) {
+                        6
+                    } else {
+                        0
+                    }
+                    + if e.category == crate::catalog::Category::Warning {
+                        8
+                    } else {
+                        0
+                    }
+                    + if e.not_raised_since.is_some() { 8 } else { 0 }
+            })
+            .max()
+            .unwrap_or(0);
         self.hits = hits;
         self.hits_query = query;
         self.hits_scope = Some(scope);
