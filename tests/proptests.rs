@@ -97,7 +97,7 @@ proptest! {
             let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).expect("backend");
             terminal.draw(|f| ui::draw(f, &app)).expect("draw");
 
-            prop_assert!(app.cursor <= app.query.chars().count(), "cursor {} past the query {:?}", app.cursor, app.query);
+            prop_assert!(app.input.cursor() <= app.query().chars().count(), "cursor {} past the query {:?}", app.input.cursor(), app.query());
             if app.hits.is_empty() {
                 prop_assert_eq!(app.selected, 0);
             } else {

@@ -9,7 +9,8 @@ use trtc_errors::catalog::{Catalog, Category, Family};
 use trtc_errors::explanation::Lang;
 use trtc_errors::render::Format;
 use trtc_errors::search::Engine;
-use trtc_errors::tui::app::{Action, App, Effect, Filter};
+use trtc_errors::tui::app::{Action, App, Effect, Filter, Source};
+use trtc_errors::tui::layout::filter_tabs;
 use trtc_errors::tui::ui;
 
 fn app(width: u16, height: u16) -> App {
@@ -139,7 +140,7 @@ fn no_color_keeps_selection_and_highlights_visible() {
 fn typing_and_cursor_over_chinese_text() {
     let mut app = app(100, 30);
     type_text(&mut app, "过期x");
-    assert_eq!((app.cursor, app.cursor_column()), (3, 5));
+    assert_eq!((app.input.cursor(), app.cursor_column()), (3, 5));
     let table: &[(Action, &str, usize, usize)] = &[
         (Action::CursorLeft, "过期x", 2, 4),
         (Action::CursorLeft, "过期x", 1, 2),
@@ -162,7 +163,7 @@ fn typing_and_cursor_over_chinese_text() {
     for (action, query, cursor, column) in table {
         app.update(action.clone());
         assert_eq!(
-            (app.query.as_str(), app.cursor, app.cursor_column()),
+            (app.query(), app.input.cursor(), app.cursor_column()),
             (*query, *cursor, *column),
             "after {action:?}"
         );
@@ -219,7 +220,7 @@ fn category_cycle_and_escape() {
     }
     type_text(&mut app, "x");
     app.update(Action::Escape);
-    assert!(app.query.is_empty() && !app.should_quit);
+    assert!(app.query().is_empty() && !app.should_quit);
     app.update(Action::Escape);
     assert!(app.should_quit);
 }
@@ -301,6 +302,371 @@ fn pasted_log_lists_the_codes_found() {
         .contains("Found 2 codes in the 2 pasted lines"));
 }
 
+fn shown_displays(app: &App) -> Vec<String> {
+    app.hits
+        .iter()
+        .map(|h| app.catalog().entries()[h.index].display.clone())
+        .collect()
+}
+
+fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+const SIZES: [(u16, u16); 4] = [(160, 45), (100, 30), (80, 24), (50, 15)];
+
+#[test]
+fn four_sizes_with_a_long_key() {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        type_text(&mut app, "0x4001");
+        let terminal = render(&app);
+        insta::assert_snapshot!(format!("size_{w}x{h}_0x4001"), terminal.backend());
+        if w >= 80 {
+            assert!(
+                screen_text(&terminal).contains("SIGNAL_CHANNEL_SETUP_FAILED"),
+                "{w}x{h}: the key is cut:\n{}",
+                screen_text(&terminal)
+            );
+        }
+    }
+}
+
+#[test]
+fn four_sizes_start_screen_and_help() {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        insta::assert_snapshot!(format!("size_{w}x{h}_start"), render(&app).backend());
+        app.update(Action::Insert('?'));
+        assert!(app.help_open);
+        insta::assert_snapshot!(format!("size_{w}x{h}_help"), render(&app).backend());
+    }
+}
+
+/// Ends of wrapped lines in the detail pane never cut a word that would fit on a line of its own.
+#[test]
+fn no_word_is_cut_in_the_detail_pane() {
+    for (w, h) in [(80, 24), (160, 45), (100, 30)] {
+        let mut app = app(w, h);
+        let columns = usize::from(app.layout().detail_inner().width);
+        for _ in 0..app.hits.len() {
+            let e = app.detail.explanation.clone().unwrap();
+            let full: String = std::iter::once(e.headline())
+                .chain(e.fields.iter().map(|f| f.value.joined()))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let lines: Vec<String> = app
+                .detail
+                .lines
+                .iter()
+                .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+                .collect();
+            for pair in lines.windows(2) {
+                let (a, b) = (pair[0].trim_end(), pair[1].trim_start());
+                // The whole run without spaces: a URL cut at a `_` is still one word.
+                let word = |c: char| c.is_ascii_graphic();
+                let tail: String = a.chars().rev().take_while(|&c| word(c)).collect();
+                let head: String = b.chars().take_while(|&c| word(c)).collect();
+                let indent = pair[1].len() - pair[1].trim_start().len();
+                let tail: String = tail.chars().rev().collect();
+                let cut = format!("{tail}{head}");
+                if !tail.is_empty() && !head.is_empty() && full.contains(&cut) {
+                    assert!(
+                        tail.len() + head.len() > columns - indent,
+                        "{w}x{h} {}: {a:?} / {b:?}",
+                        selected_display(&app)
+                    );
+                }
+            }
+            app.update(Action::Down);
+        }
+    }
+}
+
+#[test]
+fn query_line_keys() {
+    let mut app = app(100, 30);
+    type_text(&mut app, "join room failed");
+    let table: &[(Action, &str, usize)] = &[
+        (Action::WordLeft, "join room failed", 10),
+        (Action::WordLeft, "join room failed", 5),
+        (Action::WordRight, "join room failed", 9),
+        (Action::KillToEnd, "join room", 9),
+        (Action::CursorHome, "join room", 0),
+        (Action::WordRight, "join room", 4),
+        (Action::DeleteWord, " room", 0),
+        (Action::CursorEnd, " room", 5),
+        (Action::Insert('?'), " room?", 6),
+    ];
+    for (action, query, cursor) in table {
+        app.update(action.clone());
+        assert_eq!(
+            (app.query(), app.input.cursor()),
+            (*query, *cursor),
+            "after {action:?}"
+        );
+        assert!(!app.help_open, "? in a query is typed");
+    }
+    app.update(Action::ClearQuery);
+    app.update(Action::Insert('?'));
+    assert!(
+        app.help_open && app.query().is_empty(),
+        "? on an empty query is help"
+    );
+    // Arrows scroll the help; another key closes it without being typed.
+    let max = app.max_help_scroll();
+    for _ in 0..100 {
+        app.update(Action::Down);
+    }
+    assert_eq!(app.help_scroll, max);
+    app.update(Action::Insert('x'));
+    assert!(!app.help_open && app.query().is_empty());
+}
+
+#[test]
+fn home_and_end_move_in_the_list() {
+    let mut app = app(100, 30);
+    app.update(Action::Last);
+    assert_eq!(app.selected, app.hits.len() - 1);
+    assert!(app.list_offset + app.layout().list_rows() > app.selected);
+    app.update(Action::First);
+    assert_eq!((app.selected, app.list_offset), (0, 0));
+}
+
+#[test]
+fn decimal_prefixes_narrow_as_typed() {
+    let mut app = app(100, 30);
+    let table: &[(&str, &[&str], &str)] = &[
+        ("16", &["0x4001", "0x4004"], ""),
+        ("3", &["0x4001", "0x4004", "0x4005"], ""),
+        ("8", &["0x4001", "0x4004", "0x4005"], ""),
+        ("8", &["0x4004"], "0x4004"),
+    ];
+    for (typed, contains, first) in table {
+        type_text(&mut app, typed);
+        let shown = shown_displays(&app);
+        for code in *contains {
+            assert!(
+                shown.contains(&code.to_string()),
+                "{} → {shown:?}",
+                app.query()
+            );
+        }
+        if !first.is_empty() {
+            assert_eq!(shown[0], *first, "{}", app.query());
+        }
+    }
+    assert!(!shown_displays(&app).contains(&"0x4010".to_string()));
+}
+
+#[test]
+fn jump_to_a_linked_code_and_back() {
+    let mut app = app(100, 30);
+    type_text(&mut app, "0x4004");
+    assert_eq!(selected_display(&app), "0x4004");
+    assert!(
+        !app.detail.links.is_empty(),
+        "0x4004 links to related codes"
+    );
+    app.update(Action::NextLink);
+    let target = app.detail.links[0].target;
+    assert_eq!(app.focused_link, Some(0));
+    app.update(Action::Enter);
+    assert_eq!(app.selected_hit().unwrap().index, target);
+    assert_eq!(app.history.len(), 1);
+    let second = selected_display(&app);
+    // A second hop, by clicking a link in the detail pane.
+    let link = app.detail.links[0].clone();
+    let inner = app.layout().detail_inner();
+    let segment = link.segments[0];
+    assert!(segment.line < usize::from(inner.height), "link on screen");
+    app.update(Action::Click {
+        column: inner.x + segment.start as u16,
+        row: inner.y + segment.line as u16,
+    });
+    assert_eq!(app.selected_hit().unwrap().index, link.target);
+    assert_eq!(app.history.len(), 2);
+    // Back twice: Backspace while the query is as the jump left it, then Alt-←.
+    app.update(Action::Backspace);
+    assert_eq!(selected_display(&app), second);
+    app.update(Action::Back);
+    assert_eq!(selected_display(&app), "0x4004");
+    assert_eq!(app.query(), "0x4004");
+    assert!(app.history.is_empty());
+    // With nothing to go back to, Backspace edits again.
+    app.update(Action::Backspace);
+    assert_eq!(app.query(), "0x400");
+}
+
+#[test]
+fn status_messages_do_not_outlive_their_screen() {
+    type Step = fn(&mut App);
+    let setups: &[(&str, Step)] = &[
+        ("language", |a| drop(a.update(Action::CycleLang))),
+        ("paste", |a| {
+            drop(a.update(Action::Paste("nothing\nhere\n".into())))
+        }),
+        ("filter", |a| drop(a.update(Action::NextCategory))),
+    ];
+    let stalers: &[(&str, Action)] = &[
+        ("typing", Action::Insert('j')),
+        ("Ctrl-U", Action::ClearQuery),
+        ("Esc", Action::Escape),
+        (
+            "resize",
+            Action::Resize {
+                width: 90,
+                height: 28,
+            },
+        ),
+        ("backspace", Action::Backspace),
+        ("Ctrl-K", Action::KillToEnd),
+    ];
+    for (what, setup) in setups {
+        for (by, action) in stalers {
+            let mut app = app(100, 30);
+            type_text(&mut app, "x");
+            setup(&mut app);
+            assert!(app.status.is_some(), "{what} says something");
+            app.update(action.clone());
+            assert_eq!(app.status, None, "{what} message after {by}");
+        }
+    }
+    // Moving does not make a message stale.
+    let mut app = app(100, 30);
+    app.update(Action::CycleLang);
+    app.update(Action::Down);
+    assert!(app.status.is_some());
+}
+
+#[test]
+fn too_small_says_what_esc_does() {
+    let mut app = app(20, 5);
+    assert!(screen_text(&render(&app)).contains("Esc quits"));
+    type_text(&mut app, "x");
+    let text = screen_text(&render(&app));
+    assert!(
+        !text.contains("Esc quits") && text.contains("Ctrl-C quits"),
+        "{text}"
+    );
+}
+
+#[test]
+fn one_line_paste_is_scanned_for_codes() {
+    let mut app = app(100, 30);
+    app.update(Action::Paste(
+        "RtcError: join room failed code: 16388".into(),
+    ));
+    assert!(matches!(app.source, Source::Pasted { lines: 1, .. }));
+    assert_eq!(shown_displays(&app)[0], "0x4004");
+    // A line without a code becomes the query, as typed.
+    app.update(Action::Escape);
+    app.update(Action::Paste("join room".into()));
+    assert!(matches!(app.source, Source::Query));
+    assert_eq!(app.query(), "join room");
+}
+
+#[test]
+fn crlf_lines_count_once_and_ctrl_y_copies_what_explain_prints() {
+    let mut app = app(100, 30);
+    let log = "RtcError code: 16388\r\nnothing here\r\nERR code 70001\r\n";
+    app.update(Action::Paste(log.into()));
+    let Source::Pasted { mentions, lines } = app.source.clone() else {
+        panic!("no mention view");
+    };
+    assert_eq!(lines, 3);
+    assert!(app
+        .status
+        .as_deref()
+        .unwrap()
+        .contains("the 3 pasted lines"));
+    let Some(Effect::Copy { text, label }) = app.update(Action::CopyAll) else {
+        panic!("no copy");
+    };
+    let catalog = Catalog::builtin().unwrap();
+    assert_eq!(
+        text,
+        trtc_errors::mentions::render(&mentions, &catalog, Format::Text, Lang::Both, false)
+    );
+    assert!(label.contains("2 codes in 3 pasted lines"), "{label}");
+}
+
+#[test]
+fn version_in_the_query_line() {
+    let mut app = app(100, 30);
+    type_text(&mut app, "@4.5.0");
+    let v = trtc_errors::catalog::SdkVersion::parse("4.5.0");
+    assert_eq!(app.version, v);
+    let shown = shown_displays(&app);
+    assert!(shown.contains(&"0x4001".to_string()));
+    assert!(
+        !shown.contains(&"0x1004".to_string()),
+        "0x1004 arrived in 4.11.13"
+    );
+    assert!(app.counts_text().contains("@4.5.0"));
+    type_text(&mut app, " 0x4001");
+    let text = screen_text(&render(&app));
+    assert!(text.contains("SIGNAL_CAHNNEL_SETUP_FAILED"), "{text}");
+    app.update(Action::ClearQuery);
+    assert_eq!(app.version, None);
+}
+
+#[test]
+fn keys_that_ask_the_loop() {
+    let mut app = app(100, 30);
+    assert_eq!(app.update(Action::Redraw), Some(Effect::Redraw));
+    assert_eq!(app.update(Action::Suspend), Some(Effect::Suspend));
+    type_text(&mut app, "0x4004");
+    let catalog = Catalog::builtin().unwrap();
+    let url = catalog.find_display("0x4004").unwrap().doc_url.clone();
+    match app.update(Action::OpenDocs) {
+        Some(Effect::OpenUrl(opened)) => assert_eq!(Some(opened), url),
+        other => assert!(url.is_none(), "{other:?}"),
+    }
+}
+
+#[test]
+fn clicking_a_tab_selects_its_filter() {
+    let mut app = app(100, 30);
+    let layout = app.layout();
+    let tabs = filter_tabs(
+        layout.search,
+        app.filter,
+        trtc_errors::width::width(&app.counts_text()),
+    );
+    let web5 = tabs
+        .iter()
+        .find(|t| t.filter.family == Some(Family::Web5))
+        .unwrap();
+    app.update(Action::Click {
+        column: web5.x + 1,
+        row: 0,
+    });
+    assert_eq!(app.filter.family, Some(Family::Web5));
+    assert!(app.status.as_deref().unwrap().contains("Web 5.x"));
+}
+
+#[test]
+fn account_rows_and_their_copy_label_say_what_tells_them_apart() {
+    let mut app = app(100, 30);
+    type_text(&mut app, "70001");
+    let text = screen_text(&render(&app));
+    assert!(text.contains("userSig"), "{text}");
+    let Some(Effect::Copy { label, .. }) = app.update(Action::Copy) else {
+        panic!("no copy");
+    };
+    assert!(label.starts_with("web4:70001 userSig"), "{label}");
+}
+
 #[test]
 fn mouse_click_and_wheel() {
     let mut app = app(100, 30);
@@ -328,7 +694,7 @@ fn help_closes_on_any_key() {
     app.update(Action::Insert('x'));
     assert!(!app.help_open);
     assert!(
-        app.query.is_empty(),
+        app.query().is_empty(),
         "the key that closes help is not typed"
     );
 }

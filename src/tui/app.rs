@@ -5,45 +5,81 @@
 
 use std::sync::Arc;
 
-use crate::catalog::{Catalog, Category, Family, Scope};
+use crate::catalog::{Catalog, Scope, SdkVersion};
 use crate::explanation::Lang;
 use crate::mentions::{self, Mention};
 use crate::query::Query;
 use crate::render::rows::RowWidths;
 use crate::render::{self, Format};
 use crate::search::{Engine, Hit};
+use crate::tui::decimal_prefix;
 use crate::tui::detail::{self, DetailInput, DetailModel};
-use crate::tui::layout::{Layout, Pane};
+pub use crate::tui::filter::Filter;
+use crate::tui::history::{History, Place};
+use crate::tui::input::QueryInput;
+use crate::tui::keys;
+use crate::tui::layout::{filter_tabs, help_popup, Layout, ListWant, Pane};
+use crate::tui::open_url::is_openable;
 use crate::tui::theme::Theme;
+use crate::tui::version_filter;
 use crate::tui::worker::{SearchRequest, SearchResult, SearchWorker, BACKGROUND_FROM};
-use crate::width::width;
+use crate::width::truncate;
+
+/// Columns of description a list row keeps when the list is sized to its content: enough to tell
+/// account codes (which have no key) apart.
+pub const DESCRIPTION_SLICE: usize = 24;
+/// The help overlay's width when there is room.
+pub const HELP_WIDTH: u16 = 78;
 
 /// Everything the user can ask for, decoded from keys, mouse and paste events.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// A typed character; `?` on an empty query opens the help instead.
     Insert(char),
-    /// Text pasted (bracketed paste): one line edits the query, several lines are scanned for codes.
+    /// Text pasted (bracketed paste), one line or many: scanned for codes; with none found, a
+    /// one-line paste becomes the query.
     Paste(String),
+    /// Backspace; on an empty query, back from a followed link.
     Backspace,
     Delete,
     CursorLeft,
     CursorRight,
     CursorHome,
     CursorEnd,
+    WordLeft,
+    WordRight,
     DeleteWord,
+    KillToEnd,
     ClearQuery,
     Up,
     Down,
     PageUp,
     PageDown,
+    /// The first / last code of the list.
+    First,
+    Last,
     DetailUp,
     DetailDown,
+    /// Focus the next / previous linked code in the detail pane.
+    NextLink,
+    PrevLink,
+    /// Back to where the last followed link was followed from.
+    Back,
     NextCategory,
     PrevCategory,
+    /// Enter: follow the focused link, else copy the selected explanation.
+    Enter,
+    /// Copy the selected explanation.
     Copy,
+    /// Ctrl-Y: after a paste, everything it explains (what `explain` prints); else as Copy.
+    CopyAll,
     CycleCopyFormat,
     CycleLang,
-    /// Esc: clear the query (or leave pasted results); quit when there is nothing to clear.
+    OpenDocs,
+    Redraw,
+    Suspend,
+    /// Esc: close the help, unfocus a link, clear the query (or leave pasted results); quit when
+    /// there is nothing to clear.
     Escape,
     Quit,
     ToggleHelp,
@@ -66,11 +102,51 @@ pub enum Action {
     None,
 }
 
+impl Action {
+    /// Does the action make the status message stale? Edits, a paste, Esc, a new filter, a resize,
+    /// a jump: the message spoke of a screen that is gone. Moving and scrolling do not.
+    fn stales_status(&self) -> bool {
+        !matches!(
+            self,
+            Action::CursorLeft
+                | Action::CursorRight
+                | Action::CursorHome
+                | Action::CursorEnd
+                | Action::WordLeft
+                | Action::WordRight
+                | Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::First
+                | Action::Last
+                | Action::DetailUp
+                | Action::DetailDown
+                | Action::NextLink
+                | Action::PrevLink
+                | Action::ScrollUp { .. }
+                | Action::ScrollDown { .. }
+                | Action::Redraw
+                | Action::Suspend
+                | Action::ToggleHelp
+                | Action::Resize { .. }
+                | Action::None
+        )
+    }
+}
+
 /// I/O the loop must perform after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Copy `text`; `label` names what was copied in the status line.
     Copy { text: String, label: String },
+    /// Open the address in the user's browser ([`crate::tui::open_url::open_url`]), then report
+    /// with [`App::opened`].
+    OpenUrl(String),
+    /// Ctrl-L: clear and redraw the whole screen.
+    Redraw,
+    /// Ctrl-Z: restore the terminal, stop, and on `fg` re-enter and redraw.
+    Suspend,
 }
 
 /// Where the list's rows come from.
@@ -78,92 +154,27 @@ pub enum Effect {
 pub enum Source {
     /// Hits for the typed query.
     Query,
-    /// Codes found in multi-line pasted text.
+    /// Codes found in pasted text.
     Pasted {
         mentions: Vec<Mention>,
         lines: usize,
     },
 }
 
-/// The family / kind filter, cycled with Tab: All → Web 4.x → its SDK codes → its account codes →
-/// Web 5.x → … → Native warnings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Filter {
-    pub family: Option<Family>,
-    pub category: Option<Category>,
-}
-
-impl Filter {
-    pub const ALL: Filter = Filter {
-        family: None,
-        category: None,
-    };
-
-    /// Every filter in Tab order.
-    pub fn cycle() -> Vec<Filter> {
-        let mut out = vec![Filter::ALL];
-        for family in Family::ALL {
-            out.push(Filter {
-                family: Some(family),
-                category: None,
-            });
-            for &category in Category::of_family(family) {
-                out.push(Filter {
-                    family: Some(family),
-                    category: Some(category),
-                });
-            }
-        }
-        out
-    }
-
-    fn step(self, by: isize) -> Filter {
-        let all = Filter::cycle();
-        let at = all.iter().position(|f| *f == self).unwrap_or(0) as isize;
-        let n = all.len() as isize;
-        all[((at + by) % n + n) as usize % all.len()]
-    }
-
-    pub fn next(self) -> Filter {
-        self.step(1)
-    }
-
-    pub fn prev(self) -> Filter {
-        self.step(-1)
-    }
-
-    /// The scope the filter shows within `base` (the session's `--sdk` / `--sdk-version`).
-    pub fn scope(self, base: Scope) -> Scope {
-        Scope {
-            family: self.family.or(base.family),
-            category: self.category.or(base.category),
-            version: base.version,
-        }
-    }
-
-    pub fn label(self) -> String {
-        match (self.family, self.category) {
-            (None, _) => "All".to_string(),
-            (Some(f), None) => f.label().to_string(),
-            (Some(f), Some(c)) => format!("{} {}", f.label(), c.label()),
-        }
-    }
-}
-
 pub struct App {
     pub engine: Arc<Engine>,
     /// The session's own limits (`--sdk`, `--sdk-version`); the filter narrows within them.
     pub base_scope: Scope,
-    /// The query as typed.
-    pub query: String,
-    /// Cursor position in `query`, in chars (never inside a character).
-    pub cursor: usize,
+    /// The query line as typed (a version token `@4.5.0` included).
+    pub input: QueryInput,
+    /// The SDK version the query line asks for (`@4.5.0`), overriding the session's.
+    pub version: Option<SdkVersion>,
     pub filter: Filter,
     pub source: Source,
     /// The query the current hits answer (for highlights and incremental narrowing).
     pub hits_query: Query,
-    /// The filter and source the current hits were computed with: narrowing needs both unchanged.
-    hits_filter: Option<Filter>,
+    /// The scope and source the current hits were computed with: narrowing needs both unchanged.
+    hits_scope: Option<Scope>,
     hits_source_was_query: bool,
     /// Background search for large catalogs; `None` searches on the UI thread.
     worker: Option<SearchWorker>,
@@ -174,19 +185,33 @@ pub struct App {
     pub hits: Vec<Hit>,
     /// Column widths over every hit, measured when the hits change.
     pub row_widths: RowWidths,
+    /// Columns the widest row's tags (`=16388`, `L3`, `retired`) take, measured with them.
+    tags_width: usize,
     /// Index into `hits`.
     pub selected: usize,
+    /// The entry to select when the next hits arrive (after a jump or going back).
+    pending_select: Option<usize>,
     /// First visible row of the list.
     pub list_offset: usize,
     pub detail_scroll: usize,
     /// What the detail pane shows, rebuilt only when its inputs change.
     pub detail: DetailModel,
+    /// The link in the detail pane Enter follows (index into `detail.links`).
+    pub focused_link: Option<usize>,
+    /// Where followed links were followed from.
+    pub history: History,
+    /// The query line as the last jump (or step back) left it: while it is unchanged, Backspace
+    /// goes back rather than editing it.
+    landed_query: Option<String>,
     pub copy_format: Format,
     pub lang: Lang,
     pub status: Option<String>,
     pub help_open: bool,
+    pub help_scroll: usize,
     pub width: u16,
     pub height: u16,
+    /// The terminal's size has been reported once: later resizes are the user's.
+    sized: bool,
     pub should_quit: bool,
     pub color: bool,
 }
@@ -196,28 +221,35 @@ impl App {
         let mut app = App {
             engine,
             base_scope: Scope::default(),
-            query: String::new(),
-            cursor: 0,
+            input: QueryInput::default(),
+            version: None,
             filter: Filter::ALL,
             source: Source::Query,
             hits_query: Query::default(),
-            hits_filter: None,
+            hits_scope: None,
             hits_source_was_query: false,
             worker: None,
             generation: 0,
             searching: false,
             hits: Vec::new(),
             row_widths: RowWidths::default(),
+            tags_width: 0,
             selected: 0,
+            pending_select: None,
             list_offset: 0,
             detail_scroll: 0,
             detail: DetailModel::default(),
+            focused_link: None,
+            history: History::default(),
+            landed_query: None,
             copy_format,
             lang,
             status: None,
             help_open: false,
+            help_scroll: 0,
             width: 80,
             height: 24,
+            sized: false,
             should_quit: false,
             color,
         };
@@ -228,6 +260,11 @@ impl App {
         app.wait_for_results();
         app.sync_detail();
         app
+    }
+
+    /// The query line's text.
+    pub fn query(&self) -> &str {
+        self.input.text()
     }
 
     /// Rebuilds the detail model when the selection, language, width, query or paste changed.
@@ -242,10 +279,12 @@ impl App {
             query: self.hits_query.text.clone(),
             color: self.color,
             mention_line: mention.map(|m| m.line_number),
+            version: self.version,
         };
         if self.detail.key == wanted && !self.detail.lines.is_empty() {
             return;
         }
+        let same_entry = self.detail.key.entry == wanted.entry;
         self.detail = detail::build(&DetailInput {
             engine: &self.engine,
             hit,
@@ -254,14 +293,18 @@ impl App {
             mention,
             columns,
             theme: Theme { color: self.color },
+            version: self.version,
         });
+        if !same_entry {
+            self.focused_link = None;
+        }
+        self.focused_link = self.focused_link.filter(|&n| n < self.detail.links.len());
         self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
     }
 
     /// Sets the query text (for `--query`), cursor at the end.
     pub fn set_query(&mut self, text: &str) {
-        self.query = clean_input(text);
-        self.cursor = self.query.chars().count();
+        self.input.set(&clean_input(text));
         self.source = Source::Query;
         self.refresh();
         self.sync_detail();
@@ -277,8 +320,30 @@ impl App {
         self.refresh();
     }
 
+    /// What the list's rows need: family, code, key and a slice of description, for every hit.
+    pub fn list_want(&self) -> ListWant {
+        let w = self.row_widths;
+        ListWant {
+            columns: 2
+                + w.family
+                + 2
+                + w.code
+                + 2
+                + w.key
+                + 2
+                + self.tags_width
+                + DESCRIPTION_SLICE,
+            rows: self.hits.len(),
+        }
+    }
+
     pub fn layout(&self) -> Layout {
-        Layout::new(self.width, self.height)
+        self.layout_in(self.width, self.height)
+    }
+
+    /// The layout for a screen of this size (the view passes the frame's).
+    pub fn layout_in(&self, width: u16, height: u16) -> Layout {
+        Layout::new(width, height, self.list_want())
     }
 
     pub fn selected_hit(&self) -> Option<&Hit> {
@@ -287,8 +352,34 @@ impl App {
 
     /// Display columns before the cursor, for placing the terminal cursor.
     pub fn cursor_column(&self) -> usize {
-        let before: String = self.query.chars().take(self.cursor).collect();
-        width(&before)
+        self.input.cursor_column()
+    }
+
+    /// The scope the list shows: the filter within the session's scope, the query's version on top.
+    pub fn scope(&self) -> Scope {
+        let mut scope = self.filter.scope(self.base_scope);
+        if let Some(v) = self.version {
+            scope.version = Some(v);
+        }
+        scope
+    }
+
+    /// Would Esc quit now (nothing to close, unfocus or clear)?
+    pub fn escape_quits(&self) -> bool {
+        !self.help_open
+            && self.focused_link.is_none()
+            && self.input.is_empty()
+            && matches!(self.source, Source::Query)
+    }
+
+    /// The counts at the right of the search line: the version in force and hits / catalog.
+    pub fn counts_text(&self) -> String {
+        let version = self.version.map(|v| format!("@{v} ")).unwrap_or_default();
+        if self.searching {
+            format!("  {version}…/{} ", self.catalog().len())
+        } else {
+            format!("  {version}{}/{} ", self.hits.len(), self.catalog().len())
+        }
     }
 
     /// Applies one action. Returns the I/O to perform, if any.
@@ -300,48 +391,48 @@ impl App {
 
     fn apply(&mut self, action: Action) -> Option<Effect> {
         if self.help_open {
-            // Any key closes the help; resizes and mouse wheel still apply.
-            match action {
-                Action::Resize { .. } => {}
-                Action::Quit => {}
-                _ => {
-                    self.help_open = false;
-                    return None;
-                }
-            }
+            return self.apply_in_help(action);
+        }
+        if action.stales_status() {
+            self.status = None;
         }
         match action {
+            Action::Insert('?') if self.input.is_empty() => self.open_help(),
             Action::Insert(c) => {
                 if !c.is_control() {
-                    self.insert_text(&c.to_string());
+                    self.input.insert(&c.to_string());
+                    self.edited();
                 }
             }
             Action::Paste(text) => self.paste(&text),
             Action::Backspace => {
-                if self.cursor > 0 {
-                    self.remove_chars(self.cursor - 1, self.cursor);
+                let landed = self.input.is_empty()
+                    || self.landed_query.as_deref() == Some(self.input.text());
+                if landed && !self.history.is_empty() && matches!(self.source, Source::Query) {
+                    self.back();
+                } else if self.input.backspace() {
+                    self.edited();
                 }
             }
             Action::Delete => {
-                if self.cursor < self.query.chars().count() {
-                    self.remove_chars(self.cursor, self.cursor + 1);
+                if self.input.delete() {
+                    self.edited();
                 }
             }
-            Action::CursorLeft => self.cursor = self.cursor.saturating_sub(1),
-            Action::CursorRight => self.cursor = (self.cursor + 1).min(self.query.chars().count()),
-            Action::CursorHome => self.cursor = 0,
-            Action::CursorEnd => self.cursor = self.query.chars().count(),
+            Action::CursorLeft => self.input.left(),
+            Action::CursorRight => self.input.right(),
+            Action::CursorHome => self.input.home(),
+            Action::CursorEnd => self.input.end(),
+            Action::WordLeft => self.input.word_left(),
+            Action::WordRight => self.input.word_right(),
             Action::DeleteWord => {
-                let chars: Vec<char> = self.query.chars().collect();
-                let mut start = self.cursor;
-                while start > 0 && chars[start - 1].is_whitespace() {
-                    start -= 1;
+                if self.input.delete_word_back() {
+                    self.edited();
                 }
-                while start > 0 && !chars[start - 1].is_whitespace() {
-                    start -= 1;
-                }
-                if start < self.cursor {
-                    self.remove_chars(start, self.cursor);
+            }
+            Action::KillToEnd => {
+                if self.input.kill_to_end() {
+                    self.edited();
                 }
             }
             Action::ClearQuery => self.clear_query(),
@@ -349,13 +440,23 @@ impl App {
             Action::Down => self.select(self.selected + 1),
             Action::PageUp => self.select(self.selected.saturating_sub(self.page())),
             Action::PageDown => self.select(self.selected + self.page()),
+            Action::First => self.select(0),
+            Action::Last => self.select(self.hits.len().saturating_sub(1)),
             Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(1),
             Action::DetailDown => {
                 self.detail_scroll = (self.detail_scroll + 1).min(self.max_detail_scroll())
             }
+            Action::NextLink => self.focus_link(1),
+            Action::PrevLink => self.focus_link(-1),
+            Action::Back => self.back(),
             Action::NextCategory => self.set_filter(self.filter.next()),
             Action::PrevCategory => self.set_filter(self.filter.prev()),
+            Action::Enter => match self.focused_link.and_then(|n| self.detail.links.get(n)) {
+                Some(link) => self.jump_to(link.target),
+                None => return self.copy(),
+            },
             Action::Copy => return self.copy(),
+            Action::CopyAll => return self.copy_all(),
             Action::CycleCopyFormat => {
                 self.copy_format = self.copy_format.next();
                 self.status = Some(format!("Copy format: {}", self.copy_format.as_str()));
@@ -365,23 +466,21 @@ impl App {
                 self.detail_scroll = 0;
                 self.status = Some(format!("Language: {}", self.lang.label()));
             }
+            Action::OpenDocs => return self.open_docs(),
+            Action::Redraw => return Some(Effect::Redraw),
+            Action::Suspend => return Some(Effect::Suspend),
             Action::Escape => {
-                if matches!(self.source, Source::Pasted { .. }) || !self.query.is_empty() {
-                    self.clear_query();
-                } else {
+                if self.focused_link.is_some() {
+                    self.focused_link = None;
+                } else if self.escape_quits() {
                     self.should_quit = true;
+                } else {
+                    self.clear_query();
                 }
             }
             Action::Quit => self.should_quit = true,
-            Action::ToggleHelp => self.help_open = !self.help_open,
-            Action::Click { column, row } => {
-                if let Some(row) = self.layout().list_row_at(column, row) {
-                    let target = self.list_offset + row;
-                    if target < self.hits.len() {
-                        self.select(target);
-                    }
-                }
-            }
+            Action::ToggleHelp => self.open_help(),
+            Action::Click { column, row } => self.click(column, row),
             Action::ScrollUp { column, row } => match self.layout().pane_at(column, row) {
                 Some(Pane::Detail) => self.detail_scroll = self.detail_scroll.saturating_sub(3),
                 _ => self.select(self.selected.saturating_sub(3)),
@@ -392,15 +491,89 @@ impl App {
                 }
                 _ => self.select(self.selected + 3),
             },
-            Action::Resize { width, height } => {
-                self.width = width;
-                self.height = height;
-                self.keep_selection_visible();
-                self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
-            }
+            Action::Resize { width, height } => self.resize(width, height),
             Action::None => {}
         }
         None
+    }
+
+    /// While the help is open: arrows and the wheel scroll it, a resize or Ctrl-C apply, any
+    /// other key closes it (and does nothing else).
+    fn apply_in_help(&mut self, action: Action) -> Option<Effect> {
+        let max = self.max_help_scroll();
+        match action {
+            Action::Resize { width, height } => {
+                self.resize(width, height);
+                self.help_scroll = self.help_scroll.min(self.max_help_scroll());
+            }
+            Action::Quit => self.should_quit = true,
+            Action::Redraw => return Some(Effect::Redraw),
+            Action::Suspend => return Some(Effect::Suspend),
+            Action::None => {}
+            Action::Up | Action::DetailUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::Down | Action::DetailDown => self.help_scroll = (self.help_scroll + 1).min(max),
+            Action::ScrollUp { .. } => self.help_scroll = self.help_scroll.saturating_sub(3),
+            Action::ScrollDown { .. } => self.help_scroll = (self.help_scroll + 3).min(max),
+            Action::PageUp | Action::First => self.help_scroll = 0,
+            Action::PageDown | Action::Last => self.help_scroll = max,
+            _ => self.help_open = false,
+        }
+        None
+    }
+
+    fn open_help(&mut self) {
+        self.help_open = true;
+        self.help_scroll = 0;
+    }
+
+    /// How far the help overlay scrolls: its lines minus the popup's inner height.
+    pub fn max_help_scroll(&self) -> usize {
+        let area = ratatui::layout::Rect::new(0, 0, self.width, self.height);
+        let popup = help_popup(area, HELP_WIDTH, keys::help_line_count());
+        keys::help_line_count().saturating_sub(usize::from(popup.height.saturating_sub(2)))
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        if self.sized && (width, height) != (self.width, self.height) {
+            // The message may name a layout that is gone, and nobody reads it mid-drag.
+            self.status = None;
+        }
+        self.sized = true;
+        self.width = width;
+        self.height = height;
+        self.keep_selection_visible();
+        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let layout = self.layout();
+        if let Some(row) = layout.list_row_at(column, row) {
+            let target = self.list_offset + row;
+            if target < self.hits.len() {
+                self.select(target);
+            }
+            return;
+        }
+        if layout.pane_at(column, row) == Some(Pane::Search) {
+            let tabs = filter_tabs(
+                layout.search,
+                self.filter,
+                crate::width::width(&self.counts_text()),
+            );
+            if let Some(tab) = tabs.iter().find(|t| (t.x..t.x + t.width).contains(&column)) {
+                if tab.filter != self.filter {
+                    self.set_filter(tab.filter);
+                }
+            }
+            return;
+        }
+        if let Some((line, col)) = layout.detail_cell_at(column, row) {
+            let line = line + self.detail_scroll;
+            if let Some(link) = self.detail.links.iter().find(|l| l.contains(line, col)) {
+                let target = link.target;
+                self.jump_to(target);
+            }
+        }
     }
 
     /// How far the detail pane can scroll: its wrapped content height minus the pane's height.
@@ -443,55 +616,136 @@ impl App {
         self.status = Some(format!("Showing {}", filter.label()));
     }
 
+    /// The query line changed: search again, leaving a paste's results.
+    fn edited(&mut self) {
+        self.source = Source::Query;
+        self.refresh();
+    }
+
     fn clear_query(&mut self) {
-        self.query.clear();
-        self.cursor = 0;
+        self.input.clear();
         self.source = Source::Query;
         self.refresh();
     }
 
-    fn byte_at(&self, chars: usize) -> usize {
-        self.query
-            .char_indices()
-            .nth(chars)
-            .map(|(i, _)| i)
-            .unwrap_or(self.query.len())
-    }
-
-    fn insert_text(&mut self, text: &str) {
-        let at = self.byte_at(self.cursor);
-        self.query.insert_str(at, text);
-        self.cursor += text.chars().count();
-        self.source = Source::Query;
-        self.refresh();
-    }
-
-    fn remove_chars(&mut self, from: usize, to: usize) {
-        let (a, b) = (self.byte_at(from), self.byte_at(to));
-        self.query.replace_range(a..b, "");
-        self.cursor = from;
-        self.source = Source::Query;
-        self.refresh();
-    }
-
-    fn paste(&mut self, text: &str) {
-        // Terminals (and tmux) deliver pasted line breaks as CR; logs from Windows bring CRLF.
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        let trimmed = text.trim_matches('\n');
-        if !trimmed.contains('\n') {
-            let clean = clean_input(trimmed);
-            self.insert_text(&clean);
+    /// Focuses the next (`by` = 1) or previous link in the detail pane and scrolls it into view.
+    fn focus_link(&mut self, by: isize) {
+        let n = self.detail.links.len();
+        if n == 0 {
+            self.status = Some("No linked code in this entry".to_string());
             return;
         }
-        let mentions = mentions::find(trimmed, &self.engine, self.base_scope);
-        let lines = trimmed.lines().count();
-        self.status = Some(match mentions.len() {
-            0 => format!("No known code in the {lines} pasted lines"),
-            1 => format!("Found 1 code in the {lines} pasted lines · Esc to go back"),
-            n => format!("Found {n} codes in the {lines} pasted lines · Esc to go back"),
+        let next = match self.focused_link {
+            None if by > 0 => 0,
+            None => n - 1,
+            Some(at) => ((at as isize + by).rem_euclid(n as isize)) as usize,
+        };
+        self.focused_link = Some(next);
+        let link = &self.detail.links[next];
+        let line = link.segments.first().map_or(0, |s| s.line);
+        let rows = usize::from(self.layout().detail_inner().height).max(1);
+        if line < self.detail_scroll {
+            self.detail_scroll = line;
+        } else if line >= self.detail_scroll + rows {
+            self.detail_scroll = (line + 1 - rows).min(self.max_detail_scroll());
+        }
+        self.status = Some(format!(
+            "{} · Enter follows, Esc leaves the links",
+            link.label
+        ));
+    }
+
+    /// Where the user is now, to come back to.
+    fn place(&self) -> Place {
+        Place {
+            query: self.input.text().to_string(),
+            cursor: self.input.cursor(),
+            filter: self.filter,
+            source: self.source.clone(),
+            entry: self.selected_hit().map(|h| h.index),
+            detail_scroll: self.detail_scroll,
+        }
+    }
+
+    /// Shows the entry at catalog index `target`, its code in the query line, remembering where
+    /// the user was.
+    fn jump_to(&mut self, target: usize) {
+        let Some(entry) = self.engine.catalog().get(target) else {
+            return;
+        };
+        if !self.base_scope.admits(entry) {
+            self.status = Some(format!(
+                "{} is outside this session's --sdk / --sdk-version",
+                entry.qualified()
+            ));
+            return;
+        }
+        let label = format!("{} {}", entry.display, entry_title(entry));
+        self.history.push(self.place());
+        if !self.filter.scope(self.base_scope).admits(entry) {
+            self.filter = Filter::ALL;
+        }
+        self.input.set(&entry.display);
+        self.landed_query = Some(entry.display.clone());
+        self.source = Source::Query;
+        self.focused_link = None;
+        self.pending_select = Some(target);
+        self.refresh();
+        self.detail_scroll = 0;
+        self.status = Some(format!("→ {} · Backspace goes back", label.trim_end()));
+    }
+
+    /// Back to where the last link was followed from.
+    fn back(&mut self) {
+        let Some(place) = self.history.pop() else {
+            return;
+        };
+        self.input.set(&place.query);
+        self.landed_query = Some(place.query.clone());
+        for _ in place.cursor..self.input.text().chars().count() {
+            self.input.left();
+        }
+        self.filter = place.filter;
+        self.source = place.source;
+        self.focused_link = None;
+        self.pending_select = place.entry;
+        self.refresh();
+        self.sync_detail();
+        self.detail_scroll = place.detail_scroll.min(self.max_detail_scroll());
+        self.status = Some(match self.history.len() {
+            0 => "Back".to_string(),
+            n => format!("Back · {n} more to go back"),
         });
-        self.query.clear();
-        self.cursor = 0;
+    }
+
+    /// Any paste is scanned for codes. With codes, the mention view opens; with none, a one-line
+    /// paste is typed into the query, and several lines only say that nothing was found.
+    fn paste(&mut self, text: &str) {
+        // Terminals (and tmux) deliver pasted line breaks as CR; logs from Windows bring CRLF.
+        // Each counts once, as in `mentions::find`.
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let trimmed = text.trim_matches('\n');
+        let lines = trimmed.lines().count().max(1);
+        let mentions = mentions::find(trimmed, &self.engine, self.base_scope);
+        let in_lines = if lines == 1 {
+            "the pasted line".to_string()
+        } else {
+            format!("the {lines} pasted lines")
+        };
+        if mentions.is_empty() {
+            if lines == 1 {
+                self.input.insert(&clean_input(trimmed));
+                self.edited();
+            } else {
+                self.status = Some(format!("No known code in {in_lines}"));
+            }
+            return;
+        }
+        self.status = Some(match mentions.len() {
+            1 => format!("Found 1 code in {in_lines} · Ctrl-Y copies all · Esc goes back"),
+            n => format!("Found {n} codes in {in_lines} · Ctrl-Y copies all · Esc goes back"),
+        });
+        self.input.clear();
         self.source = Source::Pasted { mentions, lines };
         self.refresh();
     }
@@ -499,12 +753,17 @@ impl App {
     /// Recomputes the hits for the current query and filter, keeping the selected entry when it
     /// still matches.
     pub fn refresh(&mut self) {
-        let query = Query::parse(&self.query);
-        let filter = self.filter;
+        let split = version_filter::split(self.input.text());
+        self.version = split.version;
+        if let Some(bad) = &split.invalid {
+            self.status = Some(format!("{bad}: not a 4.x or 5.x SDK version"));
+        }
+        let query = Query::parse(&split.text);
+        let scope = self.scope();
         let hits = match &self.source {
             Source::Query => {
                 let narrow = query.narrows(&self.hits_query)
-                    && self.hits_filter == Some(filter)
+                    && self.hits_scope == Some(scope)
                     && self.hits_source_was_query
                     && !self.searching;
                 // Every current hit, code hits included: an entry named by a number may also
@@ -516,7 +775,7 @@ impl App {
                     let sent = worker.request(SearchRequest {
                         generation: self.generation,
                         query: query.clone(),
-                        scope: filter.scope(self.base_scope),
+                        scope,
                         candidates: candidates.clone(),
                     });
                     if sent {
@@ -524,19 +783,12 @@ impl App {
                         return;
                     }
                 }
-                self.engine.search_within(
-                    &query,
-                    filter.scope(self.base_scope),
-                    candidates.as_deref(),
-                )
+                self.engine
+                    .search_within(&query, scope, candidates.as_deref())
             }
             Source::Pasted { mentions, .. } => mentions
                 .iter()
-                .filter(|m| {
-                    filter
-                        .scope(self.base_scope)
-                        .admits(&self.engine.catalog().entries()[m.index])
-                })
+                .filter(|m| scope.admits(&self.engine.catalog().entries()[m.index]))
                 .map(|m| Hit {
                     index: m.index,
                     score: 0,
@@ -548,7 +800,7 @@ impl App {
         // A background answer still on its way is now out of date.
         self.generation += 1;
         self.searching = false;
-        self.apply_hits(query, filter, hits);
+        self.apply_hits(query, scope, hits);
     }
 
     /// Takes the background worker's answer to the latest request, if it has arrived. Returns true
@@ -582,19 +834,44 @@ impl App {
             return false;
         }
         self.searching = false;
-        let filter = self.filter;
-        self.apply_hits(result.query, filter, result.hits);
+        self.apply_hits(result.query, result.scope, result.hits);
         true
     }
 
     /// Shows new hits, keeping the selected entry selected when it is still among them.
-    fn apply_hits(&mut self, query: Query, filter: Filter, hits: Vec<Hit>) {
-        let keep = self.selected_hit().map(|h| h.index);
+    fn apply_hits(&mut self, query: Query, scope: Scope, mut hits: Vec<Hit>) {
+        if matches!(self.source, Source::Query) {
+            decimal_prefix::extend(&mut hits, self.engine.catalog(), &query.text, scope);
+        }
+        let keep = self
+            .pending_select
+            .take()
+            .or_else(|| self.selected_hit().map(|h| h.index));
         let entries = self.engine.catalog().entries();
         self.row_widths = RowWidths::measure(hits.iter().map(|h| &entries[h.index]));
+        // An upper bound of what `result_row` tags a row with; a little room to spare is fine.
+        self.tags_width = hits
+            .iter()
+            .map(|h| {
+                let e = &entries[h.index];
+                h.reading.map_or(0, |r| r.value.to_string().len() + 2)
+                    + if matches!(self.source, Source::Pasted { .. }) {
+                        6
+                    } else {
+                        0
+                    }
+                    + if e.category == crate::catalog::Category::Warning {
+                        8
+                    } else {
+                        0
+                    }
+                    + if e.not_raised_since.is_some() { 8 } else { 0 }
+            })
+            .max()
+            .unwrap_or(0);
         self.hits = hits;
         self.hits_query = query;
-        self.hits_filter = Some(filter);
+        self.hits_scope = Some(scope);
         self.hits_source_was_query = matches!(self.source, Source::Query);
         let position = keep.and_then(|k| self.hits.iter().position(|h| h.index == k));
         if position != Some(self.selected) {
@@ -618,11 +895,50 @@ impl App {
         let label = format!(
             "{} {} ({})",
             entry.qualified(),
-            entry.key.as_deref().unwrap_or(""),
+            entry_title(entry),
             self.copy_format.as_str()
         )
         .replace("  ", " ");
         Some(Effect::Copy { text, label })
+    }
+
+    /// After a paste: the whole explanation of it, exactly what `explain --format F` prints.
+    fn copy_all(&mut self) -> Option<Effect> {
+        let Source::Pasted { mentions, lines } = &self.source else {
+            return self.copy();
+        };
+        let text = mentions::render(
+            mentions,
+            self.engine.catalog(),
+            self.copy_format,
+            self.lang,
+            false,
+        );
+        let codes = match mentions.len() {
+            1 => "1 code".to_string(),
+            n => format!("{n} codes"),
+        };
+        let label = format!(
+            "the explanation of {codes} in {lines} pasted line{} ({})",
+            if *lines == 1 { "" } else { "s" },
+            self.copy_format.as_str()
+        );
+        Some(Effect::Copy { text, label })
+    }
+
+    fn open_docs(&mut self) -> Option<Effect> {
+        let Some(hit) = self.selected_hit() else {
+            self.status = Some("Nothing selected".to_string());
+            return None;
+        };
+        let entry = &self.engine.catalog().entries()[hit.index];
+        match entry.doc_url.as_deref().filter(|u| is_openable(u)) {
+            Some(url) => Some(Effect::OpenUrl(url.to_string())),
+            None => {
+                self.status = Some(format!("No doc page for {}", entry.qualified()));
+                None
+            }
+        }
     }
 
     /// Records the outcome of a copy in the status line.
@@ -633,12 +949,29 @@ impl App {
         });
     }
 
+    /// Records the outcome of opening a doc page in the status line.
+    pub fn opened(&mut self, url: &str, outcome: Result<(), String>) {
+        self.status = Some(match outcome {
+            Ok(()) => format!("Opening {url}"),
+            Err(why) => why,
+        });
+    }
+
     /// The text the pasted-text source found an entry on, for the list and detail pane.
     pub fn mention_for(&self, index: usize) -> Option<&Mention> {
         match &self.source {
             Source::Pasted { mentions, .. } => mentions.iter().find(|m| m.index == index),
             Source::Query => None,
         }
+    }
+}
+
+/// What tells an entry apart in a status line: its key, or for keyless account codes the start of
+/// its description (every one of them has the same type label).
+fn entry_title(entry: &crate::catalog::CatalogEntry) -> String {
+    match &entry.key {
+        Some(key) => key.clone(),
+        None => truncate(&entry.description_zh, DESCRIPTION_SLICE),
     }
 }
 

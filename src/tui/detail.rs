@@ -2,14 +2,17 @@
 //! state owns it and rebuilds it only when what it shows changes (selection, language, width,
 //! query, paste); the view only reads its lines, and scrolling is bounded by its length.
 
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::explanation::{self, Explanation, FieldKind, Lang, Value};
+use crate::catalog::{key_in, Family, SdkVersion};
+use crate::explanation::{self, CodeRef, Explanation, FieldKind, Lang, Value};
 use crate::mentions::Mention;
 use crate::query::Query;
 use crate::render;
 use crate::search::{Engine, Hit};
-use crate::tui::text::{styled_chars, wrap_styled};
+use crate::tui::notes::WEB5_ERROR_MODEL;
+use crate::tui::text::{styled_chars, to_spans, wrap_ranges, wrap_styled};
 use crate::tui::theme::Theme;
 use crate::width::{pad_to, width};
 
@@ -25,6 +28,34 @@ pub struct DetailKey {
     pub query: String,
     pub color: bool,
     pub mention_line: Option<usize>,
+    pub version: Option<SdkVersion>,
+}
+
+/// A related or "referenced by" code in the pane, which the user can follow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Catalog index of the code it names.
+    pub target: usize,
+    /// `0x4004 JOIN_ROOM_FAILED`, for the status line.
+    pub label: String,
+    /// Where it is drawn; a label wrapped over two lines has two segments.
+    pub segments: Vec<Segment>,
+}
+
+/// Columns `start..end` of one line of the pane (0 = the pane's first content line and column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub line: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Link {
+    pub fn contains(&self, line: usize, column: usize) -> bool {
+        self.segments
+            .iter()
+            .any(|s| s.line == line && (s.start..s.end).contains(&column))
+    }
 }
 
 /// The lines the view draws.
@@ -32,7 +63,9 @@ pub struct DetailKey {
 pub struct DetailModel {
     pub key: DetailKey,
     pub lines: Vec<Line<'static>>,
-    /// The selected entry's explanation (related codes for jumping), when something is selected.
+    /// The codes the pane links to, in reading order.
+    pub links: Vec<Link>,
+    /// The selected entry's explanation, when something is selected.
     pub explanation: Option<Explanation>,
 }
 
@@ -45,6 +78,83 @@ pub struct DetailInput<'a> {
     pub mention: Option<&'a Mention>,
     pub columns: usize,
     pub theme: Theme,
+    /// The SDK version in force (`@4.5.0`): keys are shown as that version spells them.
+    pub version: Option<SdkVersion>,
+}
+
+/// Codes as one line of text, with the char range each linkable code takes.
+fn codes_text(codes: &[CodeRef], total: usize) -> (String, Vec<(usize, usize, usize)>) {
+    let mut text = String::new();
+    let mut ranges = Vec::new();
+    for (n, code) in codes.iter().enumerate() {
+        if n > 0 {
+            text.push_str(", ");
+        }
+        let start = text.chars().count();
+        text.push_str(&crate::sanitize::sanitize(&code.label()));
+        if let Some(target) = code.index {
+            ranges.push((start, text.chars().count(), target));
+        }
+    }
+    if total > codes.len() {
+        text.push_str(&format!(", … ({total} in all)"));
+    }
+    (text, ranges)
+}
+
+/// Wraps `chars` like [`wrap_styled`] onto `out`, recording where each of `link_ranges` (char
+/// ranges with their target) lands.
+fn push_linked(
+    out: &mut Vec<Line<'static>>,
+    links: &mut Vec<Link>,
+    chars: &[(char, Style)],
+    link_ranges: &[(usize, usize, usize)],
+    columns: usize,
+    indent: usize,
+    prefix: Vec<Span<'static>>,
+) {
+    let prefix_width: usize = prefix.iter().map(|s| width(&s.content)).sum();
+    let ranges = wrap_ranges(
+        chars,
+        columns.saturating_sub(prefix_width),
+        columns.saturating_sub(indent),
+    );
+    let first_link = links.len();
+    for &(start, end, target) in link_ranges {
+        links.push(Link {
+            target,
+            label: chars[start..end].iter().map(|(c, _)| c).collect(),
+            segments: Vec::new(),
+        });
+    }
+    for (n, &(a, b)) in ranges.iter().enumerate() {
+        let lead = if n == 0 { prefix_width } else { indent };
+        let line = out.len();
+        for (k, &(ls, le, _)) in link_ranges.iter().enumerate() {
+            let (from, to) = (ls.max(a), le.min(b));
+            if from < to {
+                let cols = |x: usize, y: usize| -> usize {
+                    chars[x..y]
+                        .iter()
+                        .map(|(c, _)| crate::width::char_width(*c))
+                        .sum()
+                };
+                let start = lead + cols(a, from);
+                links[first_link + k].segments.push(Segment {
+                    line,
+                    start,
+                    end: start + cols(from, to),
+                });
+            }
+        }
+        let mut spans = if n == 0 {
+            prefix.clone()
+        } else {
+            vec![Span::raw(" ".repeat(indent))]
+        };
+        spans.extend(to_spans(&chars[a..b]));
+        out.push(Line::from(spans));
+    }
 }
 
 pub fn build(input: &DetailInput) -> DetailModel {
@@ -55,12 +165,14 @@ pub fn build(input: &DetailInput) -> DetailModel {
         query: input.query.text.clone(),
         color: input.theme.color,
         mention_line: input.mention.map(|m| m.line_number),
+        version: input.version,
     };
     let theme = &input.theme;
     let Some(hit) = input.hit else {
         return DetailModel {
             key,
             lines: vec![Line::styled("Nothing selected", theme.dim())],
+            links: Vec::new(),
             explanation: None,
         };
     };
@@ -117,6 +229,13 @@ pub fn build(input: &DetailInput) -> DetailModel {
             ),
         );
     }
+    if let Some((v, spelled)) = input
+        .version
+        .and_then(|v| key_in(entry, v).map(|k| (v, k)))
+        .filter(|(_, k)| Some(*k) != entry.key.as_deref())
+    {
+        dim_note(&mut out, &format!("SDK {v} spells the key {spelled}"));
+    }
     if let Some(mention) = input.mention {
         dim_note(
             &mut out,
@@ -132,6 +251,7 @@ pub fn build(input: &DetailInput) -> DetailModel {
 
     let label_width = e.fields.iter().map(|f| width(f.label)).max().unwrap_or(0) + 2;
     let side = columns >= SIDE_LABELS_FROM;
+    let mut links: Vec<Link> = Vec::new();
     for field in &e.fields {
         let positions: &[usize] = match field.kind {
             FieldKind::DescriptionZh => &lights.description_zh,
@@ -143,6 +263,26 @@ pub fn build(input: &DetailInput) -> DetailModel {
         } else {
             theme.base()
         };
+        if let Value::Codes { codes, total } = &field.value {
+            let (text, ranges) = codes_text(codes, *total);
+            let mut chars = styled_chars(&text, &[], style, style);
+            for &(a, b, _) in &ranges {
+                for c in &mut chars[a..b] {
+                    c.1 = theme.link();
+                }
+            }
+            let (indent, prefix) = if side {
+                let label = pad_to(&format!("{}:", field.label), label_width);
+                (label_width, vec![Span::styled(label, theme.label())])
+            } else {
+                out.push(Line::styled(format!("{}:", field.label), theme.label()));
+                (2, vec![Span::raw("  ")])
+            };
+            push_linked(
+                &mut out, &mut links, &chars, &ranges, columns, indent, prefix,
+            );
+            continue;
+        }
         let items: Vec<String> = match &field.value {
             Value::Items(items) if items.len() > 1 && field.kind != FieldKind::Aliases => {
                 items.iter().map(|i| format!("• {i}")).collect()
@@ -176,9 +316,19 @@ pub fn build(input: &DetailInput) -> DetailModel {
             }
         }
     }
+    if entry.family == Family::Web5 {
+        out.push(Line::raw(""));
+        out.extend(wrap_styled(
+            &styled_chars(WEB5_ERROR_MODEL, &[], theme.dim(), theme.dim()),
+            columns,
+            0,
+            Vec::new(),
+        ));
+    }
     DetailModel {
         key,
         lines: out,
+        links,
         explanation: Some(e),
     }
 }

@@ -7,31 +7,108 @@ use crossterm::event::{
 
 use crate::tui::app::Action;
 
+/// One key binding: its keys, what it does, and its word in the footer (`None`: help only). The
+/// footer's words may name the current state: `{filter}`, `{format}`, `{lang}`, `{esc}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    pub keys: &'static str,
+    pub does: &'static str,
+    /// (priority, words): the footer shows the lowest numbers first, as many as fit.
+    pub footer: Option<(u8, &'static str)>,
+}
+
+const fn bind(keys: &'static str, does: &'static str) -> Binding {
+    Binding {
+        keys,
+        does,
+        footer: None,
+    }
+}
+
+const fn shown(
+    keys: &'static str,
+    does: &'static str,
+    priority: u8,
+    words: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        does,
+        footer: Some((priority, words)),
+    }
+}
+
 /// Every key binding, for the footer and the help overlay. One list, so they never disagree.
-pub const BINDINGS: &[(&str, &str)] = &[
-    (
-        "type",
-        "search: code (0x4004, 16388), key, 中文, pinyin, English",
+pub const BINDINGS: &[Binding] = &[
+    bind("type", "search: 0x4004, 16388, key, 中文, pinyin, English"),
+    bind(
+        "@4.5.0  v:5.8.6",
+        "in the query: only that SDK version's codes",
     ),
-    ("↑ ↓  Ctrl-P Ctrl-N", "move the selection"),
-    ("PgUp PgDn", "move a page"),
-    ("Shift-↑ ↓  Alt-↑ ↓", "scroll the detail pane"),
-    ("Tab  Shift-Tab", "category: All → SDK → Account"),
-    ("Enter  Ctrl-Y", "copy the explanation"),
-    ("Ctrl-T", "copy format: text → markdown → json"),
-    ("Ctrl-L", "language: 中文+English → 中文 → English"),
-    ("← →  Ctrl-A Ctrl-E", "move the cursor"),
-    ("Ctrl-W  Ctrl-U", "delete a word / clear the query"),
-    ("paste a log", "list every code found in it"),
-    (
+    shown("↑ ↓  Ctrl-P Ctrl-N", "move the selection", 0, "↑↓ move"),
+    bind("PgUp PgDn  Home End", "a page / the first / the last code"),
+    bind("Shift-↑ ↓  Alt-↑ ↓", "scroll the detail pane"),
+    bind("Alt-N  Alt-P", "next / previous linked code in the detail"),
+    shown(
+        "Enter",
+        "follow the link in focus, else copy",
+        1,
+        "Enter copy ({format})",
+    ),
+    bind(
+        "Backspace  Alt-←",
+        "back from a followed link (empty query)",
+    ),
+    bind("Ctrl-Y", "copy; after a paste: all it explains"),
+    bind("Ctrl-T", "copy format: text → markdown → json"),
+    shown(
+        "Tab  Shift-Tab",
+        "filter: All → Web 4.x → SDK → Account …",
+        2,
+        "Tab {filter}",
+    ),
+    shown(
+        "Ctrl-G  F2",
+        "language: 中文+English → 中文 → English",
+        5,
+        "^G {lang}",
+    ),
+    shown(
+        "Ctrl-O",
+        "open the code's doc page in the browser",
+        6,
+        "^O docs",
+    ),
+    bind("← →  Ctrl-A Ctrl-E", "cursor: a character / start / end"),
+    bind("Alt-B  Alt-F", "cursor: a word left / right"),
+    bind("Ctrl-W  Ctrl-K  Ctrl-U", "delete a word / to the end / all"),
+    bind("paste", "codes in it are listed; else it is the query"),
+    bind(
         "'word ^word word$ !word",
         "exact / prefix / suffix / exclude",
     ),
-    ("mouse", "click selects, wheel scrolls"),
-    ("Esc", "clear the query; quit when empty"),
-    ("Ctrl-C", "quit"),
-    ("F1", "this help (any key closes it)"),
+    bind("mouse", "click a code, a tab or a link; wheel scrolls"),
+    bind("Ctrl-L", "redraw the screen"),
+    bind("Ctrl-Z", "suspend (fg comes back)"),
+    shown("Esc", "clear the query; quit when empty", 4, "Esc {esc}"),
+    bind("Ctrl-C", "quit"),
+    shown("?  F1", "this help (? on an empty query)", 3, "? help"),
 ];
+
+/// What the help overlay lists after the bindings.
+pub const HELP_FOOTNOTES: &[&str] = &["Exit codes (CLI): 0 found · 1 not found · 2 error"];
+
+/// Lines of the help overlay: one per binding, a blank line, the footnotes.
+pub fn help_line_count() -> usize {
+    BINDINGS.len() + 1 + HELP_FOOTNOTES.len()
+}
+
+/// The footer's words in priority order, placeholders filled by `fill`.
+pub fn footer_hints(fill: impl Fn(&str) -> String) -> Vec<String> {
+    let mut shown: Vec<(u8, &str)> = BINDINGS.iter().filter_map(|b| b.footer).collect();
+    shown.sort_by_key(|(priority, _)| *priority);
+    shown.into_iter().map(|(_, words)| fill(words)).collect()
+}
 
 pub fn action_for(event: &Event) -> Action {
     match event {
@@ -57,30 +134,43 @@ pub fn key_action(key: &KeyEvent) -> Action {
         KeyCode::Char('a') if ctrl => Action::CursorHome,
         KeyCode::Char('e') if ctrl => Action::CursorEnd,
         KeyCode::Char('w') if ctrl => Action::DeleteWord,
+        KeyCode::Char('k') if ctrl => Action::KillToEnd,
         KeyCode::Char('u') if ctrl => Action::ClearQuery,
-        KeyCode::Char('y') if ctrl => Action::Copy,
+        KeyCode::Char('y') if ctrl => Action::CopyAll,
         KeyCode::Char('t') if ctrl => Action::CycleCopyFormat,
-        KeyCode::Char('l') if ctrl => Action::CycleLang,
+        KeyCode::Char('g') if ctrl => Action::CycleLang,
+        KeyCode::Char('l') if ctrl => Action::Redraw,
+        KeyCode::Char('z') if ctrl => Action::Suspend,
+        KeyCode::Char('o') if ctrl => Action::OpenDocs,
         KeyCode::Char('h') if ctrl => Action::Backspace,
+        KeyCode::Char('b') if alt => Action::WordLeft,
+        KeyCode::Char('f') if alt => Action::WordRight,
+        KeyCode::Char('n') if alt => Action::NextLink,
+        KeyCode::Char('p') if alt => Action::PrevLink,
         KeyCode::Char(_) if ctrl || alt => Action::None,
         KeyCode::Char(c) => Action::Insert(c),
         KeyCode::Up if shift || alt => Action::DetailUp,
         KeyCode::Down if shift || alt => Action::DetailDown,
+        KeyCode::Left if alt => Action::Back,
+        KeyCode::Left if ctrl => Action::WordLeft,
+        KeyCode::Right if ctrl || alt => Action::WordRight,
+        KeyCode::Backspace if alt || ctrl => Action::DeleteWord,
         KeyCode::Up => Action::Up,
         KeyCode::Down => Action::Down,
         KeyCode::PageUp => Action::PageUp,
         KeyCode::PageDown => Action::PageDown,
         KeyCode::Left => Action::CursorLeft,
         KeyCode::Right => Action::CursorRight,
-        KeyCode::Home => Action::CursorHome,
-        KeyCode::End => Action::CursorEnd,
+        KeyCode::Home => Action::First,
+        KeyCode::End => Action::Last,
         KeyCode::Backspace => Action::Backspace,
         KeyCode::Delete => Action::Delete,
         KeyCode::Tab => Action::NextCategory,
         KeyCode::BackTab => Action::PrevCategory,
-        KeyCode::Enter => Action::Copy,
+        KeyCode::Enter => Action::Enter,
         KeyCode::Esc => Action::Escape,
         KeyCode::F(1) => Action::ToggleHelp,
+        KeyCode::F(2) => Action::CycleLang,
         _ => Action::None,
     }
 }
@@ -98,6 +188,7 @@ fn mouse_action(mouse: &MouseEvent) -> Action {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::width::width;
     use crossterm::event::{KeyEventState, MouseButton};
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
@@ -113,6 +204,7 @@ mod tests {
     fn key_table() {
         let none = KeyModifiers::NONE;
         let ctrl = KeyModifiers::CONTROL;
+        let alt = KeyModifiers::ALT;
         let table = [
             (key(KeyCode::Char('j'), none), Action::Insert('j')),
             (
@@ -121,10 +213,26 @@ mod tests {
             ),
             (key(KeyCode::Char('过'), none), Action::Insert('过')),
             (key(KeyCode::Char('c'), ctrl), Action::Quit),
-            (key(KeyCode::Char('y'), ctrl), Action::Copy),
-            (key(KeyCode::Enter, none), Action::Copy),
+            (key(KeyCode::Char('y'), ctrl), Action::CopyAll),
+            (key(KeyCode::Enter, none), Action::Enter),
             (key(KeyCode::Char('t'), ctrl), Action::CycleCopyFormat),
-            (key(KeyCode::Char('l'), ctrl), Action::CycleLang),
+            (key(KeyCode::Char('g'), ctrl), Action::CycleLang),
+            (key(KeyCode::F(2), none), Action::CycleLang),
+            (key(KeyCode::Char('l'), ctrl), Action::Redraw),
+            (key(KeyCode::Char('z'), ctrl), Action::Suspend),
+            (key(KeyCode::Char('o'), ctrl), Action::OpenDocs),
+            (key(KeyCode::Char('k'), ctrl), Action::KillToEnd),
+            (key(KeyCode::Char('b'), alt), Action::WordLeft),
+            (key(KeyCode::Char('f'), alt), Action::WordRight),
+            (key(KeyCode::Left, ctrl), Action::WordLeft),
+            (key(KeyCode::Right, ctrl), Action::WordRight),
+            (key(KeyCode::Char('n'), alt), Action::NextLink),
+            (key(KeyCode::Char('p'), alt), Action::PrevLink),
+            (key(KeyCode::Left, alt), Action::Back),
+            (key(KeyCode::Backspace, alt), Action::DeleteWord),
+            (key(KeyCode::Home, none), Action::First),
+            (key(KeyCode::End, none), Action::Last),
+            (key(KeyCode::Char('?'), none), Action::Insert('?')),
             (key(KeyCode::Char('p'), ctrl), Action::Up),
             (key(KeyCode::Char('n'), ctrl), Action::Down),
             (key(KeyCode::Char('w'), ctrl), Action::DeleteWord),
@@ -140,7 +248,7 @@ mod tests {
             ),
             (key(KeyCode::Esc, none), Action::Escape),
             (key(KeyCode::F(1), none), Action::ToggleHelp),
-            (key(KeyCode::Char('x'), KeyModifiers::ALT), Action::None),
+            (key(KeyCode::Char('x'), alt), Action::None),
             (Event::Paste("a\nb".into()), Action::Paste("a\nb".into())),
             (
                 Event::Resize(10, 5),
@@ -153,6 +261,19 @@ mod tests {
         for (event, expected) in table {
             assert_eq!(action_for(&event), expected, "{event:?}");
         }
+    }
+
+    #[test]
+    fn footer_and_help_come_from_the_bindings() {
+        let hints = footer_hints(|w| w.replace("{esc}", "quit"));
+        assert_eq!(hints[0], "↑↓ move");
+        assert!(hints.contains(&"? help".to_string()));
+        assert!(hints.contains(&"Esc quit".to_string()));
+        assert_eq!(help_line_count(), BINDINGS.len() + 2);
+        // Help fits 80 columns: key column, two spaces, description, borders.
+        let keys = BINDINGS.iter().map(|b| width(b.keys)).max().unwrap();
+        let does = BINDINGS.iter().map(|b| width(b.does)).max().unwrap();
+        assert!(keys + 2 + does + 2 <= 78, "{keys} + {does}");
     }
 
     #[test]

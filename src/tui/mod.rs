@@ -5,12 +5,19 @@
 //! a panic (from the panic hook, before the message is printed).
 
 pub mod app;
+pub mod decimal_prefix;
 pub mod detail;
+pub mod filter;
+pub mod history;
+pub mod input;
 pub mod keys;
 pub mod layout;
+pub mod notes;
+pub mod open_url;
 pub mod text;
 pub mod theme;
 pub mod ui;
+pub mod version_filter;
 pub mod worker;
 
 use std::io::{self, Write};

@@ -83,32 +83,68 @@ pub fn fit(text: &str, columns: usize) -> String {
     format!("{cut}{}", " ".repeat(columns.saturating_sub(w)))
 }
 
-/// Wraps styled characters into lines of at most `columns` columns. Continuation lines start with
-/// `indent` spaces. Breaks after a space when one is near, else between any two characters
-/// (Chinese has no spaces); a wide character is never split.
-pub fn wrap_styled(
+/// Closing punctuation a line must not start with (禁则, and the ASCII ones after a word).
+const NO_LINE_START: &str = "，。；：？！、）」』】》”’〕〉,.;:?!)]}%…";
+/// Opening punctuation a line must not end with.
+const NO_LINE_END: &str = "（「『【《“‘〔〈([{";
+
+/// Narrow non-space characters run together into words that wrap whole (Latin words, numbers,
+/// keys such as `SIGNAL_CHANNEL_SETUP_FAILED`); wide characters (Chinese) break anywhere.
+fn joins_words(c: char) -> bool {
+    !c.is_whitespace() && char_width(c) == 1
+}
+
+/// May a line break fall between `before` and `after`?
+fn may_break_between(before: char, after: char) -> bool {
+    if NO_LINE_START.contains(after) || NO_LINE_END.contains(before) {
+        return false;
+    }
+    before == ' ' || after == ' ' || !(joins_words(before) && joins_words(after))
+}
+
+fn kinsoku_ok(chars: &[(char, Style)], i: usize) -> bool {
+    !NO_LINE_START.contains(chars[i].0) && !NO_LINE_END.contains(chars[i - 1].0)
+}
+
+/// The last place in `from + 1..end` after a separator people read as one (`_`, `/`, `-`, `.`).
+fn separator_cut(chars: &[(char, Style)], from: usize, end: usize) -> Option<usize> {
+    (from + 1..end).rev().find(|&i| {
+        matches!(
+            chars[i - 1].0,
+            '_' | '/' | '-' | '.' | ',' | '&' | '?' | '='
+        ) && kinsoku_ok(chars, i)
+    })
+}
+
+/// Where to cut a run too long for any line: after a separator in the second half of the line,
+/// else as late as 禁则 allows, else at the edge.
+fn forced_cut(chars: &[(char, Style)], start: usize, end: usize) -> usize {
+    let half = start + (end - start) / 2;
+    separator_cut(chars, half.max(start), end)
+        .or_else(|| (start + 1..end).rev().find(|&i| kinsoku_ok(chars, i)))
+        .unwrap_or(end)
+}
+
+/// The char ranges of the lines `chars` wraps into: the first line has `first_columns` columns,
+/// the rest `columns`. Breaks at spaces and around wide characters, never inside a Latin word
+/// that fits on a line of its own, never before closing or after opening punctuation (禁则) when
+/// another break is possible. Continuation lines never start with the space they broke at.
+pub fn wrap_ranges(
     chars: &[(char, Style)],
+    first_columns: usize,
     columns: usize,
-    indent: usize,
-    first_prefix: Vec<Span<'static>>,
-) -> Vec<Line<'static>> {
-    let prefix_width: usize = first_prefix.iter().map(|s| width(&s.content)).sum();
-    let mut lines: Vec<Line<'static>> = Vec::new();
+) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
     let mut start = 0;
     let mut first = true;
     while start < chars.len() || first {
-        let lead = if first { prefix_width } else { indent };
-        let avail = columns.saturating_sub(lead).max(1);
+        let avail = if first { first_columns } else { columns }.max(1);
         let mut used = 0;
         let mut end = start;
-        let mut last_space: Option<usize> = None;
         while end < chars.len() {
             let w = char_width(chars[end].0);
             if used + w > avail {
                 break;
-            }
-            if chars[end].0 == ' ' {
-                last_space = Some(end);
             }
             used += w;
             end += 1;
@@ -118,35 +154,35 @@ pub fn wrap_styled(
             end = start + 1;
         }
         let mut cut = end;
-        // Only a Latin word is worth moving whole to the next line; Chinese breaks anywhere.
-        let splits_word = end < chars.len()
-            && end > start
-            && chars[end].0.is_ascii_graphic()
-            && chars[end - 1].0.is_ascii_graphic();
-        if splits_word {
-            // Greedy word wrap: a word that fits on a line of its own moves down whole; only a
-            // longer one (a URL, a long key) is split.
-            if let Some(space) = last_space.filter(|&s| s > start) {
-                let word: usize = chars[space + 1..]
-                    .iter()
-                    .take_while(|(c, _)| *c != ' ')
-                    .map(|(c, _)| char_width(*c))
-                    .sum();
-                if word <= columns.saturating_sub(indent).max(1) {
-                    cut = space + 1;
+        if end < chars.len() && !may_break_between(chars[end - 1].0, chars[end].0) {
+            let opportunity = (start + 1..end)
+                .rev()
+                .find(|&i| may_break_between(chars[i - 1].0, chars[i].0));
+            cut = match opportunity {
+                Some(at) => {
+                    // Moving the tail down only helps if it then fits on a line of its own.
+                    let tail: usize = chars[at..]
+                        .iter()
+                        .enumerate()
+                        .take_while(|&(n, _)| {
+                            n == 0 || !may_break_between(chars[at + n - 1].0, chars[at + n].0)
+                        })
+                        .map(|(_, (c, _))| char_width(*c))
+                        .sum();
+                    if tail <= columns.max(1) {
+                        at
+                    } else {
+                        // Too long for any line (a URL): cut it at one of its own separators
+                        // here, or move it down whole and cut it there.
+                        separator_cut(chars, at, end).unwrap_or(at)
+                    }
                 }
-            }
+                None => forced_cut(chars, start, end),
+            };
         }
-        let mut spans = if first {
-            first_prefix.clone()
-        } else {
-            vec![Span::raw(" ".repeat(indent))]
-        };
-        spans.extend(to_spans(&chars[start..cut]));
-        lines.push(Line::from(spans));
+        ranges.push((start, cut));
         first = false;
         start = cut;
-        // A continuation line never starts with the space it broke at.
         while start < chars.len() && chars[start].0 == ' ' {
             start += 1;
         }
@@ -154,7 +190,36 @@ pub fn wrap_styled(
             break;
         }
     }
-    lines
+    ranges
+}
+
+/// Wraps styled characters into lines of at most `columns` columns (see [`wrap_ranges`]).
+/// The first line starts with `first_prefix`, continuation lines with `indent` spaces.
+pub fn wrap_styled(
+    chars: &[(char, Style)],
+    columns: usize,
+    indent: usize,
+    first_prefix: Vec<Span<'static>>,
+) -> Vec<Line<'static>> {
+    let prefix_width: usize = first_prefix.iter().map(|s| width(&s.content)).sum();
+    let ranges = wrap_ranges(
+        chars,
+        columns.saturating_sub(prefix_width),
+        columns.saturating_sub(indent),
+    );
+    ranges
+        .into_iter()
+        .enumerate()
+        .map(|(n, (a, b))| {
+            let mut spans = if n == 0 {
+                first_prefix.clone()
+            } else {
+                vec![Span::raw(" ".repeat(indent))]
+            };
+            spans.extend(to_spans(&chars[a..b]));
+            Line::from(spans)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -188,6 +253,64 @@ mod tests {
             .map(|l| line_text(l).trim_start().to_string())
             .collect();
         assert_eq!(joined.replace(' ', ""), "userSig过期，请尝试重新生成");
+    }
+
+    fn wrapped(text: &str, columns: usize) -> Vec<String> {
+        wrap_styled(&plain(text), columns, 0, vec![])
+            .iter()
+            .map(line_text)
+            .collect()
+    }
+
+    #[test]
+    fn latin_words_move_whole() {
+        let lines = wrapped("Aliases SIGNAL_CHANNEL_SETUP_FAILED and more", 30);
+        assert_eq!(lines[0].trim_end(), "Aliases");
+        assert_eq!(lines[1].trim_end(), "SIGNAL_CHANNEL_SETUP_FAILED");
+        // A word longer than any line is cut, at a separator when there is one.
+        let lines = wrapped("SIGNAL_CHANNEL_SETUP_FAILED", 20);
+        assert_eq!(lines, vec!["SIGNAL_CHANNEL_", "SETUP_FAILED"]);
+        // Mixed text: the Latin word after Chinese moves whole, Chinese breaks anywhere.
+        for line in wrapped(
+            "核对 sdkAppId 和 userSig；其次是网络或防火墙拦截了 WebSocket。",
+            14,
+        ) {
+            assert!(width(&line) <= 14, "{line:?}");
+            assert!(!line.trim_end().ends_with("Web"), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn kinsoku_no_closing_punctuation_first_no_opening_last() {
+        let texts = [
+            "大多是帐号问题：看错误信息里的帐号错误码（如 -8、70001），核对 sdkAppId 和 userSig；其次是网络。",
+            "进房失败（服务端返回非零结果）。请检查「sdkAppId」与『userSig』是否匹配，再重试！",
+            "The room (roomId) was dismissed, or the user was removed: see the extra code.",
+        ];
+        for text in texts {
+            for columns in 6..40 {
+                let lines = wrapped(text, columns);
+                let joined: String = lines.concat();
+                assert_eq!(
+                    joined.replace(' ', ""),
+                    text.replace(' ', ""),
+                    "nothing lost at {columns}"
+                );
+                for line in &lines {
+                    assert!(width(line) <= columns, "{line:?} wider than {columns}");
+                    let first = line.chars().next().unwrap();
+                    let last = line.trim_end().chars().last().unwrap();
+                    assert!(
+                        !NO_LINE_START.contains(first),
+                        "{line:?} starts with closing punctuation at {columns}"
+                    );
+                    assert!(
+                        !NO_LINE_END.contains(last),
+                        "{line:?} ends with opening punctuation at {columns}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

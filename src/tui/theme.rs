@@ -66,4 +66,20 @@ impl Theme {
     pub fn active_tab(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
+
+    /// A code in the detail pane the user can follow (Enter, click).
+    pub fn link(&self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::Blue)
+                .add_modifier(Modifier::UNDERLINED)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        }
+    }
+
+    /// The link Enter would follow.
+    pub fn focused_link(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+    }
 }

@@ -6,11 +6,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
-use crate::catalog::Family;
+use crate::catalog::key_in;
 use crate::render::rows::result_row;
-use crate::tui::app::{App, Filter, Source};
-use crate::tui::keys::BINDINGS;
-use crate::tui::layout::{Layout, MIN_HEIGHT, MIN_WIDTH};
+use crate::sanitize::sanitize;
+use crate::tui::app::{App, Source, HELP_WIDTH};
+use crate::tui::keys::{footer_hints, help_line_count, BINDINGS, HELP_FOOTNOTES};
+use crate::tui::layout::{filter_tabs, help_popup, Layout, MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::text::{fit, styled_chars, to_spans, truncate_styled};
 use crate::tui::theme::Theme;
 use crate::width::{truncate, width};
@@ -19,10 +20,10 @@ const PROMPT: &str = "› ";
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let layout = Layout::new(area.width, area.height);
+    let layout = app.layout_in(area.width, area.height);
     let theme = Theme { color: app.color };
     if layout.too_small {
-        draw_too_small(frame, area, &theme);
+        draw_too_small(frame, app, area, &theme);
         return;
     }
     draw_search(frame, app, &layout, &theme);
@@ -30,18 +31,23 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_detail(frame, app, &layout, &theme);
     draw_footer(frame, app, &layout, &theme);
     if app.help_open {
-        draw_help(frame, area, &theme);
+        draw_help(frame, app, area, &theme);
     }
 }
 
-fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+fn draw_too_small(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let lines = [
         "Terminal too small".to_string(),
         format!(
             "need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
             area.width, area.height
         ),
-        "Esc quits".to_string(),
+        // Esc only quits when there is nothing to clear; Ctrl-C always does.
+        if app.escape_quits() {
+            "Esc quits".to_string()
+        } else {
+            "Ctrl-C quits".to_string()
+        },
     ];
     let text: Vec<Line> = lines
         .iter()
@@ -54,66 +60,44 @@ fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
 fn draw_search(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let area = layout.search;
     let total = width_usize(area);
-    let count = if app.searching {
-        format!("…/{}", app.catalog().len())
-    } else {
-        format!("{}/{}", app.hits.len(), app.catalog().len())
-    };
-    let mut right: Vec<Span> = Vec::new();
-    if total >= 60 {
-        // One tab per family; a kind filter shows in its family's tab.
-        let tabs = std::iter::once(None).chain(Family::ALL.into_iter().map(Some));
-        for family in tabs {
-            let active = app.filter.family == family;
-            let label = if active {
-                app.filter.label()
-            } else {
-                Filter {
-                    family,
-                    category: None,
-                }
-                .label()
-            };
-            let style = if active {
+    let counts = app.counts_text();
+    let tabs = filter_tabs(area, app.filter, width(&counts));
+    let mut right: Vec<Span> = tabs
+        .iter()
+        .map(|t| {
+            let style = if t.active {
                 theme.active_tab()
             } else {
                 theme.dim()
             };
-            right.push(Span::styled(format!(" {label} "), style));
-        }
-    } else {
-        right.push(Span::styled(
-            format!(" {} ", app.filter.label()),
-            theme.active_tab(),
-        ));
-    }
-    right.push(Span::raw(format!("  {count} ")));
+            Span::styled(t.label.clone(), style)
+        })
+        .collect();
+    right.push(Span::styled(counts, theme.base()));
     let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
 
     let prompt_width = width(PROMPT);
     let avail = total.saturating_sub(prompt_width + right_width + 1);
-    // Scroll the query horizontally so the cursor stays visible.
-    let chars: Vec<char> = app.query.chars().collect();
-    let cursor_col = app.cursor_column();
-    let mut skip_cols = 0;
-    let mut skip = 0;
-    while cursor_col - skip_cols >= avail.max(1) && skip < chars.len() {
-        skip_cols += crate::width::char_width(chars[skip]);
-        skip += 1;
-    }
-    let visible: String = chars[skip..].iter().collect();
-    let shown = if let Source::Pasted { lines, .. } = &app.source {
+    let visible = app.input.visible(avail.max(1));
+    let shown = if let Source::Pasted { mentions, lines } = &app.source {
         Span::styled(
-            truncate(&format!("(codes from {lines} pasted lines)"), avail),
+            truncate(
+                &format!(
+                    "({} from {lines} pasted line{} · Esc back)",
+                    plural(mentions.len(), "code"),
+                    if *lines == 1 { "" } else { "s" }
+                ),
+                avail,
+            ),
             theme.dim(),
         )
-    } else if app.query.is_empty() {
+    } else if app.input.is_empty() {
         Span::styled(
-            truncate("code, key, 中文, pinyin or English — F1 help", avail),
+            truncate("code, key, 中文, pinyin or English — ? help", avail),
             theme.dim(),
         )
     } else {
-        Span::raw(truncate(&visible, avail))
+        Span::raw(truncate(&sanitize(&visible.text), avail))
     };
     let shown_width = width(&shown.content);
     let mut spans = vec![Span::styled(PROMPT, theme.label()), shown];
@@ -123,8 +107,16 @@ fn draw_search(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     spans.extend(right);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if !app.help_open {
-        let x = area.x as usize + prompt_width + (cursor_col - skip_cols).min(avail);
+        let x = area.x as usize + prompt_width + visible.cursor_column.min(avail);
         frame.set_cursor_position(Position::new(x.min(u16::MAX as usize) as u16, area.y));
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
     }
 }
 
@@ -133,18 +125,32 @@ fn width_usize(area: Rect) -> usize {
 }
 
 fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
+    let position = if app.hits.is_empty() {
+        String::new()
+    } else {
+        format!("· {}/{} ", app.selected + 1, app.hits.len())
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border())
-        .title(Span::styled(" Codes ", theme.title()));
+        .title(Span::styled(
+            truncate(
+                &format!(" Codes {position}"),
+                width_usize(layout.list).saturating_sub(2),
+            ),
+            theme.title(),
+        ));
     let inner = layout.list_inner();
     frame.render_widget(block, layout.list);
     let columns = width_usize(inner);
     if app.hits.is_empty() {
-        let message = match (&app.source, app.filter.family) {
-            (Source::Pasted { .. }, _) => "No known code in the pasted text".to_string(),
-            (_, None) => format!("No match for “{}”", app.query),
-            (_, _) => format!(
+        let message = match (&app.source, app.filter.family, app.version) {
+            (Source::Pasted { .. }, _, _) => "No known code in the pasted text".to_string(),
+            (_, _, Some(v)) if app.hits_query.text.is_empty() => {
+                format!("SDK {v} defines no code in {}", app.filter.label())
+            }
+            (_, None, _) => format!("No match for “{}”", sanitize(&app.hits_query.text)),
+            (_, _, _) => format!(
                 "No match in {} — Tab shows other families",
                 app.filter.label()
             ),
@@ -157,10 +163,10 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let visible = app.hits.iter().enumerate().skip(app.list_offset).take(rows);
     let entries = app.catalog().entries();
     // Widths measured over every hit when the hits changed, so scrolling never shifts a column.
+    // The key keeps its full width when it can; the description takes what is left.
     let widths = app.row_widths;
-    let key_width = widths
-        .key
-        .min(columns.saturating_sub(widths.family + widths.code + 8) * 3 / 5);
+    let fixed = 2 + widths.family + 2 + widths.code + 2;
+    let key_width = widths.key.min(columns.saturating_sub(fixed + 2));
 
     let mut lines: Vec<Line> = Vec::with_capacity(rows);
     for (i, hit) in visible {
@@ -168,7 +174,13 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         let selected = i == app.selected;
         let lights = app.engine.highlights(hit, &app.hits_query);
         let mention_line = app.mention_for(hit.index).map(|m| m.line_number);
-        let row = result_row(entry, hit, lights, app.lang, mention_line);
+        let mut row = result_row(entry, hit, lights, app.lang, mention_line);
+        if let Some(spelled) = app.version.and_then(|v| key_in(entry, v)) {
+            if spelled != row.key {
+                row.key = spelled.to_string();
+                row.key_lights.clear();
+            }
+        }
         let base = if selected {
             theme.selected()
         } else {
@@ -201,12 +213,17 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
             ),
             widths.code,
         );
-        cell(
-            &mut spans,
-            styled_chars(&row.key, &row.key_lights, base, hl),
-            key_width,
-        );
-        let mut used_so_far = 2 + widths.family + 2 + widths.code + 2 + key_width + 2;
+        let mut used_so_far = fixed;
+        // A keyless row (account codes) lets its description start in the key column: the
+        // description is what tells those rows apart.
+        if widths.key > 0 && !row.key.is_empty() {
+            cell(
+                &mut spans,
+                styled_chars(&sanitize(&row.key), &row.key_lights, base, hl),
+                key_width,
+            );
+            used_so_far += key_width + 2;
+        }
         for tag in &row.tags {
             let tag = format!("{tag} ");
             if used_so_far + width(&tag) < columns {
@@ -214,7 +231,12 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
                 spans.push(Span::styled(tag, dim));
             }
         }
-        let desc = styled_chars(&row.description, &row.description_lights, base, hl);
+        let desc = styled_chars(
+            &sanitize(&row.description),
+            &row.description_lights,
+            base,
+            hl,
+        );
         let room = columns.saturating_sub(used_so_far);
         let (desc_spans, used) = truncate_styled(&desc, room, base);
         spans.extend(desc_spans);
@@ -255,17 +277,28 @@ fn clip_line(spans: Vec<Span<'static>>, columns: usize) -> Line<'static> {
     Line::from(out)
 }
 
+/// ` ↑ more` / ` ↓ more` marks for a pane scrolled to `scroll` of `max`.
+fn more_marks(scroll: usize, max: usize) -> String {
+    let mut marks = String::new();
+    if scroll > 0 {
+        marks.push_str("↑ more ");
+    }
+    if scroll < max {
+        marks.push_str("↓ more ");
+    }
+    marks
+}
+
 fn draw_detail(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let inner = layout.detail_inner();
     let lines = &app.detail.lines;
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = app.detail_scroll.min(max_scroll);
-    let more = if scroll < max_scroll {
-        " ↓ more "
-    } else {
-        ""
-    };
-    let title = format!(" Detail · {} {}", app.lang.label(), more);
+    let title = format!(
+        " Detail · {} {}",
+        app.lang.label(),
+        more_marks(scroll, max_scroll)
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border())
@@ -281,30 +314,55 @@ fn draw_detail(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         .cloned()
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    // The link Enter would follow, marked over the model's own styling.
+    if let Some(link) = app.focused_link.and_then(|n| app.detail.links.get(n)) {
+        for segment in &link.segments {
+            let Some(row) = segment.line.checked_sub(scroll) else {
+                continue;
+            };
+            if row >= usize::from(inner.height) || segment.start >= usize::from(inner.width) {
+                continue;
+            }
+            let end = segment.end.min(usize::from(inner.width));
+            let rect = Rect::new(
+                inner.x + segment.start as u16,
+                inner.y + row as u16,
+                (end - segment.start) as u16,
+                1,
+            );
+            frame.buffer_mut().set_style(rect, theme.focused_link());
+        }
+    }
 }
 
 fn draw_footer(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let area = layout.footer;
     let columns = width_usize(area);
-    let hints = format!(
-        " ↑↓ move  Tab {}  Enter copy ({})  ^T format  ^L {}  F1 help  Esc {}",
-        app.filter.label(),
-        app.copy_format.as_str(),
-        app.lang.label(),
-        if app.query.is_empty() && matches!(app.source, Source::Query) {
-            "quit"
-        } else {
-            "clear"
-        },
-    );
-    let status = app.status.clone().unwrap_or_default();
+    let hints = footer_hints(|words| {
+        words
+            .replace("{filter}", &app.filter.label())
+            .replace("{format}", app.copy_format.as_str())
+            .replace("{lang}", app.lang.label())
+            .replace("{esc}", if app.escape_quits() { "quit" } else { "clear" })
+    });
+    // As many hints as fit whole, in priority order: a cut hint helps nobody.
+    let mut line = String::new();
+    for hint in hints {
+        if width(&line) + 2 + width(&hint) > columns {
+            break;
+        }
+        line.push(' ');
+        line.push_str(&hint);
+        line.push(' ');
+    }
+    let status = app.status.as_deref().map(sanitize).unwrap_or_default();
     let lines: Vec<Line> = if area.height >= 2 {
         vec![
-            Line::styled(fit(&hints, columns), theme.dim()),
+            Line::styled(fit(&line, columns), theme.dim()),
             Line::styled(fit(&format!(" {status}"), columns), theme.title()),
         ]
     } else if status.is_empty() {
-        vec![Line::styled(fit(&hints, columns), theme.dim())]
+        vec![Line::styled(fit(&line, columns), theme.dim())]
     } else {
         vec![Line::styled(
             fit(&format!(" {status}"), columns),
@@ -314,23 +372,9 @@ fn draw_footer(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn draw_help(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let key_width = BINDINGS.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
-    let text_width = BINDINGS.iter().map(|(_, t)| width(t)).max().unwrap_or(0);
-    let want_w = (key_width + text_width + 6) as u16;
-    let want_h = BINDINGS.len() as u16 + 4;
-    let w = want_w
-        .min(area.width.saturating_sub(2))
-        .max(4.min(area.width));
-    let h = want_h
-        .min(area.height.saturating_sub(2))
-        .max(3.min(area.height));
-    let popup = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
+fn draw_help(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let key_width = BINDINGS.iter().map(|b| width(b.keys)).max().unwrap_or(0);
+    let popup = help_popup(area, HELP_WIDTH, help_line_count());
     // A wide character whose right half sits under the popup's left border would swallow the border
     // when the terminal redraws: blank the cell to the popup's left first.
     if popup.x > area.x {
@@ -342,33 +386,40 @@ fn draw_help(frame: &mut Frame, area: Rect, theme: &Theme) {
         }
     }
     frame.render_widget(Clear, popup);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border())
-        .title(Span::styled(" Keys · any key closes ", theme.title()));
     let inner = Rect::new(
         popup.x + 1,
         popup.y + 1,
         popup.width.saturating_sub(2),
         popup.height.saturating_sub(2),
     );
+    let rows = usize::from(inner.height);
+    let max_scroll = help_line_count().saturating_sub(rows);
+    let scroll = app.help_scroll.min(max_scroll);
+    let title = format!(
+        " Keys {}· any other key closes ",
+        more_marks(scroll, max_scroll)
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(
+            truncate(&title, width_usize(popup).saturating_sub(2)),
+            theme.title(),
+        ));
     frame.render_widget(block, popup);
     let columns = width_usize(inner);
     let mut lines: Vec<Line> = BINDINGS
         .iter()
-        .map(|(k, t)| {
-            let key = fit(k, key_width + 2);
-            let line = vec![Span::styled(key, theme.label()), Span::raw(t.to_string())];
+        .map(|b| {
+            let key = fit(b.keys, key_width + 2);
+            let line = vec![Span::styled(key, theme.label()), Span::raw(b.does)];
             clip_line(line, columns)
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(clip_line(
-        vec![Span::styled(
-            "Exit codes (CLI): 0 found · 1 not found · 2 error",
-            theme.dim(),
-        )],
-        columns,
-    ));
-    frame.render_widget(Paragraph::new(lines), inner);
+    for note in HELP_FOOTNOTES {
+        lines.push(clip_line(vec![Span::styled(*note, theme.dim())], columns));
+    }
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
 }
