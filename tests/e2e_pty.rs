@@ -3,6 +3,8 @@
 #![cfg(unix)]
 
 mod common;
+#[path = "support/synthetic.rs"]
+mod synthetic;
 
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -526,4 +528,32 @@ fn term_dumb_is_refused() {
 #[test]
 fn an_empty_term_is_refused() {
     refused_with_term("");
+}
+
+#[test]
+fn a_large_catalog_shows_a_first_frame_at_once_and_keeps_early_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.toml");
+    std::fs::write(&path, synthetic::catalog_toml(60_000, 7)).unwrap();
+    let mut s = Session::start(&["--catalog", path.to_str().unwrap()], &[]);
+    s.wait_for("Loading catalogs…");
+    // Typed while the catalogs load: applied once they are in.
+    s.send("16388");
+    s.wait_for("JOIN_ROOM_FAILED");
+    assert!(s.contents().contains("› 16388"), "{}", s.contents());
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn a_broken_catalog_ends_the_browser_with_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.toml");
+    std::fs::write(&path, "[[entry]]\ncode = \"nope\"\n").unwrap();
+    let mut s = Session::start(&["--catalog", path.to_str().unwrap()], &[]);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    s.assert_restored();
+    s.wait_for("broken.toml");
 }
