@@ -4,6 +4,7 @@
 
 mod common;
 #[path = "support/synthetic.rs"]
+#[allow(dead_code)]
 mod synthetic;
 
 use std::io::{Read, Write};
