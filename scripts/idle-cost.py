@@ -50,12 +50,13 @@ def main():
     seconds = float(os.environ.get("IDLE_SECONDS", "3"))
     pid, fd = pty.fork()
     if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         os.environ["TERM"] = "xterm-256color"
         os.environ.setdefault("TRTC_ERRORS_CLIPBOARD", "osc52")
         os.execv(sys.argv[1], sys.argv[1:])
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
     seen = bytearray()
     first_frame = threading.Event()
+    loading = []
 
     def drain():
         while True:
@@ -67,6 +68,8 @@ def main():
                 return
             if not first_frame.is_set():
                 seen.extend(data)
+                if not loading and b"Loading" in seen:
+                    loading.append(time.monotonic() - started)
                 if b"Codes" in seen:
                     first_frame.set()
 
@@ -88,6 +91,8 @@ def main():
         time.sleep(0.05)
     else:
         os.kill(pid, 9)
+    if loading:
+        print(f"loading frame {loading[0]:.2f} s; ", end="")
     print(
         f"first frame {first:.2f} s; idle {seconds:.0f} s: cpu {cpu1 - cpu0:.0f} ms "
         f"({(cpu1 - cpu0) / 10 / seconds:.1f} %), wake-ups {wake1 - wake0} "
