@@ -32,6 +32,17 @@ fn try_main() -> anyhow::Result<ExitCode> {
     }
     let options = cli.options();
     let loaded = session::load_config(options.no_config);
+    // The browser loads the catalogs behind its first frame ("Loading catalogs…").
+    if let (true, None | Some(Command::Tui { .. })) = (
+        io::stdout().is_terminal() && io::stdin().is_terminal(),
+        &cli.command,
+    ) {
+        let query = match cli.command {
+            Some(Command::Tui { query }) => query,
+            _ => None,
+        };
+        return trtc_errors::tui::run_loading(move || session::load(&options, loaded, true), query);
+    }
     let session = match session::load(&options, loaded, io::stdout().is_terminal()) {
         Ok(session) => session,
         Err(err) => {

@@ -606,7 +606,7 @@ fn matched_by_reports_each_operator() {
         (&["subscrption"], "0x4042", "fuzzy key"),
         (&["expired"], "70001", "description"),
         (&["guoqi"], "70001", "pinyin"),
-        (&["udp"], "0x4003", "advice"),
+        (&["udp"], "0x4003", "keyword"),
         (&["!account"], "0x1000", "not excluded"),
         (&["kicked | banned"], "0x4040", "fuzzy key"),
         (&["0x4004,70001"], "0x4004", "code"),

@@ -162,6 +162,7 @@ fn jump_to_a_related_code_and_back() {
     assert!(!there.contains("0x4004 (16388)"), "moved on:\n{there}");
     b.send("\x7f"); // Backspace
     b.wait_for("Back");
-    b.wait_for("0x4004 (16388)");
+    // Back on 0x4004, the detail pane where it was (scrolled to the link that was followed).
+    b.wait_for("▶ web4  0x4004");
     b.quit();
 }

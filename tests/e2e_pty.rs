@@ -3,8 +3,12 @@
 #![cfg(unix)]
 
 mod common;
+#[path = "support/synthetic.rs"]
+#[allow(dead_code)]
+mod synthetic;
 
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -19,6 +23,8 @@ struct Session {
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
+    /// While set, nothing reads the pty: the program's output backs up as on a frozen terminal.
+    paused: Arc<AtomicBool>,
 }
 
 /// The real binary on a fresh 100×30 pty, isolated from the user's config and display.
@@ -56,10 +62,15 @@ impl Session {
         let writer = master.take_writer().expect("pty writer");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (s, r) = (Arc::clone(&screen), Arc::clone(&raw));
+        let paused = Arc::new(AtomicBool::new(false));
+        let (s, r, p) = (Arc::clone(&screen), Arc::clone(&raw), Arc::clone(&paused));
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
+            loop {
+                while p.load(Ordering::SeqCst) {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                let Ok(n) = reader.read(&mut buf) else { break };
                 if n == 0 {
                     break;
                 }
@@ -73,6 +84,7 @@ impl Session {
             child,
             screen,
             raw,
+            paused,
         }
     }
 
@@ -307,4 +319,242 @@ fn hostile_catalog_cannot_take_over_the_screen() {
     s.send("\x1b");
     assert!(s.wait_exit().success());
     s.assert_restored();
+}
+
+#[test]
+fn sigint_restores() {
+    signal_restores(Signal::SIGINT);
+}
+
+#[test]
+fn sigquit_restores() {
+    signal_restores(Signal::SIGQUIT);
+}
+
+#[test]
+fn sigusr1_restores() {
+    signal_restores(Signal::SIGUSR1);
+}
+
+#[test]
+fn sigusr2_restores() {
+    signal_restores(Signal::SIGUSR2);
+}
+
+#[test]
+fn sigalrm_restores() {
+    signal_restores(Signal::SIGALRM);
+}
+
+/// The process state letter from /proc/PID/stat (`T` when stopped).
+fn process_state(pid: Pid) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit(')')
+        .next()
+        .and_then(|rest| rest.trim_start().chars().next())
+        .unwrap_or('?')
+}
+
+fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if ready() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("{what} did not happen within 10 s");
+}
+
+#[test]
+fn sigtstp_restores_and_sigcont_redraws_everything() {
+    let mut s = Session::start(&["tui", "--query", "join"], &[]);
+    s.wait_for("JOIN_ROOM_FAILED");
+    kill(s.pid(), Signal::SIGTSTP).unwrap();
+    wait_until("the program stopping", || process_state(s.pid()) == 'T');
+    std::thread::sleep(Duration::from_millis(100)); // let the reader take the last bytes
+    s.assert_restored();
+    // What the shell would do meanwhile: write on the main screen.
+    s.screen
+        .lock()
+        .unwrap()
+        .process(b"\x1b[2J$ jobs\r\n[1]+ Stopped");
+    kill(s.pid(), Signal::SIGCONT).unwrap();
+    wait_until("the alternate screen coming back", || {
+        s.screen.lock().unwrap().screen().alternate_screen()
+    });
+    // The whole frame is drawn again, not only what changed since the last one.
+    s.wait_for("JOIN_ROOM_FAILED");
+    s.wait_for("Codes");
+    assert_eq!(process_state(s.pid()), 'S');
+    {
+        let parser = s.screen.lock().unwrap();
+        let screen = parser.screen();
+        assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        assert!(screen.bracketed_paste());
+    }
+    let termios = s.master.get_termios().unwrap();
+    assert!(
+        !termios.local_flags.contains(LocalFlags::ICANON),
+        "raw mode again"
+    );
+    // Still alive and answering keys.
+    s.send("\x15");
+    s.send("16388");
+    s.wait_for("16388");
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn sigterm_ends_the_program_even_when_the_terminal_stops_reading() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("Codes");
+    // The terminal freezes (tmux pane after Ctrl-S, a master nobody reads): the program's output
+    // backs up until its write blocks. Full-screen repaints from resizes fill it quickly.
+    s.paused.store(true, Ordering::SeqCst);
+    for i in 0..60u16 {
+        let (rows, cols) = if i % 2 == 0 { (28, 90) } else { (30, 100) };
+        s.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    let blocked = std::fs::read_to_string(format!("/proc/{}/wchan", s.pid())).unwrap_or_default();
+    eprintln!("main thread waits in {blocked:?}");
+    let sent = Instant::now();
+    kill(s.pid(), Signal::SIGTERM).unwrap();
+    let deadline = sent + Duration::from_secs(5);
+    let status = loop {
+        if let Some(status) = s.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "still running 5 s after SIGTERM on a frozen terminal"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    eprintln!("exited {:?} after SIGTERM", sent.elapsed());
+    assert_eq!(status.exit_code(), 128 + Signal::SIGTERM as u32);
+    // The line discipline is back in cooked mode whether or not the terminal reads again.
+    let termios = s.master.get_termios().unwrap();
+    assert!(
+        termios.local_flags.contains(LocalFlags::ECHO),
+        "echo is off"
+    );
+    assert!(
+        termios.local_flags.contains(LocalFlags::ICANON),
+        "raw mode left on"
+    );
+    // The terminal thaws: the screen modes are undone too.
+    s.paused.store(false, Ordering::SeqCst);
+    wait_until("the main screen coming back", || {
+        !s.screen.lock().unwrap().screen().alternate_screen()
+    });
+    let parser = s.screen.lock().unwrap();
+    assert_eq!(
+        parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+}
+
+#[test]
+fn a_display_that_never_answers_freezes_neither_start_nor_copy() {
+    // An X server that accepts connections and says nothing: arboard would wait forever.
+    let (listener, display) = (50..200)
+        .find_map(|n| {
+            std::net::TcpListener::bind(("127.0.0.1", 6000 + n))
+                .ok()
+                .map(|l| (l, n))
+        })
+        .expect("a free X display port");
+    let connected = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&connected);
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            flag.store(true, Ordering::SeqCst);
+            held.push(stream); // never read, never answered, never closed
+        }
+    });
+    let display = format!("127.0.0.1:{display}");
+    let started = Instant::now();
+    let mut s = Session::start(&["tui", "--query", "16388"], &[("DISPLAY", &display)]);
+    s.wait_for("JOIN_ROOM_FAILED");
+    assert!(started.elapsed() < Duration::from_secs(5), "slow start");
+    s.send("\x19"); // Ctrl-Y copies
+    s.wait_for("via OSC 52");
+    s.wait_for("did not answer within 1 s");
+    assert!(
+        connected.load(Ordering::SeqCst),
+        "the clipboard never tried the display"
+    );
+    // A second copy does not wait again.
+    s.send("\x14"); // Ctrl-T: another format, so the message changes
+    let again = Instant::now();
+    s.send("\x19");
+    s.wait_for("(markdown) via OSC 52");
+    assert!(again.elapsed() < Duration::from_millis(900));
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// Runs the browser with `TERM` set to `term`: one line on stderr, exit 2, no escape codes.
+fn refused_with_term(term: &str) {
+    let mut s = Session::start(&[], &[("TERM", term)]);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    assert!(
+        !raw.contains('\x1b'),
+        "escape codes reached a {term:?} terminal: {raw:?}"
+    );
+    assert!(raw.contains("TERM"), "{raw:?}");
+    assert_eq!(raw.trim_end().lines().count(), 1, "{raw:?}");
+}
+
+#[test]
+fn term_dumb_is_refused() {
+    refused_with_term("dumb");
+}
+
+#[test]
+fn an_empty_term_is_refused() {
+    refused_with_term("");
+}
+
+#[test]
+fn a_large_catalog_shows_a_first_frame_at_once_and_keeps_early_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.toml");
+    std::fs::write(&path, synthetic::catalog_toml(60_000, 7)).unwrap();
+    let mut s = Session::start(&["--catalog", path.to_str().unwrap()], &[]);
+    s.wait_for("Loading catalogs…");
+    // Typed while the catalogs load: applied once they are in.
+    s.send("16388");
+    s.wait_for("JOIN_ROOM_FAILED");
+    assert!(s.contents().contains("› 16388"), "{}", s.contents());
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn a_broken_catalog_ends_the_browser_with_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.toml");
+    std::fs::write(&path, "[[entry]]\ncode = \"nope\"\n").unwrap();
+    let mut s = Session::start(&["--catalog", path.to_str().unwrap()], &[]);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    s.assert_restored();
+    s.wait_for("broken.toml");
 }

@@ -184,7 +184,8 @@ fn cross_family_table() {
         ("进房失败", "web4:0x4004", Description),
         ("firewall", "web5:5501", KeyPrefix),
         ("NotAllowedError", "web5:5302", FuzzyKey),
-        ("getUserMedia", "web5:5300", Keyword),
+        // 0x1003 and 0x1004 both name getUserMedia; ties keep catalog order, 4.x first.
+        ("getUserMedia", "web4:0x1003", Keyword),
         ("udp", "native:-3307", Description),
         ("truncated", "native:-70004", Description),
         ("autoplay", "web4:0x4043", Description),
@@ -279,7 +280,9 @@ fn words_of_the_answer_find_the_entry() {
     let index = SearchIndex::new(&catalog);
     use MatchKind::*;
     let table: &[(&str, Scope, &str, usize, &[MatchKind])] = &[
-        ("firewall", web4(), "web4:0x4001", 2, &[Advice, Keyword]),
+        // 0x4001 means the server answered (the WebSocket was reachable): firewalls are
+        // 0x4002 (signalling) and 0x4003 (media, UDP).
+        ("firewall", web4(), "web4:0x4002", 2, &[Advice, Keyword]),
         ("firewall", web4(), "web4:0x4003", 2, &[Advice, Keyword]),
         ("udp", web4(), "web4:0x4003", 1, &[Advice, Keyword]),
         ("防火墙", web4(), "web4:0x4003", 2, &[Advice, Keyword]),
@@ -319,17 +322,15 @@ fn words_of_the_answer_find_the_entry() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
-/// Words that need the 4.x catalog's curated keywords (assets/catalog.toml); un-ignore once they
-/// are there.
+/// Words found through the 4.x catalog's curated keywords (assets/catalog.toml).
 #[test]
-#[ignore = "needs the web4 keywords being added to assets/catalog.toml"]
 fn web4_words_that_need_keywords() {
     let catalog = Catalog::builtin().unwrap();
     let index = SearchIndex::new(&catalog);
     let table: &[(&str, &str)] = &[
         ("kicked", "web4:0x4040"),
         ("kicked | banned", "web4:0x4040"),
-        ("getUserMedia", "web4:0x1004"),
+        ("getUserMedia", "web4:0x1003"),
         ("truncated", "web4:70003"),
     ];
     let mut failures = Vec::new();

@@ -198,6 +198,9 @@ pub struct App {
     pub detail: DetailModel,
     /// The link in the detail pane Enter follows (index into `detail.links`).
     pub focused_link: Option<usize>,
+    /// The user moved the selection: keep it on that entry while it still matches. Otherwise a
+    /// new query starts at its best hit.
+    selection_pinned: bool,
     /// Where followed links were followed from.
     pub history: History,
     /// The query line as the last jump (or step back) left it: while it is unchanged, Backspace
@@ -240,6 +243,7 @@ impl App {
             detail_scroll: 0,
             detail: DetailModel::default(),
             focused_link: None,
+            selection_pinned: false,
             history: History::default(),
             landed_query: None,
             copy_format,
@@ -589,7 +593,10 @@ impl App {
         self.layout().list_rows().max(1)
     }
 
+    /// Moves the selection on the user's request: from then on it stays on that entry while the
+    /// query narrows (see `apply_hits`).
     fn select(&mut self, index: usize) {
+        self.selection_pinned = true;
         let last = self.hits.len().saturating_sub(1);
         let index = index.min(last);
         if index != self.selected {
@@ -843,10 +850,14 @@ impl App {
         if matches!(self.source, Source::Query) {
             decimal_prefix::extend(&mut hits, self.engine.catalog(), &query.text, scope);
         }
-        let keep = self
-            .pending_select
-            .take()
-            .or_else(|| self.selected_hit().map(|h| h.index));
+        // The selection follows the query to its best hit unless the user chose an entry: then it
+        // stays there while it matches (what was first in the whole list says nothing about the
+        // new words, and may match them only weakly, far down).
+        let keep = self.pending_select.take().or_else(|| {
+            self.selection_pinned
+                .then(|| self.selected_hit().map(|h| h.index))
+                .flatten()
+        });
         let entries = self.engine.catalog().entries();
         self.row_widths = RowWidths::measure(hits.iter().map(|h| &entries[h.index]));
         // An upper bound of what `result_row` tags a row with; a little room to spare is fine.
@@ -880,6 +891,7 @@ impl App {
         self.selected = position.unwrap_or(0);
         if position.is_none() {
             self.list_offset = 0;
+            self.selection_pinned = false;
         }
         self.keep_selection_visible();
     }

@@ -1,12 +1,20 @@
-//! The interactive browser: set up the terminal, run draw → read event → update, restore.
+//! The interactive browser: set up the terminal, then wait for an event → update → draw if
+//! anything changed; restore on every way out.
 //!
-//! The terminal is restored in exactly one function, [`restore_terminal`], called on every way out:
-//! a normal quit, Ctrl-C (a key in raw mode), SIGTERM / SIGHUP (checked by the loop), an error, and
-//! a panic (from the panic hook, before the message is printed).
+//! The loop sleeps in `recv()` on one channel ([`events`]) and draws only when an event changed
+//! something: input that decoded to an action, a resize, a search answer, a finished copy, the
+//! session arriving, a return from Ctrl-Z. Idle, it does not wake up at all.
+//!
+//! The terminal is restored in one place, [`terminal::restore_terminal`], called on every way out:
+//! a normal quit, an error, a panic (from the panic hook, before the message is printed), every
+//! terminating signal (exit 128 + n), Ctrl-Z / SIGTSTP (then re-entered on `fg`). When the loop's
+//! thread is stuck writing to a terminal that stopped reading, the signal thread restores what it
+//! can without waiting and ends the process ([`events::GRACE`]).
 
 pub mod app;
 pub mod decimal_prefix;
 pub mod detail;
+pub mod events;
 pub mod filter;
 pub mod history;
 pub mod input;
@@ -14,60 +22,36 @@ pub mod keys;
 pub mod layout;
 pub mod notes;
 pub mod open_url;
+pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod version_filter;
 pub mod worker;
 
-use std::io::{self, Write};
+use std::io;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::Instant;
 
-use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
-use crossterm::terminal::{
-    disable_raw_mode, enable_raw_mode, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen,
-};
-use crossterm::{cursor, event, execute};
+use anyhow::Context;
 use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 use ratatui::Terminal;
 
-use crate::clipboard::Clipboard;
+use crate::catalog::CatalogError;
+use crate::clipboard::{Clipboard, Finished};
 use crate::session::Session;
 use crate::tui::app::{Action, App, Effect};
+use crate::tui::events::{Event, Events};
+pub use crate::tui::terminal::restore_terminal;
 
 /// Set to `after-first-frame` to panic once the first frame is drawn: the end-to-end tests use it
 /// to prove the panic path restores the terminal. No key or normal use can trigger it.
 pub const TEST_PANIC_ENV: &str = "TRTC_ERRORS_TEST_PANIC";
-
-/// Leaves raw mode, the alternate screen, mouse capture and bracketed paste, and shows the cursor.
-/// Every step is attempted even if an earlier one fails; safe to call more than once.
-pub fn restore_terminal() {
-    let mut out = io::stdout();
-    let _ = execute!(
-        out,
-        DisableMouseCapture,
-        DisableBracketedPaste,
-        LeaveAlternateScreen,
-        cursor::Show
-    );
-    let _ = disable_raw_mode();
-    let _ = out.flush();
-}
-
-fn enter_terminal() -> io::Result<()> {
-    enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )
-}
 
 /// Restores the terminal when dropped, so an early return or `?` cannot leave it raw.
 struct TerminalGuard;
@@ -86,125 +70,361 @@ fn install_panic_hook() {
     }));
 }
 
-/// Opens the browser over the session's catalog and runs it until the user quits.
+/// Opens the browser over a loaded session and runs it until the user quits.
 pub fn run(session: Session, initial_query: Option<String>) -> anyhow::Result<ExitCode> {
+    run_from(Box::new(move || Ok(session)), initial_query)
+}
+
+/// Opens the browser at once and loads the session on a thread meanwhile: the first frame says
+/// "Loading catalogs…" and keys typed during the load are applied when it is done. A catalog that
+/// fails to load ends the browser with the error (after the terminal is restored).
+pub fn run_loading(
+    load: impl FnOnce() -> Result<Session, CatalogError> + Send + 'static,
+    initial_query: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    run_from(Box::new(load), initial_query)
+}
+
+type Loader = Box<dyn FnOnce() -> Result<Session, CatalogError> + Send>;
+
+fn run_from(load: Loader, initial_query: Option<String>) -> anyhow::Result<ExitCode> {
+    if let Some(why) = terminal::unusable_terminal() {
+        anyhow::bail!(why);
+    }
+    let (events, inbox) = Events::channel();
+    let notify = events::wire_helpers(&events);
+    #[cfg(unix)]
+    events::spawn_signal_thread(events.clone()).context("cannot watch for signals")?;
+
+    install_panic_hook();
+    terminal::enter_terminal()?;
+    let _guard = TerminalGuard;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    // Not `terminal.clear()`: it asks the terminal for the cursor position and waits for an answer
+    // some terminals never send. `resize` wipes the screen and forgets the last frame.
+    full_redraw_next(&mut terminal)?;
+    events::spawn_input_reader(events.clone())?;
+    let mut clipboard = Clipboard::open(notify);
+
+    let mut warnings = Vec::new();
+    let outcome = match wait_for_session(&mut terminal, &inbox, load, events)? {
+        Waited::Loaded(session, early) => {
+            let mut app = build_app(*session, initial_query, &mut warnings);
+            let size = terminal.size()?;
+            app.update(Action::Resize {
+                width: size.width,
+                height: size.height,
+            });
+            let mut looped = Loop {
+                terminal: &mut terminal,
+                app: &mut app,
+                clipboard: &mut clipboard,
+                dirty: true,
+            };
+            for event in early {
+                if let Some(code) = looped.handle(event)? {
+                    return finish(terminal, code, &warnings);
+                }
+            }
+            looped.run(&inbox)
+        }
+        Waited::Exit(code) => Ok(code),
+        Waited::Failed(err) => {
+            drop(terminal);
+            restore_terminal();
+            return Err(err.into());
+        }
+    };
+    finish(terminal, outcome?, &warnings)
+}
+
+/// Restores the terminal, then says what the alternate screen hid.
+fn finish<B: Backend>(
+    terminal: Terminal<B>,
+    code: ExitCode,
+    warnings: &[String],
+) -> anyhow::Result<ExitCode> {
+    drop(terminal);
+    restore_terminal();
+    for warning in warnings {
+        eprintln!(
+            "trtc-errors: warning: {}",
+            crate::sanitize::sanitize(warning)
+        );
+    }
+    Ok(code)
+}
+
+fn build_app(session: Session, initial_query: Option<String>, warnings: &mut Vec<String>) -> App {
     let copy_format = session.config.config.copy_format.unwrap_or_default();
-    let color = session.color;
-    let mut app = App::new(Arc::new(session.engine), copy_format, session.lang, color);
+    let mut app = App::new(
+        Arc::new(session.engine),
+        copy_format,
+        session.lang,
+        session.color,
+    );
     if !session.scope.is_everything() {
         app.set_base_scope(session.scope);
     }
     if let Some(q) = initial_query {
         app.set_query(&q);
     }
-    // Printed to stderr too, but the alternate screen hides that: say it where it is seen.
+    // Printed to stderr after the browser closes too, but the alternate screen hides that now.
     if let Some(warning) = session.config.warnings.first() {
         app.status = Some(format!("Config ignored: {warning}"));
     }
-
-    // SIGTERM and SIGHUP set flags the loop checks, so the terminal is restored on the main thread.
-    let mut signals = Vec::new();
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        let flag = Arc::new(AtomicBool::new(false));
-        signal_hook::flag::register(sig, Arc::clone(&flag))?;
-        signals.push((sig, flag));
-    }
-
-    // If the terminal hangs up, crossterm's event poll can spin without returning, so the loop
-    // never sees the flag. A watchdog gives the loop a moment, then restores and exits itself.
-    let finished = Arc::new(AtomicBool::new(false));
-    spawn_signal_watchdog(signals.clone(), Arc::clone(&finished));
-
-    install_panic_hook();
-    enter_terminal()?;
-    let _guard = TerminalGuard;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    // Not `terminal.clear()`: it asks the terminal for the cursor position and waits for an answer
-    // some terminals never send. The alternate screen only needs wiping.
-    execute!(io::stdout(), Clear(ClearType::All))?;
-    let size = terminal.size()?;
-    app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
-    let mut clipboard = Clipboard::open();
-    let code = event_loop(&mut terminal, &mut app, &mut clipboard, &signals);
-    finished.store(true, Ordering::SeqCst);
-    drop(terminal);
-    code
+    warnings.clone_from(&session.config.warnings);
+    app
 }
 
-/// After SIGTERM / SIGHUP, waits for the event loop to finish; if it has not within half a second
-/// (its event poll may be stuck on a dead terminal), restores the terminal and exits.
-fn spawn_signal_watchdog(signals: Vec<(i32, Arc<AtomicBool>)>, finished: Arc<AtomicBool>) {
-    std::thread::spawn(move || loop {
-        std::thread::sleep(Duration::from_millis(50));
-        if finished.load(Ordering::SeqCst) {
-            return;
-        }
-        if let Some((sig, _)) = signals
-            .iter()
-            .find(|(_, flag)| flag.load(Ordering::Relaxed))
-        {
-            std::thread::sleep(Duration::from_millis(500));
-            if !finished.load(Ordering::SeqCst) {
-                restore_terminal();
-                std::process::exit(128 + *sig);
-            }
-            return;
-        }
-    });
+enum Waited {
+    /// The session, and the input that arrived while it loaded (to apply in order).
+    Loaded(Box<Session>, Vec<Event>),
+    Exit(ExitCode),
+    Failed(CatalogError),
 }
 
-fn event_loop<B: Backend>(
+/// Draws "Loading catalogs…" and waits for the session. Input that arrives meanwhile is kept for
+/// the app (see [`Loop::handle`]); signals are honoured.
+fn wait_for_session<B: Backend>(
     terminal: &mut Terminal<B>,
-    app: &mut App,
-    clipboard: &mut Clipboard,
-    signals: &[(i32, Arc<AtomicBool>)],
-) -> anyhow::Result<ExitCode>
+    inbox: &Receiver<Event>,
+    load: Loader,
+    events: Events,
+) -> anyhow::Result<Waited>
 where
     B::Error: Send + Sync + 'static,
 {
-    let test_panic = std::env::var(TEST_PANIC_ENV).is_ok_and(|v| v == "after-first-frame");
+    events::spawn_loader(events, load)?;
+    let mut early = Vec::new();
+    let mut dirty = true;
     loop {
-        terminal.draw(|frame| ui::draw(frame, app))?;
-        if test_panic {
-            panic!("{TEST_PANIC_ENV} asked for a panic after the first frame");
+        if dirty {
+            terminal.draw(|frame| {
+                let area = frame.area();
+                let line = Line::from("Loading catalogs…");
+                let row = Rect::new(area.x, area.y + area.height / 2, area.width, 1);
+                frame.render_widget(Paragraph::new(line).centered(), row.intersection(area));
+            })?;
+            dirty = false;
         }
-        if app.should_quit {
-            return Ok(ExitCode::SUCCESS);
-        }
-        if let Some((sig, _)) = signals
-            .iter()
-            .find(|(_, flag)| flag.load(Ordering::Relaxed))
-        {
-            // The conventional status of a process ended by a signal.
-            return Ok(ExitCode::from(128 + *sig as u8));
-        }
-        // While a background search runs, wake up often to show its answer as soon as it lands.
-        let wait = if app.searching { 5 } else { 100 };
-        match event::poll(Duration::from_millis(wait)) {
-            Ok(false) => {
-                app.poll_results();
-                continue;
+        let event = inbox.recv().context("every event source is gone")?;
+        match event {
+            Event::Loaded(loaded) => {
+                return match *loaded {
+                    Ok(session) => Ok(Waited::Loaded(Box::new(session), early)),
+                    Err(err) => Ok(Waited::Failed(err)),
+                };
             }
-            Ok(true) => {}
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e.into()),
+            Event::Terminate(signal) => return Ok(Waited::Exit(signal_exit(signal))),
+            Event::InputClosed(_) => return Ok(Waited::Exit(hangup_exit())),
+            Event::Input(crossterm::event::Event::Resize(..)) | Event::Resized => {
+                full_redraw_next(terminal)?;
+                dirty = true;
+            }
+            Event::Continue => {
+                terminal::enter_terminal()?;
+                full_redraw_next(terminal)?;
+                dirty = true;
+            }
+            Event::Suspend => {
+                suspend()?;
+            }
+            Event::Input(ev) => {
+                if keys::action_for(&ev) == Action::Quit {
+                    return Ok(Waited::Exit(ExitCode::SUCCESS));
+                }
+                early.push(Event::Input(ev));
+            }
+            Event::SearchDone | Event::Clipboard(_) => {}
         }
-        let ev = match event::read() {
-            Ok(ev) => ev,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e.into()),
-        };
-        app.poll_results();
-        let action = keys::action_for(&ev);
-        if let Some(Effect::Copy { text, label }) = app.update(action) {
-            let outcome = clipboard.copy(&text, &mut io::stdout());
-            app.copied(
-                &label,
-                outcome.as_ref().map(|r| r.describe()).map_err(Clone::clone),
-            );
+    }
+}
+
+/// The exit status of a process ended by `signal`: 128 + n, as a shell reports it.
+fn signal_exit(signal: i32) -> ExitCode {
+    ExitCode::from(128u8.saturating_add(u8::try_from(signal).unwrap_or(127)))
+}
+
+/// The terminal went away without a SIGHUP reaching us: end as if it had.
+fn hangup_exit() -> ExitCode {
+    #[cfg(unix)]
+    {
+        signal_exit(signal_hook::consts::SIGHUP)
+    }
+    #[cfg(not(unix))]
+    {
+        ExitCode::FAILURE
+    }
+}
+
+/// Makes the next draw repaint every cell: wipes the screen and forgets the last frame. Needed
+/// after the terminal was used by someone else (Ctrl-Z) or resized.
+fn full_redraw_next<B: Backend>(terminal: &mut Terminal<B>) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+    Ok(())
+}
+
+/// Ctrl-Z / SIGTSTP: give the terminal back to the shell and stop. The loop re-enters on the
+/// SIGCONT that `fg` sends ([`Event::Continue`]).
+fn suspend() -> anyhow::Result<()> {
+    restore_terminal();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    Ok(())
+}
+
+struct Loop<'a, B: Backend> {
+    terminal: &'a mut Terminal<B>,
+    app: &'a mut App,
+    clipboard: &'a mut Clipboard,
+    /// Something changed since the last frame.
+    dirty: bool,
+}
+
+impl<B: Backend> Loop<'_, B>
+where
+    B::Error: Send + Sync + 'static,
+{
+    fn run(&mut self, inbox: &Receiver<Event>) -> anyhow::Result<ExitCode> {
+        let test_panic = std::env::var(TEST_PANIC_ENV).is_ok_and(|v| v == "after-first-frame");
+        loop {
+            if self.app.should_quit {
+                return Ok(ExitCode::SUCCESS);
+            }
+            if self.dirty {
+                self.terminal.draw(|frame| ui::draw(frame, self.app))?;
+                self.dirty = false;
+                if test_panic {
+                    panic!("{TEST_PANIC_ENV} asked for a panic after the first frame");
+                }
+            }
+            // Sleep until something happens; only a copy under way has a deadline.
+            let event = match self.clipboard.deadline() {
+                Some(deadline) => {
+                    match inbox.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                        Ok(event) => Some(event),
+                        Err(RecvTimeoutError::Timeout) => None,
+                        Err(RecvTimeoutError::Disconnected) => {
+                            anyhow::bail!("every event source is gone")
+                        }
+                    }
+                }
+                None => Some(inbox.recv().context("every event source is gone")?),
+            };
+            match event {
+                Some(event) => {
+                    if let Some(code) = self.handle(event)? {
+                        return Ok(code);
+                    }
+                }
+                None => {
+                    let finished = self
+                        .clipboard
+                        .on_deadline(Instant::now(), &mut io::stdout());
+                    self.copied(finished);
+                }
+            }
+            // Take whatever else is already waiting before drawing: a burst of keys, a paste, a
+            // storm of resizes costs one frame.
+            while let Ok(event) = inbox.try_recv() {
+                if let Some(code) = self.handle(event)? {
+                    return Ok(code);
+                }
+            }
         }
+    }
+
+    /// Applies one event. Returns the exit status when the browser must end.
+    fn handle(&mut self, event: Event) -> anyhow::Result<Option<ExitCode>> {
+        match event {
+            Event::Input(crossterm::event::Event::Resize(width, height)) => {
+                self.resized(width, height)?
+            }
+            Event::Resized => {
+                let size = self.terminal.size()?;
+                self.resized(size.width, size.height)?;
+            }
+            Event::Input(ev) => {
+                let action = keys::action_for(&ev);
+                if action != Action::None {
+                    let effect = self.app.update(action);
+                    self.dirty = true;
+                    if let Some(effect) = effect {
+                        self.perform(effect)?;
+                    }
+                }
+            }
+            Event::SearchDone => {
+                if self.app.poll_results() {
+                    self.dirty = true;
+                }
+            }
+            Event::Clipboard(reply) => {
+                let finished = self.clipboard.on_reply(reply, &mut io::stdout());
+                self.copied(finished);
+            }
+            Event::Terminate(signal) => return Ok(Some(signal_exit(signal))),
+            Event::InputClosed(_) => return Ok(Some(hangup_exit())),
+            Event::Suspend => suspend()?,
+            Event::Continue => self.resume()?,
+            // Loaded only once, before this loop starts.
+            Event::Loaded(_) => {}
+        }
+        Ok(None)
+    }
+
+    /// The I/O an update asked for.
+    fn perform(&mut self, effect: Effect) -> anyhow::Result<()> {
+        match effect {
+            Effect::Copy { text, label } => {
+                let finished = self.clipboard.copy(text, label, &mut io::stdout());
+                self.copied(finished);
+            }
+            // Re-entered on SIGCONT by `resume`.
+            Effect::Suspend => suspend()?,
+            Effect::Redraw => {
+                full_redraw_next(self.terminal)?;
+                self.dirty = true;
+            }
+            // `open_url` spawns the opener and does not wait for it: nothing here can block.
+            Effect::OpenUrl(url) => {
+                let outcome = open_url::open_url(&url);
+                self.app.opened(&url, outcome);
+                self.dirty = true;
+            }
+        }
+        Ok(())
+    }
+
+    fn copied(&mut self, finished: Option<Finished>) {
+        if let Some(Finished { label, outcome }) = finished {
+            self.app
+                .copied(&label, outcome.as_deref().map_err(Clone::clone));
+            self.dirty = true;
+        }
+    }
+
+    fn resized(&mut self, width: u16, height: u16) -> anyhow::Result<()> {
+        if (width, height) != (self.app.width, self.app.height) {
+            self.app.update(Action::Resize { width, height });
+            self.dirty = true;
+        }
+        Ok(())
+    }
+
+    /// Back from Ctrl-Z (or continued after a stop): the shell had the terminal, so enter its
+    /// modes again and repaint everything.
+    fn resume(&mut self) -> anyhow::Result<()> {
+        terminal::enter_terminal()?;
+        full_redraw_next(self.terminal)?;
+        let size = self.terminal.size()?;
+        self.resized(size.width, size.height)?;
+        self.dirty = true;
+        Ok(())
     }
 }

@@ -1,0 +1,207 @@
+//! Everything the browser reacts to arrives on one channel, so the loop sleeps in `recv()` until
+//! something happens: input from a reader thread, signals from signal-hook's iterator, the search
+//! worker's and the clipboard's answers, and the session once it is loaded.
+//!
+//! Nothing here wakes up on a timer. The one bounded wait is the signal thread's, after a
+//! terminating signal: if the loop has not finished within [`GRACE`] (its thread may be stuck
+//! writing to a terminal that stopped reading), the signal thread restores what it can without
+//! waiting and ends the process itself.
+
+use std::io;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::catalog::CatalogError;
+use crate::clipboard::Reply;
+use crate::session::Session;
+
+/// How long the loop gets to restore the terminal and return after a terminating signal.
+pub const GRACE: Duration = Duration::from_millis(1000);
+
+pub enum Event {
+    Input(crossterm::event::Event),
+    /// The terminal hung up, or reading it failed: nothing more will come.
+    InputClosed(String),
+    /// A signal that ends the program (exit 128 + n once the terminal is restored).
+    Terminate(i32),
+    /// SIGTSTP: restore the terminal and stop.
+    Suspend,
+    /// SIGCONT: back in the foreground (or just continued): re-enter and draw everything.
+    Continue,
+    /// SIGWINCH: the terminal's size may have changed.
+    Resized,
+    /// The search worker has an answer.
+    SearchDone,
+    Clipboard(Reply),
+    /// The catalogs finished loading.
+    Loaded(Box<Result<Session, CatalogError>>),
+}
+
+/// The sending side, cloned into each source. `Sender` is `Send` but not `Sync`: callbacks that
+/// must be `Sync` (the worker's waker, the clipboard's notifier) hold it behind a mutex.
+#[derive(Clone)]
+pub struct Events(Sender<Event>);
+
+impl Events {
+    pub fn channel() -> (Events, Receiver<Event>) {
+        let (sender, receiver) = mpsc::channel();
+        (Events(sender), receiver)
+    }
+
+    pub fn send(&self, event: Event) -> bool {
+        self.0.send(event).is_ok()
+    }
+
+    /// A `Sync` callback that sends the event `make` builds.
+    pub fn callback<T: 'static>(&self, make: fn(T) -> Event) -> impl Fn(T) + Send + Sync + 'static {
+        let sender = Mutex::new(self.0.clone());
+        move |value| {
+            let _ = sender
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .send(make(value));
+        }
+    }
+}
+
+/// Reads the terminal on a thread of its own and sends what it reads.
+pub fn spawn_input_reader(events: Events) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || read_input(&events))?;
+    Ok(())
+}
+
+/// crossterm retries end-of-file and read errors forever (a hung-up terminal makes its reader
+/// spin), so on unix this thread waits for input itself and asks crossterm only for what is there.
+#[cfg(unix)]
+fn read_input(events: &Events) {
+    use crossterm::event;
+    loop {
+        let mut polled = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: poll reads and writes only the one pollfd passed.
+        let ready = unsafe { libc::poll(&mut polled, 1, -1) };
+        if ready < 0 {
+            let error = io::Error::last_os_error();
+            if error.kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            events.send(Event::InputClosed(error.to_string()));
+            return;
+        }
+        if polled.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            events.send(Event::InputClosed("the terminal hung up".to_string()));
+            return;
+        }
+        loop {
+            match event::poll(Duration::ZERO) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    events.send(Event::InputClosed(e.to_string()));
+                    return;
+                }
+            }
+            match event::read() {
+                Ok(ev) => {
+                    if !events.send(Event::Input(ev)) {
+                        return;
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    events.send(Event::InputClosed(e.to_string()));
+                    return;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn read_input(events: &Events) {
+    loop {
+        match crossterm::event::read() {
+            Ok(ev) => {
+                if !events.send(Event::Input(ev)) {
+                    return;
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                events.send(Event::InputClosed(e.to_string()));
+                return;
+            }
+        }
+    }
+}
+
+/// Signals that end the browser. SIGPIPE is not among them: Rust ignores it, so a closed terminal
+/// shows up as a write error, which ends the loop through the ordinary restoring path.
+#[cfg(unix)]
+pub const TERMINATING: [i32; 7] = {
+    use signal_hook::consts::*;
+    [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM]
+};
+
+/// Turns signals into events on a thread of its own (signal-hook's iterator: the handler only
+/// writes to a pipe). On a terminating signal, waits [`GRACE`] for the loop to end the process, and
+/// otherwise ends it here.
+#[cfg(unix)]
+pub fn spawn_signal_thread(events: Events) -> io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGTSTP, SIGWINCH};
+    use signal_hook::iterator::Signals;
+
+    let mut wanted = TERMINATING.to_vec();
+    wanted.extend([SIGTSTP, SIGCONT, SIGWINCH]);
+    let mut signals = Signals::new(&wanted)?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                let event = match signal {
+                    SIGTSTP => Event::Suspend,
+                    SIGCONT => Event::Continue,
+                    SIGWINCH => Event::Resized,
+                    n => Event::Terminate(n),
+                };
+                let terminate = matches!(event, Event::Terminate(_));
+                let delivered = events.send(event);
+                if terminate {
+                    if delivered {
+                        std::thread::sleep(GRACE);
+                    }
+                    super::terminal::restore_terminal_without_waiting();
+                    // SAFETY: _exit ends the process without running anything that could wait.
+                    unsafe { libc::_exit(128 + signal) };
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// Loads the session on a thread, so the first frame does not wait for large catalogs.
+pub fn spawn_loader(
+    events: Events,
+    load: impl FnOnce() -> Result<Session, CatalogError> + Send + 'static,
+) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("load".into())
+        .spawn(move || {
+            events.send(Event::Loaded(Box::new(load())));
+        })?;
+    Ok(())
+}
+
+/// The worker's waker and the clipboard's notifier, sending into `events`.
+pub fn wire_helpers(events: &Events) -> Arc<dyn Fn(Reply) + Send + Sync> {
+    let search_done = events.callback(|()| Event::SearchDone);
+    super::worker::set_waker(move || search_done(()));
+    Arc::new(events.callback(Event::Clipboard))
+}
