@@ -59,7 +59,10 @@ fn try_main() -> anyhow::Result<ExitCode> {
     let command = match cli.command {
         Some(Command::Code(codes)) => Command::Show { codes },
         Some(command) => command,
-        None if !stdin_is_terminal => Command::Explain { text: Vec::new() },
+        None if !stdin_is_terminal => Command::Explain {
+            text: Vec::new(),
+            follow: false,
+        },
         None => Command::Tui { query: None },
     };
     match command {

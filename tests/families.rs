@@ -176,3 +176,112 @@ fn one_line_pastes_and_pipes() {
     let (code, out, _) = run(&["search", "zzzzqqqq", "-f", "json"]);
     assert_eq!((code, out.trim()), (1, "[]"));
 }
+
+/// `tail -f app.log | trtc-errors explain --follow`: each new code is printed (and flushed) as
+/// soon as its line arrives, while the input is still open.
+#[test]
+fn follow_prints_each_code_as_it_arrives() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trtc-errors"))
+        .args(["--no-config", "explain", "--follow", "-f", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let mut output = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    input
+        .write_all(b"starting up, port 5000\n[error] onError errCode:-3301 errMsg:x\n")
+        .unwrap();
+    input.flush().unwrap();
+    output.read_line(&mut line).unwrap();
+    let first: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(first["entry"]["display"], "-3301");
+    assert_eq!(first["line_number"], 2);
+    // The same code again prints nothing; a new one prints at once.
+    input
+        .write_all(b"errCode:-3301\r\nRtcError: join room failed code: 16388\r\n")
+        .unwrap();
+    input.flush().unwrap();
+    line.clear();
+    output.read_line(&mut line).unwrap();
+    let second: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(second["entry"]["display"], "0x4004");
+    drop(input);
+    assert!(child.wait().unwrap().success());
+}
+
+/// Bytes that are not UTF-8 are decoded lossily, never an error; a line longer than the scanner
+/// holds is cut, not buffered whole.
+#[test]
+fn explain_reads_any_bytes() {
+    let mut bytes = b"\xff\xfe garbage \xc3\x28\n".to_vec();
+    bytes.extend(std::iter::repeat_n(b'x', 200_000));
+    bytes.extend_from_slice(b"\ncode: 16388\n");
+    let out = common::cmd()
+        .arg("explain")
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("JOIN_ROOM_FAILED"));
+}
+
+/// The maintainer diff (scripts/sdk-diff.sh web5|native → scripts/extract/diff-catalog.py) finds
+/// what a new package changes: tried on the real extracts, then on copies with a key added, one
+/// renamed and a Chinese comment edited. Needs python3 (part of the machine image).
+#[test]
+fn maintainer_diff_reports_what_a_new_package_changes() {
+    use std::process::Command;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let script = format!("{root}/scripts/extract/diff-catalog.py");
+    let run = |family: &str, extract: &serde_json::Value| {
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), extract.to_string()).unwrap();
+        let out = Command::new("python3")
+            .args([script.as_str(), family, file.path().to_str().unwrap()])
+            .output()
+            .expect("python3 runs the maintainer diff");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let native: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/sdk/native/extract.json")).unwrap();
+    assert_eq!(run("native", &native).0, Some(0));
+    let mut changed = native.clone();
+    let errors = changed["errors"].as_array_mut().unwrap();
+    errors.push(
+        serde_json::json!({"key": "ERR_FUTURE_THING", "value": -9999, "comment_zh": "未来的错误"}),
+    );
+    errors[1]["comment_zh"] = "进入房间失败了".into();
+    errors[2]["key"] = "ERR_RENAMED_KEY".into();
+    let (code, out) = run("native", &changed);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("new ERR_FUTURE_THING = -9999 (error)"),
+        "{out}"
+    );
+    assert!(out.contains("text ERR_ROOM_ENTER_FAIL"), "{out}");
+    assert!(
+        out.contains("renamed") && out.contains("-> ERR_RENAMED_KEY"),
+        "{out}"
+    );
+
+    let web5: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/sdk/web5/extract.json")).unwrap();
+    assert_eq!(run("web5", &web5).0, Some(0));
+    let mut changed = web5.clone();
+    let entries = changed["entries"].as_array_mut().unwrap();
+    let mut future = entries[0].clone();
+    future["kind"] = "extraCode".into();
+    future["value"] = 59999.into();
+    future["key"] = "FUTURE_EXTRA".into();
+    entries.push(future);
+    let (code, out) = run("web5", &changed);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("new FUTURE_EXTRA = 59999 (extra"), "{out}");
+}

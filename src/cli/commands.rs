@@ -1,16 +1,16 @@
 //! One function per command. Each prints through the shared renderers and returns the exit code.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::CommandFactory;
 
 use super::args::{Cli, Command, ConfigAction};
+use super::explain;
 use super::{completions, config_show, warn, EXIT_ERROR, EXIT_FOUND, EXIT_NOT_FOUND};
 use crate::catalog::{key_in, Category, Scope};
 use crate::explanation;
-use crate::mentions::{self, Mention};
 use crate::query::Query;
 use crate::render::json::{to_json, EntryJson};
 use crate::render::rows::{result_row, ResultRow, RowWidths};
@@ -80,17 +80,11 @@ pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow:
             scope.category = category.map(Category::from);
             list(session, scope, out)
         }
-        Command::Explain { text } => {
-            let text = if text.is_empty() {
-                if io::stdin().is_terminal() {
-                    warn("reading the text to explain from the terminal; end it with Ctrl-D (or pass it as an argument)");
-                }
-                read_stdin()?
-            } else {
-                text.join(" ")
-            };
-            explain(session, &text, out)
-        }
+        Command::Explain { text, follow } if *follow => match explain::follow_target(text) {
+            Ok(file) => explain::follow(session, file, out),
+            Err(code) => Ok(ExitCode::from(code)),
+        },
+        Command::Explain { text, .. } => explain::run(session, text, out),
         Command::Config { action } => config_command(session, action, out),
         Command::Completions { shell } => {
             // Written here, not by the generator: it panics on a write error (a closed pipe).
@@ -119,21 +113,6 @@ pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow:
         }
         Command::Tui { .. } => Ok(ExitCode::from(EXIT_ERROR)),
     }
-}
-
-/// Standard input as text: at most 64 MiB, bytes that are not UTF-8 decoded lossily.
-pub fn read_stdin() -> anyhow::Result<String> {
-    const LIMIT: u64 = 64 * 1024 * 1024;
-    let mut bytes = Vec::new();
-    io::stdin()
-        .lock()
-        .take(LIMIT + 1)
-        .read_to_end(&mut bytes)
-        .context("reading the text to explain from standard input")?;
-    if bytes.len() as u64 > LIMIT {
-        anyhow::bail!("standard input is larger than 64 MiB; explain a smaller part of the log");
-    }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Splits `show` arguments on commas and spaces: `0x4004,70001` and `"0x4004 70001"` are two codes.
@@ -362,30 +341,6 @@ fn paint(text: &str, positions: &[usize], color: bool) -> String {
         }
     }
     out
-}
-
-fn explain(session: &Session, text: &str, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let found = mentions::find(text, &session.engine, session.scope);
-    if found.is_empty() {
-        warn("no known error code found in the text");
-        if session.format == Format::Json {
-            writeln!(out, "[]")?;
-        }
-        return Ok(ExitCode::from(EXIT_NOT_FOUND));
-    }
-    write!(out, "{}", render_mentions(session, &found))?;
-    Ok(ExitCode::from(EXIT_FOUND))
-}
-
-/// What `explain` prints for these mentions: also what the TUI copies for a paste.
-pub fn render_mentions(session: &Session, found: &[Mention]) -> String {
-    mentions::render(
-        found,
-        session.catalog(),
-        session.format,
-        session.lang,
-        session.color,
-    )
 }
 
 fn config_command(

@@ -5,6 +5,7 @@ pub mod args;
 pub mod commands;
 pub mod completions;
 mod config_show;
+pub mod explain;
 
 pub use args::{Cli, Command};
 

@@ -20,7 +20,7 @@ mod templates;
 use crate::catalog::{Category, Family, Scope};
 use crate::search::Engine;
 
-pub use render::render;
+pub use render::{json_line, render};
 
 /// Why a token counts as a code, strongest first.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]

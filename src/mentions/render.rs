@@ -36,6 +36,37 @@ fn evidence_note(m: &Mention) -> String {
     }
 }
 
+/// One mention as one line of JSON (`explain --follow`): the same object as in the array, with
+/// the entry's fields in `show`'s order.
+pub fn json_line(m: &Mention, catalog: &Catalog) -> String {
+    serde_json::to_string(&mention_json(m, catalog))
+        .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string())
+}
+
+fn mention_json<'a>(m: &'a Mention, catalog: &'a Catalog) -> MentionJson<'a> {
+    let (template, captured) = match &m.evidence {
+        Evidence::Template { template, captures } => (
+            Some(template.as_str()),
+            captures
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect(),
+        ),
+        _ => (None, Vec::new()),
+    };
+    MentionJson {
+        line_number: m.line_number,
+        line: sanitize(&m.line).into_owned(),
+        token: &m.token,
+        evidence: m.evidence.describe(),
+        confidence: m.evidence.confidence(),
+        template,
+        captured,
+        entry: EntryJson::new(&catalog.entries()[m.index]),
+    }
+}
+
+/// What `explain` prints for these mentions in `format`; the browser copies the same text.
 pub fn render(
     mentions: &[Mention],
     catalog: &Catalog,
@@ -46,31 +77,8 @@ pub fn render(
     let entries = catalog.entries();
     match format {
         Format::Json => {
-            let items: Vec<MentionJson> = mentions
-                .iter()
-                .map(|m| {
-                    let (template, captured) = match &m.evidence {
-                        Evidence::Template { template, captures } => (
-                            Some(template.as_str()),
-                            captures
-                                .iter()
-                                .map(|(k, v)| (k.as_str(), v.as_str()))
-                                .collect(),
-                        ),
-                        _ => (None, Vec::new()),
-                    };
-                    MentionJson {
-                        line_number: m.line_number,
-                        line: sanitize(&m.line).into_owned(),
-                        token: &m.token,
-                        evidence: m.evidence.describe(),
-                        confidence: m.evidence.confidence(),
-                        template,
-                        captured,
-                        entry: EntryJson::new(&entries[m.index]),
-                    }
-                })
-                .collect();
+            let items: Vec<MentionJson> =
+                mentions.iter().map(|m| mention_json(m, catalog)).collect();
             let mut s = to_json(&items);
             s.push('\n');
             s
