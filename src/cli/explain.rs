@@ -113,14 +113,19 @@ pub fn follow(
     file: Option<&Path>,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let mut shown: Vec<usize> = Vec::new();
+    let mut shown: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let mut readings = 0;
     let mut scanner = Scanner::new(&session.engine, session.scope);
     let mut emit = |scanner: &Scanner, out: &mut dyn Write| -> io::Result<()> {
+        // Settling is linear in what was found: only worth doing when a line found something new.
+        if scanner.readings() == readings {
+            return Ok(());
+        }
+        readings = scanner.readings();
         for m in scanner.mentions() {
-            if shown.contains(&m.index) {
+            if !shown.insert(m.index) {
                 continue;
             }
-            shown.push(m.index);
             let text = match session.format {
                 // JSON Lines: one object per mention, as soon as it is found.
                 Format::Json => format!("{}\n", mentions::json_line(&m, session.catalog())),

@@ -17,6 +17,8 @@ mod context;
 mod render;
 mod templates;
 
+use std::collections::HashMap;
+
 use crate::catalog::{Category, Family, Scope};
 use crate::search::Engine;
 
@@ -96,6 +98,9 @@ pub struct Scanner<'a> {
     scope: Scope,
     templates: templates::Templates,
     candidates: Vec<Candidate>,
+    /// Where each distinct reading sits in `candidates`: a log naming 16,000 codes must not cost
+    /// 16,000² comparisons.
+    by_reading: HashMap<Vec<usize>, usize>,
     previous: String,
     line_number: usize,
 }
@@ -107,6 +112,7 @@ impl<'a> Scanner<'a> {
             scope,
             templates: templates::Templates::new(engine.catalog()),
             candidates: Vec::new(),
+            by_reading: HashMap::new(),
             previous: String::new(),
             line_number: 0,
         }
@@ -146,25 +152,36 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             // One candidate per distinct reading: repeats only upgrade the evidence.
-            match self.candidates.iter_mut().find(|c| c.indices == indices) {
-                Some(c) => {
+            match self.by_reading.get(&indices) {
+                Some(&at) => {
+                    let c = &mut self.candidates[at];
                     if evidence.confidence() > c.evidence.confidence() {
                         c.evidence = evidence;
                     }
                 }
-                None => self.candidates.push(Candidate {
-                    indices,
-                    line_number: self.line_number,
-                    line: line.trim().to_string(),
-                    token,
-                    evidence,
-                }),
+                None => {
+                    self.by_reading
+                        .insert(indices.clone(), self.candidates.len());
+                    self.candidates.push(Candidate {
+                        indices,
+                        line_number: self.line_number,
+                        line: line.trim().to_string(),
+                        token,
+                        evidence,
+                    });
+                }
             }
         }
         if !line.trim().is_empty() {
             self.previous.clear();
             self.previous.push_str(line);
         }
+    }
+
+    /// How many distinct readings have been found: it grows exactly when something new turned
+    /// up (`--follow` asks for the mentions only then).
+    pub fn readings(&self) -> usize {
+        self.candidates.len()
     }
 
     /// The mentions found so far, surest first.
@@ -230,6 +247,7 @@ fn settle(candidates: &[Candidate], catalog: &crate::catalog::Catalog) -> Vec<Me
         }
     }
     let mut found: Vec<Mention> = Vec::new();
+    let mut at: HashMap<usize, usize> = HashMap::new();
     for c in candidates {
         let ambiguous = c
             .indices
@@ -246,19 +264,23 @@ fn settle(candidates: &[Candidate], catalog: &crate::catalog::Catalog) -> Vec<Me
                 c.indices.clone()
             };
         for index in keep {
-            match found.iter_mut().find(|m| m.index == index) {
-                Some(existing) => {
+            match at.get(&index) {
+                Some(&n) => {
+                    let existing = &mut found[n];
                     if c.evidence.confidence() > existing.evidence.confidence() {
                         existing.evidence = c.evidence.clone();
                     }
                 }
-                None => found.push(Mention {
-                    index,
-                    line_number: c.line_number,
-                    line: c.line.clone(),
-                    token: c.token.clone(),
-                    evidence: c.evidence.clone(),
-                }),
+                None => {
+                    at.insert(index, found.len());
+                    found.push(Mention {
+                        index,
+                        line_number: c.line_number,
+                        line: c.line.clone(),
+                        token: c.token.clone(),
+                        evidence: c.evidence.clone(),
+                    });
+                }
             }
         }
     }
