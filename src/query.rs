@@ -29,6 +29,8 @@ pub fn fold_full_width(input: &str) -> String {
         .chars()
         .map(|c| match c {
             '\u{3000}' => ' ',
+            // The minus sign docs print (−3301) is the ASCII one to a code.
+            '\u{2212}' => '-',
             '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
             c => c,
         })

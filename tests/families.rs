@@ -56,6 +56,8 @@ fn native_errors_and_warnings() {
     );
     let by_key = json(&["show", "ERR_ROOM_ENTER_FAIL", "-f", "json"]);
     assert_eq!(families_and_codes(&by_key), ["native:-3301"]);
+    let hits = json(&["search", "\u{2212}3301", "-f", "json", "-n", "1"]);
+    assert_eq!(families_and_codes(&hits), ["native:-3301"]);
     let hits = json(&["search", "ROOM_ENTER_FAIL", "-f", "json", "-n", "1"]);
     assert_eq!(families_and_codes(&hits), ["native:-3301"]);
     let hits = json(&["search", "enter room fail", "-f", "json", "-n", "1"]);
