@@ -196,7 +196,7 @@ fn a_broken_config_is_reported_on_screen() {
         &[],
         &[("TRTC_ERRORS_CONFIG_DIR", dir.path().to_str().unwrap())],
     );
-    s.wait_for("Config ignored:");
+    s.wait_for("Warning:");
     assert!(s.contents().contains("config.toml:1:8"), "{}", s.contents());
     s.send("\x03");
     assert!(s.wait_exit().success());

@@ -170,9 +170,15 @@ fn build_app(session: Session, initial_query: Option<String>, warnings: &mut Vec
         app.set_query(&q);
     }
     // Printed to stderr after the browser closes too, but the alternate screen hides that now.
-    if let Some(warning) = session.config.warnings.first() {
-        app.status = Some(format!("Config ignored: {warning}"));
-    }
+    // Warnings are already sanitized where they are made (config.rs, session.rs).
+    app.status = match session.config.warnings.as_slice() {
+        [] => app.status.take(),
+        [one] => Some(format!("Warning: {one}")),
+        [first, rest @ ..] => Some(format!(
+            "{} warnings (`trtc-errors config show` lists them): {first}",
+            rest.len() + 1
+        )),
+    };
     warnings.clone_from(&session.config.warnings);
     app
 }
