@@ -1,0 +1,120 @@
+//! What the user can ask for (actions, decoded from keys, mouse and pastes) and what the loop
+//! must do after an update (effects).
+
+/// Everything the user can ask for, decoded from keys, mouse and paste events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// A typed character; `?` on an empty query opens the help instead.
+    Insert(char),
+    /// Text pasted (bracketed paste), one line or many: scanned for codes; with none found, a
+    /// one-line paste becomes the query.
+    Paste(String),
+    /// Backspace; on an empty query, back from a followed link.
+    Backspace,
+    Delete,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    WordLeft,
+    WordRight,
+    DeleteWord,
+    KillToEnd,
+    ClearQuery,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    /// The first / last code of the list.
+    First,
+    Last,
+    DetailUp,
+    DetailDown,
+    /// Focus the next / previous linked code in the detail pane.
+    NextLink,
+    PrevLink,
+    /// Back to where the last followed link was followed from.
+    Back,
+    NextCategory,
+    PrevCategory,
+    /// Enter: follow the focused link, else copy the selected explanation.
+    Enter,
+    /// Copy the selected explanation.
+    Copy,
+    /// Ctrl-Y: after a paste, everything it explains (what `explain` prints); else as Copy.
+    CopyAll,
+    CycleCopyFormat,
+    CycleLang,
+    OpenDocs,
+    Redraw,
+    Suspend,
+    /// Esc: close the help, unfocus a link, clear the query (or leave pasted results); quit when
+    /// there is nothing to clear.
+    Escape,
+    Quit,
+    ToggleHelp,
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    None,
+}
+
+impl Action {
+    /// Does the action make the status message stale? Edits, a paste, Esc, a new filter, a resize,
+    /// a jump: the message spoke of a screen that is gone. Moving and scrolling do not.
+    pub(super) fn stales_status(&self) -> bool {
+        !matches!(
+            self,
+            Action::CursorLeft
+                | Action::CursorRight
+                | Action::CursorHome
+                | Action::CursorEnd
+                | Action::WordLeft
+                | Action::WordRight
+                | Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::First
+                | Action::Last
+                | Action::DetailUp
+                | Action::DetailDown
+                | Action::NextLink
+                | Action::PrevLink
+                | Action::ScrollUp { .. }
+                | Action::ScrollDown { .. }
+                | Action::Redraw
+                | Action::Suspend
+                | Action::ToggleHelp
+                | Action::Resize { .. }
+                | Action::None
+        )
+    }
+}
+
+/// I/O the loop must perform after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Copy `text`; `label` names what was copied in the status line.
+    Copy { text: String, label: String },
+    /// Open the address in the user's browser ([`crate::tui::open_url::open_url`]), then report
+    /// with [`App::opened`].
+    OpenUrl(String),
+    /// Ctrl-L: clear and redraw the whole screen.
+    Redraw,
+    /// Ctrl-Z: restore the terminal, stop, and on `fg` re-enter and redraw.
+    Suspend,
+}

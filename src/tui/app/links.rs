@@ -1,0 +1,95 @@
+//! Following the linked codes of the detail pane, and coming back (a small history).
+
+use super::*;
+
+impl App {
+    /// Focuses the next (`by` = 1) or previous link in the detail pane and scrolls it into view.
+    pub(super) fn focus_link(&mut self, by: isize) {
+        let n = self.detail.links.len();
+        if n == 0 {
+            self.status = Some("No linked code in this entry".to_string());
+            return;
+        }
+        let next = match self.focused_link {
+            None if by > 0 => 0,
+            None => n - 1,
+            Some(at) => ((at as isize + by).rem_euclid(n as isize)) as usize,
+        };
+        self.focused_link = Some(next);
+        let link = &self.detail.links[next];
+        let line = link.segments.first().map_or(0, |s| s.line);
+        let rows = usize::from(self.layout().detail_inner().height).max(1);
+        if line < self.detail_scroll {
+            self.detail_scroll = line;
+        } else if line >= self.detail_scroll + rows {
+            self.detail_scroll = (line + 1 - rows).min(self.max_detail_scroll());
+        }
+        self.status = Some(format!(
+            "{} · Enter follows, Esc leaves the links",
+            link.label
+        ));
+    }
+
+    /// Where the user is now, to come back to.
+    pub(super) fn place(&self) -> Place {
+        Place {
+            query: self.input.text().to_string(),
+            cursor: self.input.cursor(),
+            filter: self.filter,
+            source: self.source.clone(),
+            entry: self.selected_hit().map(|h| h.index),
+            detail_scroll: self.detail_scroll,
+        }
+    }
+
+    /// Shows the entry at catalog index `target`, its code in the query line, remembering where
+    /// the user was.
+    pub(super) fn jump_to(&mut self, target: usize) {
+        let Some(entry) = self.engine.catalog().get(target) else {
+            return;
+        };
+        if !self.base_scope.admits(entry) {
+            self.status = Some(format!(
+                "{} is outside this session's --sdk / --sdk-version",
+                entry.qualified()
+            ));
+            return;
+        }
+        let label = format!("{} {}", entry.display, entry_title(entry));
+        self.history.push(self.place());
+        if !self.filter.scope(self.base_scope).admits(entry) {
+            self.filter = Filter::ALL;
+        }
+        self.input.set(&entry.display);
+        self.landed_query = Some(entry.display.clone());
+        self.source = Source::Query;
+        self.focused_link = None;
+        self.pending_select = Some(target);
+        self.refresh();
+        self.detail_scroll = 0;
+        self.status = Some(format!("→ {} · Backspace goes back", label.trim_end()));
+    }
+
+    /// Back to where the last link was followed from.
+    pub(super) fn back(&mut self) {
+        let Some(place) = self.history.pop() else {
+            return;
+        };
+        self.input.set(&place.query);
+        self.landed_query = Some(place.query.clone());
+        for _ in place.cursor..self.input.text().chars().count() {
+            self.input.left();
+        }
+        self.filter = place.filter;
+        self.source = place.source;
+        self.focused_link = None;
+        self.pending_select = place.entry;
+        self.refresh();
+        self.sync_detail();
+        self.detail_scroll = place.detail_scroll.min(self.max_detail_scroll());
+        self.status = Some(match self.history.len() {
+            0 => "Back".to_string(),
+            n => format!("Back · {n} more to go back"),
+        });
+    }
+}

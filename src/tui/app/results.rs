@@ -1,0 +1,145 @@
+//! The list's hits: searching (on this thread or the background worker), taking answers, and
+//! keeping the selection where the user put it.
+
+use super::*;
+
+impl App {
+    /// Recomputes the hits for the current query and filter, keeping the selected entry when it
+    /// still matches.
+    pub fn refresh(&mut self) {
+        let split = version_filter::split(self.input.text());
+        self.version = split.version;
+        if let Some(bad) = &split.invalid {
+            self.status = Some(format!("{bad}: not a 4.x or 5.x SDK version"));
+        }
+        let query = Query::parse(&split.text);
+        let scope = self.scope();
+        let hits = match &self.source {
+            Source::Query => {
+                let narrow = query.narrows(&self.hits_query)
+                    && self.hits_scope == Some(scope)
+                    && self.hits_source_was_query
+                    && !self.searching;
+                // Every current hit, code hits included: an entry named by a number may also
+                // match the longer query as text.
+                let candidates: Option<Vec<usize>> =
+                    narrow.then(|| self.hits.iter().map(|h| h.index).collect());
+                if let Some(worker) = &self.worker {
+                    self.generation += 1;
+                    let sent = worker.request(SearchRequest {
+                        generation: self.generation,
+                        query: query.clone(),
+                        scope,
+                        candidates: candidates.clone(),
+                    });
+                    if sent {
+                        self.searching = true;
+                        return;
+                    }
+                }
+                self.engine
+                    .search_within(&query, scope, candidates.as_deref())
+            }
+            Source::Pasted { mentions, .. } => mentions
+                .iter()
+                .filter(|m| scope.admits(&self.engine.catalog().entries()[m.index]))
+                .map(|m| Hit {
+                    index: m.index,
+                    score: 0,
+                    kind: None,
+                    reading: None,
+                })
+                .collect(),
+        };
+        // A background answer still on its way is now out of date.
+        self.generation += 1;
+        self.searching = false;
+        self.apply_hits(query, scope, hits);
+    }
+
+    /// Takes the background worker's answer to the latest request, if it has arrived. Returns true
+    /// when the hits changed.
+    pub fn poll_results(&mut self) -> bool {
+        let changed = match self.worker.as_ref().and_then(SearchWorker::latest) {
+            Some(result) => self.accept(result),
+            None => false,
+        };
+        if changed {
+            self.sync_detail();
+        }
+        changed
+    }
+
+    /// Blocks until the background search answers (the first frame, and tests).
+    pub fn wait_for_results(&mut self) {
+        while self.searching {
+            match self.worker.as_ref().and_then(SearchWorker::wait) {
+                Some(result) => {
+                    self.accept(result);
+                }
+                None => self.searching = false,
+            }
+        }
+    }
+
+    /// Shows a background result if it answers the latest request; older answers are dropped.
+    pub(super) fn accept(&mut self, result: SearchResult) -> bool {
+        if result.generation != self.generation {
+            return false;
+        }
+        self.searching = false;
+        self.apply_hits(result.query, result.scope, result.hits);
+        true
+    }
+
+    /// Shows new hits, keeping the selected entry selected when it is still among them.
+    pub(super) fn apply_hits(&mut self, query: Query, scope: Scope, mut hits: Vec<Hit>) {
+        if matches!(self.source, Source::Query) {
+            decimal_prefix::extend(&mut hits, self.engine.catalog(), &query.text, scope);
+        }
+        // The selection follows the query to its best hit unless the user chose an entry: then it
+        // stays there while it matches (what was first in the whole list says nothing about the
+        // new words, and may match them only weakly, far down).
+        let keep = self.pending_select.take().or_else(|| {
+            self.selection_pinned
+                .then(|| self.selected_hit().map(|h| h.index))
+                .flatten()
+        });
+        let entries = self.engine.catalog().entries();
+        self.row_widths = RowWidths::measure(hits.iter().map(|h| &entries[h.index]));
+        // An upper bound of what `result_row` tags a row with; a little room to spare is fine.
+        self.tags_width = hits
+            .iter()
+            .map(|h| {
+                let e = &entries[h.index];
+                h.reading.map_or(0, |r| r.value.to_string().len() + 2)
+                    + if matches!(self.source, Source::Pasted { .. }) {
+                        6
+                    } else {
+                        0
+                    }
+                    + if e.category == crate::catalog::Category::Warning {
+                        8
+                    } else {
+                        0
+                    }
+                    + if e.not_raised_since.is_some() { 8 } else { 0 }
+            })
+            .max()
+            .unwrap_or(0);
+        self.hits = hits;
+        self.hits_query = query;
+        self.hits_scope = Some(scope);
+        self.hits_source_was_query = matches!(self.source, Source::Query);
+        let position = keep.and_then(|k| self.hits.iter().position(|h| h.index == k));
+        if position != Some(self.selected) {
+            self.detail_scroll = 0;
+        }
+        self.selected = position.unwrap_or(0);
+        if position.is_none() {
+            self.list_offset = 0;
+            self.selection_pinned = false;
+        }
+        self.keep_selection_visible();
+    }
+}
