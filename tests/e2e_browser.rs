@@ -21,6 +21,13 @@ struct Browser {
 impl Browser {
     /// The real binary on a fresh 100×30 pty, isolated from the user's config and display.
     fn start() -> Browser {
+        let b = Browser::run(&[]);
+        b.wait_for("Codes");
+        b
+    }
+
+    /// The binary with `args` on a fresh 100×30 pty.
+    fn run(args: &[&str]) -> Browser {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -30,6 +37,7 @@ impl Browser {
             })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("trtc-errors"));
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("TRTC_ERRORS_CONFIG_DIR", common::empty_config_dir());
         cmd.env("TRTC_ERRORS_CLIPBOARD", "osc52");
@@ -52,14 +60,12 @@ impl Browser {
                 s.lock().unwrap().process(&buf[..n]);
             }
         });
-        let b = Browser {
+        Browser {
             _master: master,
             writer,
             child,
             screen,
-        };
-        b.wait_for("Codes");
-        b
+        }
     }
 
     fn contents(&self) -> String {
@@ -165,4 +171,21 @@ fn jump_to_a_related_code_and_back() {
     // Back on 0x4004, the detail pane where it was (scrolled to the link that was followed).
     b.wait_for("▶ web4  0x4004");
     b.quit();
+}
+
+/// `explain` on a terminal does not wait silently: it says how to end the input, then explains
+/// what was typed once Ctrl-D ends it.
+#[test]
+fn explain_on_a_terminal_says_how_to_end_the_input() {
+    let mut b = Browser::run(&["explain"]);
+    b.wait_for("end it with Ctrl-D");
+    b.send("RtcError code: 16388\r");
+    b.send("\x04");
+    // The explanation is longer than the screen: its last lines are what stays in view.
+    b.wait_for("module-ErrorCode.html");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while b.child.try_wait().unwrap().is_none() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(b.child.try_wait().unwrap().is_some_and(|s| s.success()));
 }
