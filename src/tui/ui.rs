@@ -377,11 +377,26 @@ fn draw_help(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let popup = help_popup(area, HELP_WIDTH, help_line_count());
     // A wide character whose right half sits under the popup's left border would swallow the border
     // when the terminal redraws: blank the cell to the popup's left first.
-    if popup.x > area.x {
+    // Where only a column or two is left beside the popup, those cells are blanked too: a stray
+    // piece of a pane's border next to the popup's own (`┐┐`) reads as a drawing error.
+    {
         let buf = frame.buffer_mut();
+        let narrow = |margin: u16| margin <= 2;
+        let left = if narrow(popup.x - area.x) {
+            area.x
+        } else {
+            popup.x.saturating_sub(1).max(area.x)
+        };
+        let right = if narrow(area.right() - popup.right()) {
+            area.right()
+        } else {
+            popup.right()
+        };
         for y in popup.y..popup.y + popup.height {
-            if let Some(cell) = buf.cell_mut(Position::new(popup.x - 1, y)) {
-                cell.reset();
+            for x in (left..popup.x).chain(popup.right()..right) {
+                if let Some(cell) = buf.cell_mut(Position::new(x, y)) {
+                    cell.reset();
+                }
             }
         }
     }
