@@ -467,3 +467,44 @@ fn every_native_key_with_its_chinese_comment_byte_for_byte() {
         count
     );
 }
+
+/// Related 4.x SDK codes are linked both ways (0x4010 ↔ 0x404D, 0x404A ↔ 0x404B, 0x1003 ↔ 0x1004,
+/// and the rest of what the bundles show raising one code in place of another).
+#[test]
+fn related_web4_sdk_codes_link_both_ways() {
+    let catalog = Catalog::builtin().unwrap();
+    let sdk = |e: &&trtc_errors::catalog::CatalogEntry| {
+        e.family == Family::Web4 && e.category == Category::Sdk
+    };
+    let mut pairs = 0;
+    for e in catalog.entries().iter().filter(sdk) {
+        for r in &e.related {
+            let Some(i) = catalog.resolve_reference(e.family, r) else {
+                continue;
+            };
+            let target = &catalog.entries()[i];
+            if !sdk(&target) {
+                continue;
+            }
+            assert!(
+                target
+                    .related
+                    .iter()
+                    .any(|back| back.eq_ignore_ascii_case(&e.display)),
+                "{} lists {} but not the other way",
+                e.display,
+                target.display
+            );
+            pairs += 1;
+        }
+    }
+    for (a, b) in [
+        ("0x4010", "0x404D"),
+        ("0x404A", "0x404B"),
+        ("0x1003", "0x1004"),
+    ] {
+        let e = catalog.find(Family::Web4, a).unwrap();
+        assert!(e.related.iter().any(|r| r == b), "{a} ↔ {b}");
+    }
+    assert!(pairs >= 20, "{pairs}");
+}
