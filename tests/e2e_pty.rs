@@ -7,122 +7,21 @@ mod common;
 #[allow(dead_code)]
 mod synthetic;
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use portable_pty::PtySize;
 
 use nix::sys::signal::{kill, Signal};
 use nix::sys::termios::LocalFlags;
 use nix::unistd::Pid;
-use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
 
-struct Session {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    /// While set, nothing reads the pty: the program's output backs up as on a frozen terminal.
-    paused: Arc<AtomicBool>,
-}
-
-/// The real binary on a fresh 100×30 pty, isolated from the user's config and display.
-fn spawn(
-    args: &[&str],
-    envs: &[(&str, &str)],
-) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("open a pty");
-    let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("trtc-errors"));
-    cmd.args(args);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("TRTC_ERRORS_CONFIG_DIR", common::empty_config_dir());
-    cmd.env_remove("DISPLAY");
-    cmd.env_remove("WAYLAND_DISPLAY");
-    cmd.env_remove("TMUX");
-    for (k, v) in envs {
-        cmd.env(k, v);
-    }
-    let child = pty.slave.spawn_command(cmd).expect("spawn the binary");
-    drop(pty.slave);
-    (pty.master, child)
-}
+type Session = common::pty::Pty;
+use common::pty::spawn;
 
 impl Session {
-    fn start(args: &[&str], envs: &[(&str, &str)]) -> Session {
-        let (master, child) = spawn(args, envs);
-        let mut reader = master.try_clone_reader().expect("pty reader");
-        let writer = master.take_writer().expect("pty writer");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let paused = Arc::new(AtomicBool::new(false));
-        let (s, r, p) = (Arc::clone(&screen), Arc::clone(&raw), Arc::clone(&paused));
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                while p.load(Ordering::SeqCst) {
-                    std::thread::sleep(Duration::from_millis(10));
-                }
-                let Ok(n) = reader.read(&mut buf) else { break };
-                if n == 0 {
-                    break;
-                }
-                s.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        Session {
-            master,
-            writer,
-            child,
-            screen,
-            raw,
-            paused,
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("{text:?} never appeared on screen:\n{}", self.contents());
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        // One key at a time, as a person types: two ESCs in one read would be one Alt-Esc.
-        std::thread::sleep(Duration::from_millis(150));
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                std::thread::sleep(Duration::from_millis(100)); // let the reader drain
-                return status;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.child.kill();
-        panic!("the program did not exit:\n{}", self.contents());
-    }
-
     /// The terminal is as the shell left it: main screen, cursor visible, no mouse reporting,
     /// no bracketed paste, and the line discipline back in cooked mode with echo.
     fn assert_restored(&self) {
