@@ -71,6 +71,17 @@ impl<'a> PreparedTerm<'a> {
     }
 }
 
+/// The byte offset where an anchored term stands in `text`: anywhere (`'exact`), at the start
+/// (`^prefix`) or at the end (`suffix$`).
+fn anchored_at(kind: TermKind, text: &str, t: &str) -> Option<usize> {
+    match kind {
+        TermKind::Exact => text.find(t),
+        TermKind::Prefix => text.starts_with(t).then_some(0),
+        TermKind::Suffix => text.ends_with(t).then(|| text.len() - t.len()),
+        TermKind::Fuzzy => None,
+    }
+}
+
 /// A loose fuzzy key hit must score at least this per character of the term. Tuned on the
 /// built-in catalog: every word of every key, searched for, gave loose hits scoring 12–19.4 per
 /// character, and none of them was an entry a person meant (`trak` → WARNING_RTMP_SERVER_BREAK_CONNECT,
@@ -129,89 +140,35 @@ impl SearchIndex {
                 Vec::new()
             },
         };
-        let descriptions = [(Field::Zh, p.zh), (Field::En, p.en)];
 
-        match term.kind {
-            TermKind::Exact => {
-                for (i, name) in p.names().enumerate() {
-                    if let Some(at) = name.find(t) {
-                        return Some(found(
-                            MatchKind::Exact,
-                            100,
-                            Field::Name(i),
-                            range(name, at),
-                        ));
-                    }
-                }
-                if let Some(at) = p.display.find(t) {
-                    return Some(found(
-                        MatchKind::Exact,
-                        100,
-                        Field::Display,
-                        range(p.display, at),
-                    ));
-                }
-                for (field, text) in descriptions {
-                    if let Some(at) = text.find(t) {
-                        return Some(found(MatchKind::Description, 0, field, range(text, at)));
-                    }
-                }
-                if p.keywords.contains(t) {
-                    return Some(found(MatchKind::Keyword, 0, Field::Display, Vec::new()));
-                }
-                None
+        // 'exact, ^prefix and suffix$ differ only in where the term must stand; names and the code
+        // first, then the descriptions.
+        let (name_kind, bonus) = match term.kind {
+            TermKind::Fuzzy => {
+                return self.match_fuzzy(p, prepared_term, positions, &whole, &prefix)
             }
-            TermKind::Prefix => {
-                for (i, name) in p.names().enumerate() {
-                    if name.starts_with(t) {
-                        return Some(found(MatchKind::KeyPrefix, 0, Field::Name(i), prefix(name)));
-                    }
-                }
-                if p.display.starts_with(t) {
-                    return Some(found(
-                        MatchKind::KeyPrefix,
-                        0,
-                        Field::Display,
-                        prefix(p.display),
-                    ));
-                }
-                for (field, text) in descriptions {
-                    if text.starts_with(t) {
-                        return Some(found(MatchKind::Description, 0, field, prefix(text)));
-                    }
-                }
-                None
+            TermKind::Exact => (MatchKind::Exact, 100),
+            TermKind::Prefix => (MatchKind::KeyPrefix, 0),
+            TermKind::Suffix => (MatchKind::Suffix, 100),
+        };
+        let fields = p
+            .names()
+            .enumerate()
+            .map(|(i, name)| (Field::Name(i), name, name_kind, bonus))
+            .chain([
+                (Field::Display, p.display, name_kind, bonus),
+                (Field::Zh, p.zh, MatchKind::Description, 0),
+                (Field::En, p.en, MatchKind::Description, 0),
+            ]);
+        for (field, text, kind, bonus) in fields {
+            if let Some(at) = anchored_at(term.kind, text, t) {
+                return Some(found(kind, bonus, field, range(text, at)));
             }
-            TermKind::Suffix => {
-                let suffix = |s: &str| {
-                    if !positions {
-                        return Vec::new();
-                    }
-                    let n = s.chars().count();
-                    (n - t.chars().count().min(n)..n).collect::<Vec<_>>()
-                };
-                for (i, name) in p.names().enumerate() {
-                    if name.ends_with(t) {
-                        return Some(found(MatchKind::Suffix, 100, Field::Name(i), suffix(name)));
-                    }
-                }
-                if p.display.ends_with(t) {
-                    return Some(found(
-                        MatchKind::Suffix,
-                        100,
-                        Field::Display,
-                        suffix(p.display),
-                    ));
-                }
-                for (field, text) in descriptions {
-                    if text.ends_with(t) {
-                        return Some(found(MatchKind::Description, 0, field, suffix(text)));
-                    }
-                }
-                None
-            }
-            TermKind::Fuzzy => self.match_fuzzy(p, prepared_term, positions, &whole, &prefix),
         }
+        if term.kind == TermKind::Exact && p.keywords.contains(t) {
+            return Some(found(MatchKind::Keyword, 0, Field::Display, Vec::new()));
+        }
+        None
     }
 
     fn match_fuzzy(
