@@ -240,15 +240,8 @@ fn load_config_file(dir: &Path) -> LoadedConfig {
             loaded.state = FileState::Read;
         }
         Err(e) => {
-            let offset = e.span().map(|s| s.start).unwrap_or(0).min(text.len());
-            let before = text.get(..offset).unwrap_or("");
-            let line = before.matches('\n').count() + 1;
-            let column = before
-                .rsplit('\n')
-                .next()
-                .map(|l| l.chars().count())
-                .unwrap_or(0)
-                + 1;
+            let offset = e.span().map(|s| s.start).unwrap_or(0);
+            let (line, column) = crate::catalog::line_column(&text, offset);
             loaded.warnings.push(format!(
                 "{}:{line}:{column}: {}; using default settings",
                 path.display(),

@@ -17,7 +17,6 @@ pub mod search;
 pub mod width;
 
 // What both shells start from.
-pub mod clipboard;
 pub mod config;
 pub mod session;
 

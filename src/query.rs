@@ -73,7 +73,9 @@ pub fn code_readings(token: &str) -> Vec<CodeReading> {
     readings
 }
 
-fn parse_hex(digits: &str) -> Option<i64> {
+/// Hex digits (without `0x`) as a code value; `None` for anything that is not 1–15 hex digits.
+/// The one hex reader of the crate: queries, pasted text and SDK maps all read codes through it.
+pub fn parse_hex(digits: &str) -> Option<i64> {
     if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }

@@ -13,7 +13,7 @@ pub type ErrorCodeMap = BTreeMap<String, i64>;
 fn parse_number(text: &str) -> Option<i64> {
     let text = text.trim();
     match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
-        Some(hex) => i64::from_str_radix(hex, 16).ok(),
+        Some(hex) => crate::query::parse_hex(hex),
         None => text.parse().ok(),
     }
 }

@@ -74,7 +74,7 @@ fn search_copy_and_quit() {
         trtc_errors::explanation::Lang::Both,
     );
     let mut expected = Vec::new();
-    trtc_errors::clipboard::write_osc52(&mut expected, &text).unwrap();
+    trtc_errors::tui::clipboard::write_osc52(&mut expected, &text).unwrap();
     assert!(
         raw.windows(expected.len())
             .any(|w| w == expected.as_slice()),

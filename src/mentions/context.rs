@@ -140,14 +140,11 @@ pub(super) fn scan_line(line: &str, previous: Option<&str>, catalog: &Catalog) -
             .strip_prefix("0x")
             .or_else(|| token.strip_prefix("0X"))
         {
-            if hex.is_empty() || hex.len() > 15 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-                continue;
-            }
             // The SDK prints codes unpadded (`0x4004`); `0x00004004` is an address or a register.
             if hex.len() > 4 && hex.starts_with('0') {
                 continue;
             }
-            let Ok(value) = i64::from_str_radix(hex, 16) else {
+            let Some(value) = crate::query::parse_hex(hex) else {
                 continue;
             };
             let indices: Vec<usize> = catalog

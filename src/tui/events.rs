@@ -13,8 +13,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::catalog::CatalogError;
-use crate::clipboard::Reply;
 use crate::session::Session;
+use crate::tui::clipboard::Reply;
 
 /// How long the loop gets to restore the terminal and return after a terminating signal.
 pub const GRACE: Duration = Duration::from_millis(1000);

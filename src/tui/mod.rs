@@ -12,6 +12,7 @@
 //! can without waiting and ends the process ([`events::GRACE`]).
 
 pub mod app;
+pub mod clipboard;
 pub mod decimal_prefix;
 pub mod detail;
 pub mod events;
@@ -43,9 +44,9 @@ use ratatui::widgets::Paragraph;
 use ratatui::Terminal;
 
 use crate::catalog::CatalogError;
-use crate::clipboard::{Clipboard, Finished};
 use crate::session::Session;
 use crate::tui::app::{Action, App, Effect};
+use crate::tui::clipboard::{Clipboard, Finished};
 use crate::tui::events::{Event, Events};
 pub use crate::tui::terminal::restore_terminal;
 
