@@ -87,6 +87,12 @@ struct RawEntry {
 
 /// Reads and parses one catalog file, refusing directories, huge files and non-UTF-8 text.
 pub fn read_catalog_file(path: &Path) -> Result<Vec<CatalogEntry>, CatalogError> {
+    read_catalog_file_hashed(path).map(|(entries, _)| entries)
+}
+
+/// Like [`read_catalog_file`], with the xxh3 hash of the bytes that were parsed (the catalog
+/// cache's key must describe exactly what went into it).
+pub fn read_catalog_file_hashed(path: &Path) -> Result<(Vec<CatalogEntry>, u64), CatalogError> {
     use crate::read_limited::{read_regular_file, ReadLimitedError};
     let name = path.display().to_string();
     // Only a regular file is read, and never more than the limit + 1 bytes: a FIFO, a terminal
@@ -121,7 +127,8 @@ pub fn read_catalog_file(path: &Path) -> Result<Vec<CatalogEntry>, CatalogError>
             });
         }
     };
-    parse_catalog(&text, &name)
+    let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+    parse_catalog(&text, &name).map(|entries| (entries, hash))
 }
 
 /// Parses catalog TOML. `name` is used in error messages and as each entry's `origin`.

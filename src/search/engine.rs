@@ -17,6 +17,12 @@ impl Engine {
         Engine { catalog, index }
     }
 
+    /// An engine from a catalog and an index already built for it (the catalog cache); `None`
+    /// when the index does not have one slot per entry.
+    pub fn from_parts(catalog: Catalog, index: SearchIndex) -> Option<Engine> {
+        (index.len() == catalog.len()).then_some(Engine { catalog, index })
+    }
+
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
     }

@@ -4,6 +4,8 @@
 use crate::catalog::CatalogEntry;
 use crate::pinyin_match;
 
+use fuzzy_matcher::skim::SkimMatcherV2;
+
 use super::SearchIndex;
 
 /// Where one entry's searchable text lives in the index's arenas, and its prefilter data. All
@@ -200,5 +202,112 @@ impl SearchIndex {
             keywords_mask: slot.keywords_mask,
             advice_mask: slot.advice_mask,
         }
+    }
+}
+
+/// Bytes per [`Slot`] in the cache: six masks, the initials, seven text offsets, two char offsets.
+const SLOT_BYTES: usize = 6 * 8 + 4 + 7 * 4 + 2 * 4;
+
+/// The index as the catalog cache stores it: four byte sections that
+/// [`SearchIndex::from_sections`] turns back into an index with no per-entry work.
+pub struct IndexSections {
+    pub slots: Vec<u8>,
+    pub text: Vec<u8>,
+    pub zh_chars: Vec<u8>,
+    pub zh_initials: Vec<u8>,
+}
+
+impl SearchIndex {
+    /// The index's storage as byte sections, for the catalog cache.
+    pub fn to_sections(&self) -> IndexSections {
+        let mut slots = Vec::with_capacity(self.slots.len() * SLOT_BYTES);
+        for s in &self.slots {
+            for m in [
+                s.names_mask,
+                s.zh_mask,
+                s.en_mask,
+                s.pinyin_mask,
+                s.keywords_mask,
+                s.advice_mask,
+            ] {
+                slots.extend_from_slice(&m.to_le_bytes());
+            }
+            for n in [s.initials].iter().chain(&s.text).chain(&s.chars) {
+                slots.extend_from_slice(&n.to_le_bytes());
+            }
+        }
+        let words = |values: &mut dyn Iterator<Item = u32>| -> Vec<u8> {
+            values.flat_map(u32::to_le_bytes).collect()
+        };
+        IndexSections {
+            slots,
+            text: self.text.as_bytes().to_vec(),
+            zh_chars: words(&mut self.zh_chars.iter().map(|&c| c as u32)),
+            zh_initials: words(&mut self.zh_initials.iter().copied()),
+        }
+    }
+
+    /// Rebuilds an index from [`to_sections`](Self::to_sections) output for a catalog of `entries`
+    /// entries. Damaged sections give `None`: every offset is checked against the text it points
+    /// into (and to fall on a character boundary), so a bad cache cannot make a search panic.
+    pub fn from_sections(entries: usize, sections: IndexSections) -> Option<SearchIndex> {
+        let IndexSections {
+            slots,
+            text,
+            zh_chars,
+            zh_initials,
+        } = sections;
+        if slots.len() != entries.checked_mul(SLOT_BYTES)? || zh_chars.len() != zh_initials.len() {
+            return None;
+        }
+        let text = String::from_utf8(text).ok()?;
+        let words = |bytes: &[u8]| -> Vec<u32> {
+            bytes
+                .chunks_exact(4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                .collect()
+        };
+        let zh_chars: Vec<char> = words(&zh_chars)
+            .into_iter()
+            .map(char::from_u32)
+            .collect::<Option<_>>()?;
+        let zh_initials = words(&zh_initials);
+        let mut parsed = Vec::with_capacity(entries);
+        for bytes in slots.chunks_exact(SLOT_BYTES) {
+            let mut masks = [0u64; 6];
+            for (i, m) in masks.iter_mut().enumerate() {
+                let mut b = [0u8; 8];
+                b.copy_from_slice(&bytes[i * 8..i * 8 + 8]);
+                *m = u64::from_le_bytes(b);
+            }
+            let numbers = words(&bytes[48..]);
+            let mut offsets = [0u32; 7];
+            offsets.copy_from_slice(&numbers[1..8]);
+            let chars = [numbers[8], numbers[9]];
+            let in_text = offsets.windows(2).all(|w| w[0] <= w[1])
+                && offsets.iter().all(|&o| text.is_char_boundary(o as usize));
+            let in_chars = chars[0] <= chars[1] && chars[1] as usize <= zh_chars.len();
+            if !in_text || !in_chars {
+                return None;
+            }
+            parsed.push(Slot {
+                names_mask: masks[0],
+                zh_mask: masks[1],
+                en_mask: masks[2],
+                pinyin_mask: masks[3],
+                keywords_mask: masks[4],
+                advice_mask: masks[5],
+                initials: numbers[0],
+                text: offsets,
+                chars,
+            });
+        }
+        Some(SearchIndex {
+            slots: parsed,
+            text,
+            zh_chars,
+            zh_initials,
+            matcher: SkimMatcherV2::default().ignore_case(),
+        })
     }
 }

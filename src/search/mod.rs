@@ -18,6 +18,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
 pub use engine::Engine;
+pub use index::IndexSections;
 
 use crate::catalog::{Catalog, Scope};
 use crate::query::{CodeReading, Query, Reading};
