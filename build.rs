@@ -48,6 +48,12 @@ fn main() {
             Err(e) => panic!("{e}"),
         }
     }
+    // In catalog order (family, category, code), a later entry replacing an earlier one with the
+    // same identity, as `Catalog::from_entries` would: loading then only checks the order.
+    let id = |e: &catalog::entry::CatalogEntry| (e.family, e.category, e.code);
+    entries.reverse();
+    entries.sort_by_key(id);
+    entries.dedup_by_key(|e| id(e));
     let mut blob = Vec::new();
     catalog::codec::encode_entries(&entries, &mut blob);
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");

@@ -146,7 +146,7 @@ pub fn read(dir: &Path, key: CacheKey, extra: usize) -> Option<(Catalog, Vec<Vec
     if reader.u64_unhashed()? != digest || reader.left != 0 {
         return None;
     }
-    Some((Catalog::from_settled(entries)?, sections))
+    Some((Catalog::from_settled(entries).ok()?, sections))
 }
 
 /// Writes the cache for `key` (atomically: a temporary file renamed into place), then removes all

@@ -77,7 +77,8 @@ impl Catalog {
             path: BUILTIN_NAME.to_string(),
             message: "the built-in catalog data is damaged (a build defect)".to_string(),
         })?;
-        Ok(Catalog::from_entries(entries))
+        // build.rs wrote them settled; from_entries is the fallback should that ever change.
+        Ok(Catalog::from_settled(entries).unwrap_or_else(Catalog::from_entries))
     }
 
     /// Builds a catalog from entries, later entries replacing earlier ones with the same identity.
@@ -91,18 +92,19 @@ impl Catalog {
     }
 
     /// A catalog from entries already settled (strictly in catalog order, so no identity twice),
-    /// as the cache stores them: only the look-up tables are built. `None` if they are not.
-    pub(crate) fn from_settled(entries: Vec<CatalogEntry>) -> Option<Catalog> {
+    /// as the cache stores them: only the look-up tables are built. The entries come back if
+    /// they are not.
+    pub(crate) fn from_settled(entries: Vec<CatalogEntry>) -> Result<Catalog, Vec<CatalogEntry>> {
         let id = |e: &CatalogEntry| -> EntryId { (e.family, e.category, e.code) };
         if !entries.windows(2).all(|w| id(&w[0]) < id(&w[1])) {
-            return None;
+            return Err(entries);
         }
         let mut catalog = Catalog {
             entries,
             ..Catalog::default()
         };
         catalog.reindex();
-        Some(catalog)
+        Ok(catalog)
     }
 
     /// Adds entries; an entry with the same identity as an existing one replaces it.

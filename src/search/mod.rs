@@ -170,7 +170,7 @@ impl SearchIndex {
                 .collect();
         }
 
-        let mut hits = self.code_hits(catalog, query, scope);
+        let mut hits = Self::code_hits(catalog, query, scope);
         let terms: Vec<PreparedTerm> = query.terms.iter().map(PreparedTerm::new).collect();
         let text_hit = |index: usize| -> Option<Hit> {
             if !in_scope(index) || hits_contains(&hits, index) {
@@ -204,7 +204,8 @@ impl SearchIndex {
     /// Entries named by a numeric reading of the query, best first (explicit readings before the
     /// bare-hex guess, then catalog order). Hex readings only name the codes written in hex (4.x SDK
     /// codes; nobody writes account, 5.x or native codes in hex); decimal readings name any code. `show` needs only these.
-    pub fn code_hits(&self, catalog: &Catalog, query: &Query, scope: Scope) -> Vec<Hit> {
+    /// Needs only the catalog, so `show` never builds an index.
+    pub fn code_hits(catalog: &Catalog, query: &Query, scope: Scope) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
         for reading in &query.codes {
             for &index in catalog.indices_by_code(reading.value) {
