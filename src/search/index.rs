@@ -277,26 +277,24 @@ impl SearchIndex {
             return None;
         }
         let text = String::from_utf8(text).ok()?;
-        let words = |bytes: &[u8]| -> Vec<u32> {
-            bytes
-                .chunks_exact(4)
-                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                .collect()
-        };
-        let zh_chars: Vec<char> = words(&zh_chars)
-            .into_iter()
-            .map(char::from_u32)
+        let word = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let zh_chars: Vec<char> = zh_chars
+            .chunks_exact(4)
+            .map(|b| char::from_u32(word(b)))
             .collect::<Option<_>>()?;
-        let zh_initials = words(&zh_initials);
+        let zh_initials: Vec<u32> = zh_initials.chunks_exact(4).map(word).collect();
         let mut parsed = Vec::with_capacity(entries);
         for bytes in slots.chunks_exact(SLOT_BYTES) {
             let mut masks = [0u64; 6];
-            for (i, m) in masks.iter_mut().enumerate() {
-                let mut b = [0u8; 8];
-                b.copy_from_slice(&bytes[i * 8..i * 8 + 8]);
-                *m = u64::from_le_bytes(b);
+            for (m, b) in masks.iter_mut().zip(bytes.chunks_exact(8)) {
+                let mut a = [0u8; 8];
+                a.copy_from_slice(b);
+                *m = u64::from_le_bytes(a);
             }
-            let numbers = words(&bytes[48..]);
+            let mut numbers = [0u32; 10];
+            for (n, b) in numbers.iter_mut().zip(bytes[48..].chunks_exact(4)) {
+                *n = word(b);
+            }
             let mut offsets = [0u32; 7];
             offsets.copy_from_slice(&numbers[1..8]);
             let chars = [numbers[8], numbers[9]];
