@@ -1,5 +1,7 @@
 //! Reading catalog TOML: limits, validation, sanitizing, and errors that name file, line and column.
 
+mod fast;
+
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -225,8 +227,17 @@ struct ParsedEntry {
     code_start: usize,
 }
 
-/// Parses TOML text that starts at byte `offset` of the file; errors carry file offsets.
+/// Parses TOML text that starts at byte `offset` of the file; errors carry file offsets. Text of
+/// the plain shape catalogs have is read by `fast.rs`; anything else by the `toml` crate.
 fn parse_raw(text: &str, offset: usize) -> Result<Vec<ParsedEntry>, (usize, String)> {
+    if let Some(entries) = fast::parse(text, offset) {
+        return Ok(entries);
+    }
+    parse_toml(text, offset)
+}
+
+/// [`parse_raw`] by the `toml` crate alone.
+fn parse_toml(text: &str, offset: usize) -> Result<Vec<ParsedEntry>, (usize, String)> {
     let raw: RawCatalog = toml::from_str(text).map_err(|e| {
         let at = e.span().map(|s| s.start).unwrap_or(0);
         (offset + at, e.message().trim().to_string())
@@ -386,6 +397,89 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a reader made of a text: (entry offset, code offset) of each entry and the entries.
+    type Read = Result<(Vec<(usize, usize)>, Vec<CatalogEntry>), String>;
+
+    /// Both readers of `text`: the fast one (or "declined") and toml.
+    fn both(text: &str) -> [Read; 2] {
+        let read = |parsed: Result<Vec<ParsedEntry>, (usize, String)>| {
+            let parsed = parsed.map_err(|e| e.1)?;
+            let offsets = parsed.iter().map(|p| (p.start, p.code_start)).collect();
+            let built = parsed
+                .into_iter()
+                .map(|p| build_entry(p.raw, p.code, "f"))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((offsets, built))
+        };
+        [
+            read(fast::parse(text, 7).ok_or((0, "declined".to_string()))),
+            read(parse_toml(text, 7)),
+        ]
+    }
+
+    #[test]
+    fn the_fast_reader_agrees_with_toml_on_the_built_in_catalogs() {
+        for (name, text) in crate::catalog::BUILTIN_CATALOGS {
+            // Files with renames (inline tables) are declined and read by toml.
+            let [fast, toml] = both(text);
+            if let Ok(fast) = fast {
+                assert_eq!(Ok(fast), toml, "{name}");
+            } else {
+                assert!(text.contains("renamed ="), "{name} declined");
+            }
+            // Entry by entry, every entry without a rename is read alike.
+            for piece in text.split("\n[[entry]]").skip(1) {
+                let piece = format!("[[entry]]{piece}");
+                if let [Ok(fast), toml] = both(&piece) {
+                    assert_eq!(Ok(fast), toml, "{piece}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_reader_declines_what_it_is_not_sure_of() {
+        let entry =
+            "[[entry]]\ncategory = 'sdk'\ncode = 0x10\ndescription_zh = \"a\"\nsource = 'x'\n";
+        let [fast, toml] = both(entry);
+        assert_eq!(fast, toml);
+        assert_eq!(fast.unwrap().1[0].code, 16);
+        for (what, text) in [
+            ("top-level key", format!("title = 'x'\n{entry}")),
+            ("unknown key", format!("{entry}colour = 'red'\n")),
+            ("repeated key", format!("{entry}source = 'y'\n")),
+            (
+                "multi-line string",
+                format!("{entry}advice_zh = \"\"\"a\nb\"\"\"\n"),
+            ),
+            ("float", entry.replace("0x10", "1.5")),
+            ("leading zero", entry.replace("0x10", "010")),
+            ("signed hex", entry.replace("0x10", "+0x10")),
+            ("unknown escape", entry.replace("\"a\"", "\"a\\q\"")),
+            ("control character", entry.replace("\"a\"", "\"a\u{1}\"")),
+            ("missing field", entry.replace("source = 'x'\n", "")),
+            ("other table", format!("{entry}[other]\n")),
+            ("lone carriage return", entry.replace("\ncode", "\rcode")),
+            ("wrong type", entry.replace("'sdk'", "1")),
+            ("unknown category", entry.replace("'sdk'", "'SDK'")),
+            (
+                "inline table",
+                format!("{entry}renamed = [{{ from = 'a', to = 'b', version = '1' }}]\n"),
+            ),
+            ("dotted key", format!("{entry}a.b = 'c'\n")),
+            ("byte-order mark", format!("\u{feff}{entry}")),
+        ] {
+            assert!(fast::parse(&text, 0).is_none(), "{what}: {text}");
+        }
+        // What it does read, it reads as toml does: escapes, comments, CRLF, multi-line arrays.
+        let rich = "# header\r\n[[entry]] # the first\r\nfamily = \"web5\"\r\ncategory = \"extra\"\r\ncode = -1_000\r\n\
+            description_zh = \"引号\\\"\\u00e9\\U0001F600\\t\" # note\r\nsource='c:\\path'\r\n\
+            keywords = [\r\n  'a', # one\r\n  \"b\",\r\n]\r\nrelated=[]\r\n\r\n[[entry]]\ncategory=\"sdk\"\ncode=2\ndescription_zh='x'\nsource='y'";
+        let [fast, toml] = both(rich);
+        assert!(fast.is_ok(), "{fast:?}");
+        assert_eq!(fast, toml);
+    }
 
     #[test]
     fn line_column_counts_chars() {
