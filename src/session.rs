@@ -133,8 +133,13 @@ fn load_engine(
         }
     }
     if total >= REPORT_FROM_BYTES {
+        let later = if dir.is_some() {
+            " (once; later starts use a cache)"
+        } else {
+            ""
+        };
         let note = format!(
-            "trtc-errors: reading {} MB of catalogs (once; later starts use a cache)…",
+            "trtc-errors: reading {} MB of catalogs{later}…",
             total / 1_000_000
         );
         report(Some(&crate::sanitize::sanitize(&note)));
