@@ -5,6 +5,7 @@ use crate::catalog::CatalogEntry;
 use crate::pinyin_match;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 
 use super::SearchIndex;
 
@@ -124,7 +125,44 @@ fn push_folded(out: &mut String, text: &str) {
 }
 
 impl Arenas {
-    pub(super) fn push(&mut self, entry: &CatalogEntry) {
+    /// The arenas of `entries`: large catalogs are indexed in pieces on every core, then joined.
+    pub(super) fn build(entries: &[CatalogEntry]) -> Arenas {
+        const PIECE: usize = 8192;
+        if entries.len() < 2 * PIECE {
+            let mut arenas = Arenas::default();
+            entries.iter().for_each(|e| arenas.push(e));
+            return arenas;
+        }
+        let pieces: Vec<Arenas> = entries
+            .par_chunks(PIECE)
+            .map(|piece| {
+                let mut arenas = Arenas::default();
+                piece.iter().for_each(|e| arenas.push(e));
+                arenas
+            })
+            .collect();
+        let mut all = Arenas {
+            slots: Vec::with_capacity(entries.len()),
+            text: String::with_capacity(pieces.iter().map(|p| p.text.len()).sum()),
+            zh_chars: Vec::with_capacity(pieces.iter().map(|p| p.zh_chars.len()).sum()),
+            zh_initials: Vec::with_capacity(pieces.iter().map(|p| p.zh_initials.len()).sum()),
+        };
+        for piece in pieces {
+            let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            let (text, chars) = (to_u32(all.text.len()), to_u32(all.zh_chars.len()));
+            all.slots.extend(piece.slots.into_iter().map(|mut slot| {
+                slot.text = slot.text.map(|o| o.saturating_add(text));
+                slot.chars = slot.chars.map(|o| o.saturating_add(chars));
+                slot
+            }));
+            all.text.push_str(&piece.text);
+            all.zh_chars.extend_from_slice(&piece.zh_chars);
+            all.zh_initials.extend_from_slice(&piece.zh_initials);
+        }
+        all
+    }
+
+    fn push(&mut self, entry: &CatalogEntry) {
         let offset = |text: &String| u32::try_from(text.len()).unwrap_or(u32::MAX);
         let mut bounds = [0u32; 7];
         bounds[0] = offset(&self.text);
@@ -323,5 +361,57 @@ impl SearchIndex {
             zh_initials,
             matcher: SkimMatcherV2::default().ignore_case(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn an_index_built_in_pieces_is_the_index_built_in_one_go() {
+        let builtin = Catalog::builtin().unwrap();
+        // Enough entries to be split: the built-in ones many times over, codes made distinct.
+        let entries: Vec<CatalogEntry> = (0..60)
+            .flat_map(|round| {
+                builtin.entries().iter().map(move |e| CatalogEntry {
+                    code: e.code + round * 1_000_000,
+                    ..e.clone()
+                })
+            })
+            .collect();
+        assert!(entries.len() > 2 * 8192);
+        let mut one = Arenas::default();
+        entries.iter().for_each(|e| one.push(e));
+        let pieces = Arenas::build(&entries);
+        assert_eq!(pieces.text, one.text);
+        assert_eq!(pieces.zh_chars, one.zh_chars);
+        assert_eq!(pieces.zh_initials, one.zh_initials);
+        let key = |s: &Slot| (s.text, s.chars, s.initials, s.names_mask, s.advice_mask);
+        assert!(pieces.slots.iter().map(key).eq(one.slots.iter().map(key)));
+    }
+
+    #[test]
+    fn an_index_survives_its_cache_sections_and_damage_is_refused() {
+        let catalog = Catalog::builtin().unwrap();
+        let index = SearchIndex::new(&catalog);
+        let sections = || index.to_sections();
+        let back = SearchIndex::from_sections(catalog.len(), sections()).unwrap();
+        assert_eq!(back.text, index.text);
+        assert_eq!(back.zh_chars, index.zh_chars);
+        assert_eq!(back.slots.len(), index.slots.len());
+        // An offset past the text, or inside a character, is refused rather than trusted.
+        let mut bad = sections();
+        bad.slots[48 + 4..48 + 8].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(SearchIndex::from_sections(catalog.len(), bad).is_none());
+        let mut bad = sections();
+        bad.text.truncate(bad.text.len() - 1);
+        bad.text.push(0xff);
+        assert!(SearchIndex::from_sections(catalog.len(), bad).is_none());
+        assert!(SearchIndex::from_sections(catalog.len() + 1, sections()).is_none());
+        let mut bad = sections();
+        bad.zh_chars[..4].copy_from_slice(&0xD800u32.to_le_bytes());
+        assert!(SearchIndex::from_sections(catalog.len(), bad).is_none());
     }
 }

@@ -119,11 +119,7 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(catalog: &Catalog) -> SearchIndex {
-        let entries = catalog.entries();
-        let mut arenas = Arenas::default();
-        for entry in entries {
-            arenas.push(entry);
-        }
+        let arenas = Arenas::build(catalog.entries());
         SearchIndex {
             slots: arenas.slots,
             text: arenas.text,
