@@ -2,9 +2,9 @@
 # Whole-process measurements for the README's performance table (#19); the in-process rows are
 # `cargo bench --bench search`.
 #   scripts/bench-process.sh [RUNS]      # RUNS interleaved runs per comparison (default 15)
-# Needs fzf, hyperfine-free: python3 runs each pair interleaved (ours, fzf, ours, fzf, …) so a
-# neighbour's compile slows both alike, and reports medians and the ratio of medians. Peak RSS comes
-# from GNU time. Install what is missing with `apt-get install -y fzf time`.
+# Needs fzf and python3: each pair runs interleaved (ours, fzf, ours, fzf, …) so a neighbour's compile
+# slows both alike, and the medians and their ratio are reported. Peak RSS comes from GNU time.
+# Install what is missing with `apt-get install -y fzf time`.
 # The machine's load average is printed first and last: on a shared machine, read ratios, not times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,26 +27,44 @@ unset TRTC_ERRORS_NO_CACHE
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 echo "100k catalog: $(du -m "$work/big.toml" | cut -f1) MB TOML, fzf input $(du -m "$work/big.txt" | cut -f1) MB"
 
-# compare RUNS NAME_A CMD_A NAME_B CMD_B [PREPARE]: interleaved runs, medians, ratio A/B.
+# compare RUNS NAME_A CMD_A NAME_B CMD_B [PREPARE]: interleaved runs, medians, ratio A/B. A command
+# is run without a shell; a trailing `< FILE` becomes its standard input. Output goes to /dev/null.
+# Wall time is what the target is about; CPU time (user + system, all threads) is printed too,
+# since it is less disturbed by a neighbour's compile.
 compare() {
   python3 - "$@" <<'PY'
-import statistics, subprocess, sys, time
+import os, resource, shlex, statistics, subprocess, sys, time
 runs, name_a, cmd_a, name_b, cmd_b = int(sys.argv[1]), *sys.argv[2:6]
 prepare = sys.argv[6] if len(sys.argv) > 6 else None
+def parse(cmd):
+    argv = shlex.split(cmd)
+    if len(argv) > 2 and argv[-2] == "<":
+        return argv[:-2], argv[-1]
+    return argv, None
 def once(cmd):
     if prepare:
         subprocess.run(prepare, shell=True, check=True)
-    t = time.perf_counter()
-    subprocess.run(cmd, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return (time.perf_counter() - t) * 1000
+    argv, stdin = parse(cmd)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open(stdin or os.devnull, "rb") as inp:
+        t = time.perf_counter()
+        subprocess.run(argv, stdin=inp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        wall = (time.perf_counter() - t) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+    return wall, cpu
 once(cmd_a); once(cmd_b)  # warm the page cache
 a, b = [], []
 for _ in range(runs):
     a.append(once(cmd_a)); b.append(once(cmd_b))
-ma, mb = statistics.median(a), statistics.median(b)
-print(f"  {name_a}: median {ma:.1f} ms (min {min(a):.1f})")
-print(f"  {name_b}: median {mb:.1f} ms (min {min(b):.1f})")
-print(f"  ratio {name_a} / {name_b}: {ma / mb:.2f}")
+def report(name, xs):
+    wall = statistics.median(x[0] for x in xs)
+    cpu = statistics.median(x[1] for x in xs)
+    print(f"  {name}: median {wall:.1f} ms wall (min {min(x[0] for x in xs):.1f}), {cpu:.1f} ms CPU")
+    return wall, cpu
+wa, ca = report(name_a, a)
+wb, cb = report(name_b, b)
+print(f"  ratio {name_a} / {name_b}: {wa / wb:.2f} wall, {ca / cb:.2f} CPU")
 PY
 }
 
@@ -63,14 +81,14 @@ echo "== 100k rich entries, repeated runs (cache warm), vs fzf --filter on the s
 for q in join 过期 guoqi expired; do
   echo "search $q"
   compare "$runs" "search" "$bin --catalog $work/big.toml search $q --limit 20" \
-    "fzf" "fzf --filter $q < $work/big.txt | head -20"
+    "fzf" "fzf --filter $q < $work/big.txt"
 done
 echo "  peak RSS (cache warm): $(peak_rss_mb "$bin" --catalog "$work/big.toml" search guoqi --limit 20)"
-echo "  peak RSS fzf: $(peak_rss_mb sh -c "fzf --filter guoqi < $work/big.txt")"
+echo "  peak RSS fzf: $(peak_rss_mb sh -c "exec fzf --filter guoqi < $work/big.txt")"
 
 echo "== 100k rich entries, first run (no cache: parse, index, write the cache)"
 compare "$(( (runs + 2) / 3 ))" "first run" "$bin --catalog $work/big.toml search join --limit 20" \
-  "fzf" "fzf --filter join < $work/big.txt | head -20" "rm -rf $work/cache"
+  "fzf" "fzf --filter join < $work/big.txt" "rm -rf $work/cache"
 rm -rf "$work/cache"
 echo "  peak RSS (first run): $(peak_rss_mb "$bin" --catalog "$work/big.toml" search join --limit 20)"
 echo "  cache file: $(du -m "$work"/cache/*.bin | cut -f1) MB"

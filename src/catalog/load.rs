@@ -296,6 +296,9 @@ fn build_entry(raw: RawEntry, code: i64, origin: &str) -> Result<CatalogEntry, S
                 value.len()
             ));
         }
+        if surely_clean(&value) {
+            return Ok(value);
+        }
         let cleaned = match sanitize(&value) {
             std::borrow::Cow::Owned(cleaned) => Some(cleaned),
             std::borrow::Cow::Borrowed(_) => None,
@@ -378,6 +381,18 @@ fn build_entry(raw: RawEntry, code: i64, origin: &str) -> Result<CatalogEntry, S
         source: check("source", raw.source)?,
         origin: origin.to_string(),
         display,
+    })
+}
+
+/// Text the sanitizer would leave as it is, told without its per-character category look-ups:
+/// printable ASCII, CJK ideographs, CJK and fullwidth punctuation. A tenth of reading a large
+/// catalog went to sanitizing text made of nothing else.
+fn surely_clean(text: &str) -> bool {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return true;
+    }
+    text.chars().all(|c| {
+        matches!(c, ' '..='~' | '\u{3001}'..='\u{3011}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF5E}')
     })
 }
 
@@ -479,6 +494,30 @@ mod tests {
         let [fast, toml] = both(rich);
         assert!(fast.is_ok(), "{fast:?}");
         assert_eq!(fast, toml);
+    }
+
+    #[test]
+    fn text_surely_clean_is_what_the_sanitizer_keeps() {
+        let ranges = [
+            (0x20, 0x7e),
+            (0x3001, 0x3011),
+            (0x4e00, 0x9fff),
+            (0xff01, 0xff5e),
+        ];
+        for (first, last) in ranges {
+            for c in (first..=last).filter_map(char::from_u32) {
+                let text = format!("{c}a{c}");
+                assert!(surely_clean(&text));
+                assert!(
+                    matches!(sanitize(&text), std::borrow::Cow::Borrowed(_)),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        for text in ["a\tb", "\u{1b}[31m", "a\u{200b}", "\u{302a}", "é"] {
+            assert!(!surely_clean(text), "{text:?}");
+        }
     }
 
     #[test]

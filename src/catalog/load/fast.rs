@@ -1,6 +1,7 @@
 //! A fast reader for the plain shape catalog files have: `[[entry]]` tables of `key = value` lines
-//! whose values are strings, integers and arrays of strings. It reads such a file 5–10× faster than
-//! the general TOML parser, and the first start with a 60 MB team catalog is mostly that parse.
+//! whose values are strings, integers and arrays of strings. It reads such a file in a third of the
+//! general TOML parser's instructions (callgrind, 10,000 rich entries: 666 → 221 million), and the
+//! first start with a 60 MB team catalog was mostly that parse.
 //!
 //! It never decides anything the TOML parser would decide differently: whatever it is not sure of
 //! (a multi-line or unusual string, an inline table, a float, a dotted or quoted key, an unknown or
@@ -150,23 +151,26 @@ impl<'a> Parser<'a> {
         let mut i = start;
         let mut escaped = false;
         loop {
-            let b = *self.bytes.get(i)?;
-            match b {
-                b'"' if quote == b'"' => break,
-                b'\'' if quote == b'\'' => break,
-                b'\\' if quote == b'"' => {
-                    escaped = true;
-                    // The escaped character is checked when decoding; skip it here.
-                    i += 1;
-                    if self.bytes.get(i).is_none_or(|&c| c < 0x20 || c == 0x7f) {
-                        return None;
-                    }
-                }
-                b'\t' => {}
-                b if b < 0x20 || b == 0x7f => return None,
-                _ => {}
+            let rest = self.bytes.get(i..)?;
+            i += if quote == b'"' {
+                memchr::memchr2(b'"', b'\\', rest)?
+            } else {
+                memchr::memchr(b'\'', rest)?
+            };
+            if self.bytes[i] != b'\\' {
+                break;
             }
-            i += 1;
+            // The escaped character is checked when decoding; a control character is refused here.
+            escaped = true;
+            if self.bytes.get(i + 1).is_none_or(|&c| c < 0x20 || c == 0x7f) {
+                return None;
+            }
+            i += 2;
+        }
+        // Control characters (a newline too: this is a one-line string) are the parser's to refuse.
+        let is_control = |b: &u8| (*b < 0x20 && *b != b'\t') || *b == 0x7f;
+        if self.bytes[start..i].iter().any(is_control) {
+            return None;
         }
         let raw = &self.text[start..i];
         self.at = i + 1;
