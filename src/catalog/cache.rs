@@ -121,7 +121,7 @@ pub fn read(dir: &Path, key: CacheKey, extra: usize) -> Option<(Catalog, Vec<Vec
     let path = dir.join(key.file_name());
     let mut file = open_for_reading(&path).ok()?;
     let metadata = file.metadata().ok()?;
-    if !metadata.is_file() || metadata.len() > MAX_CACHE_BYTES {
+    if !metadata.is_file() || metadata.len() > MAX_CACHE_BYTES || !written_by_us(&metadata) {
         return None;
     }
     let mut reader = Checked {
@@ -149,6 +149,22 @@ pub fn read(dir: &Path, key: CacheKey, extra: usize) -> Option<(Catalog, Vec<Vec
     Some((Catalog::from_settled(entries).ok()?, sections))
 }
 
+/// A cache holds text that was sanitized when it was parsed, and a checksum guards only against
+/// damage, not against a forger: a file someone else could have written (another owner, or
+/// writable by group or others, as in a shared `TRTC_ERRORS_CACHE_DIR`) is not read.
+#[cfg(unix)]
+fn written_by_us(metadata: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid takes no arguments and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    metadata.uid() == me && metadata.mode() & 0o022 == 0
+}
+
+#[cfg(not(unix))]
+fn written_by_us(_metadata: &fs::Metadata) -> bool {
+    true
+}
+
 /// Writes the cache for `key` (atomically: a temporary file renamed into place), then removes all
 /// but the newest few cache files.
 pub fn write(dir: &Path, key: CacheKey, catalog: &Catalog, extra: &[&[u8]]) -> io::Result<()> {
@@ -157,6 +173,8 @@ pub fn write(dir: &Path, key: CacheKey, catalog: &Catalog, extra: &[&[u8]]) -> i
     codec::encode_entries(catalog.entries(), &mut entries);
     let name = key.file_name();
     let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // Left by a process of the same id that died while writing.
+    let _ = fs::remove_file(&temporary);
     write_file(&temporary, key, &entries, extra)
         .and_then(|()| fs::rename(&temporary, dir.join(&name)))
         .inspect_err(|_| {
@@ -167,7 +185,15 @@ pub fn write(dir: &Path, key: CacheKey, catalog: &Catalog, extra: &[&[u8]]) -> i
 }
 
 fn write_file(path: &Path, key: CacheKey, entries: &[u8], extra: &[&[u8]]) -> io::Result<()> {
-    let mut out = io::BufWriter::with_capacity(1 << 20, File::create(path)?);
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Readable and writable by us alone, whatever the umask: `read` refuses anything else.
+        options.mode(0o600);
+    }
+    let mut out = io::BufWriter::with_capacity(1 << 20, options.open(path)?);
     let mut hasher = Xxh3::new();
     let mut put = |bytes: &[u8]| -> io::Result<()> {
         hasher.update(bytes);
@@ -325,6 +351,18 @@ mod tests {
         assert!(read(dir.path(), key, 2).is_none());
         // Rewritten, it is believed again.
         written(dir.path());
+        assert!(read(dir.path(), key, 2).is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_cache_others_could_write_is_not_read() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (key, path) = written(dir.path());
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o666)).unwrap();
+        assert!(read(dir.path(), key, 2).is_none());
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
         assert!(read(dir.path(), key, 2).is_some());
     }
 
