@@ -54,8 +54,7 @@ fn main() {
     entries.reverse();
     entries.sort_by_key(id);
     entries.dedup_by_key(|e| id(e));
-    let mut blob = Vec::new();
-    catalog::codec::encode_entries(&entries, &mut blob);
+    let blob = catalog::codec::encode_parts(&entries).concat();
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("builtin.bin"), blob).expect("write builtin.bin");
 }

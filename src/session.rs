@@ -167,15 +167,10 @@ fn load_engine(
     // Only a set that loaded without a warning is cached: a cache hit could not repeat the warning.
     if let (Some(dir), true) = (&dir, clean) {
         let key = CacheKey::new(names.iter().map(String::as_str).zip(parsed));
-        let sections = engine.index().to_sections();
-        let extra = [
-            &sections.slots[..],
-            &sections.text,
-            &sections.zh_chars,
-            &sections.zh_initials,
-        ];
         // A cache that cannot be written (read-only home, full disk) only costs the next start time.
-        let _ = cache::write(dir, key, engine.catalog(), &extra);
+        let _ = engine
+            .index()
+            .with_sections(|sections| cache::write(dir, key, engine.catalog(), &sections));
     }
     report(None);
     Ok(engine)

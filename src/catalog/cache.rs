@@ -169,8 +169,7 @@ fn written_by_us(_metadata: &fs::Metadata) -> bool {
 /// but the newest few cache files.
 pub fn write(dir: &Path, key: CacheKey, catalog: &Catalog, extra: &[&[u8]]) -> io::Result<()> {
     fs::create_dir_all(dir)?;
-    let mut entries = Vec::new();
-    codec::encode_entries(catalog.entries(), &mut entries);
+    let entries = codec::encode_parts(catalog.entries());
     let name = key.file_name();
     let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     // Left by a process of the same id that died while writing.
@@ -184,7 +183,7 @@ pub fn write(dir: &Path, key: CacheKey, catalog: &Catalog, extra: &[&[u8]]) -> i
     Ok(())
 }
 
-fn write_file(path: &Path, key: CacheKey, entries: &[u8], extra: &[&[u8]]) -> io::Result<()> {
+fn write_file(path: &Path, key: CacheKey, entries: &[Vec<u8>], extra: &[&[u8]]) -> io::Result<()> {
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -206,7 +205,12 @@ fn write_file(path: &Path, key: CacheKey, entries: &[u8], extra: &[&[u8]]) -> io
     put(&(version.len() as u64).to_le_bytes())?;
     put(version)?;
     put(&(1 + extra.len() as u64).to_le_bytes())?;
-    for section in std::iter::once(entries).chain(extra.iter().copied()) {
+    let entries_len: usize = entries.iter().map(Vec::len).sum();
+    put(&(entries_len as u64).to_le_bytes())?;
+    for part in entries {
+        put(part)?;
+    }
+    for section in extra {
         put(&(section.len() as u64).to_le_bytes())?;
         put(section)?;
     }

@@ -10,6 +10,8 @@
 //! and its texts. Chunks let a decoder split the work; today one thread decodes them all (see
 //! `decode_entries`).
 
+use rayon::prelude::*;
+
 use super::entry::{CatalogEntry, Category, Family, Rename};
 
 /// The bytes are not an encoding of entries (damaged, truncated or foreign).
@@ -21,27 +23,29 @@ const NONE: u32 = u32::MAX;
 /// Entries per chunk.
 const CHUNK: usize = 4096;
 
-/// Appends the encoding of `entries` to `out`.
-pub fn encode_entries(entries: &[CatalogEntry], out: &mut Vec<u8>) {
-    let chunks: Vec<Vec<u8>> = entries
-        .chunks(CHUNK)
-        .map(|chunk| {
-            let mut bytes = Vec::new();
-            for e in chunk {
-                encode_entry(e, &mut bytes);
-            }
-            bytes
-        })
-        .collect();
-    put_u32(out, len_u32(entries.len()));
-    put_u32(out, len_u32(chunks.len()));
+/// The encoding of `entries`, in pieces (the head, then one per chunk) to be written one after
+/// another: a cache writes them without first gathering a 60 MB buffer.
+pub fn encode_parts(entries: &[CatalogEntry]) -> Vec<Vec<u8>> {
+    let encode = |chunk: &[CatalogEntry]| {
+        let mut bytes = Vec::new();
+        for e in chunk {
+            encode_entry(e, &mut bytes);
+        }
+        bytes
+    };
+    let chunks: Vec<Vec<u8>> = if entries.len() > CHUNK {
+        entries.par_chunks(CHUNK).map(encode).collect()
+    } else {
+        entries.chunks(CHUNK).map(encode).collect()
+    };
+    let mut head = Vec::new();
+    put_u32(&mut head, len_u32(entries.len()));
+    put_u32(&mut head, len_u32(chunks.len()));
     for (chunk, bytes) in entries.chunks(CHUNK).zip(&chunks) {
-        put_u32(out, len_u32(chunk.len()));
-        out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        put_u32(&mut head, len_u32(chunk.len()));
+        head.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
     }
-    for bytes in chunks {
-        out.extend_from_slice(&bytes);
-    }
+    std::iter::once(head).chain(chunks).collect()
 }
 
 fn encode_entry(e: &CatalogEntry, out: &mut Vec<u8>) {
@@ -91,7 +95,7 @@ fn encode_entry(e: &CatalogEntry, out: &mut Vec<u8>) {
     put_str(out, &e.origin);
 }
 
-/// Decodes what [`encode_entries`] wrote; the whole of `bytes` must be used.
+/// Decodes what [`encode_parts`] made; the whole of `bytes` must be used.
 pub fn decode_entries(bytes: &[u8]) -> Result<Vec<CatalogEntry>, Damaged> {
     let mut r = Reader { bytes, at: 0 };
     let count = r.u32()? as usize;

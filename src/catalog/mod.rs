@@ -309,8 +309,7 @@ mod tests {
     #[test]
     fn entries_survive_encoding_and_damage_is_refused() {
         let entries = Catalog::builtin().unwrap().entries().to_vec();
-        let mut bytes = Vec::new();
-        codec::encode_entries(&entries, &mut bytes);
+        let bytes = codec::encode_parts(&entries).concat();
         assert_eq!(codec::decode_entries(&bytes).unwrap(), entries);
         // Every truncation, and a flipped byte in the counts and lengths, is an error, not a panic.
         for cut in (0..bytes.len()).step_by(97) {

@@ -295,6 +295,17 @@ pub struct IndexSections {
 impl SearchIndex {
     /// The index's storage as byte sections, for the catalog cache.
     pub fn to_sections(&self) -> IndexSections {
+        self.with_sections(|[slots, text, zh_chars, zh_initials]| IndexSections {
+            slots: slots.to_vec(),
+            text: text.to_vec(),
+            zh_chars: zh_chars.to_vec(),
+            zh_initials: zh_initials.to_vec(),
+        })
+    }
+
+    /// Lends `write` the four sections of [`to_sections`](Self::to_sections) (slots, text,
+    /// Chinese characters, their initials) without copying the text (30 MB at 100,000 entries).
+    pub fn with_sections<R>(&self, write: impl FnOnce([&[u8]; 4]) -> R) -> R {
         let mut slots = Vec::with_capacity(self.slots.len() * SLOT_BYTES);
         for s in &self.slots {
             for m in [
@@ -311,15 +322,17 @@ impl SearchIndex {
                 slots.extend_from_slice(&n.to_le_bytes());
             }
         }
-        let words = |values: &mut dyn Iterator<Item = u32>| -> Vec<u8> {
-            values.flat_map(u32::to_le_bytes).collect()
-        };
-        IndexSections {
-            slots,
-            text: self.text.as_bytes().to_vec(),
-            zh_chars: words(&mut self.zh_chars.iter().map(|&c| c as u32)),
-            zh_initials: words(&mut self.zh_initials.iter().copied()),
-        }
+        let zh_chars: Vec<u8> = self
+            .zh_chars
+            .iter()
+            .flat_map(|&c| (c as u32).to_le_bytes())
+            .collect();
+        let zh_initials: Vec<u8> = self
+            .zh_initials
+            .iter()
+            .flat_map(|i| i.to_le_bytes())
+            .collect();
+        write([&slots, self.text.as_bytes(), &zh_chars, &zh_initials])
     }
 
     /// Rebuilds an index from [`to_sections`](Self::to_sections) output for a catalog of `entries`
