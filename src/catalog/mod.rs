@@ -109,8 +109,16 @@ impl Catalog {
 
     /// Adds entries; an entry with the same identity as an existing one replaces it.
     pub fn merge(&mut self, entries: Vec<CatalogEntry>) {
-        self.entries.reserve_exact(entries.len());
-        self.entries.extend(entries);
+        if entries.len() > self.entries.len() {
+            // A large file merged into the built-in catalog: the few entries go in front of the
+            // many where they lie, rather than 100,000 entries (70 MB) being copied behind a few.
+            let mut merged = entries;
+            merged.splice(0..0, std::mem::take(&mut self.entries));
+            self.entries = merged;
+        } else {
+            self.entries.reserve_exact(entries.len());
+            self.entries.extend(entries);
+        }
         self.settle();
     }
 
