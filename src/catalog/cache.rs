@@ -240,28 +240,6 @@ fn prune(dir: &Path, keep: &str) {
     }
 }
 
-/// Asks Linux to back a large buffer with 2 MiB pages before it is first written: reading a
-/// 100,000-entry cache faulted in ~30,000 4 KiB pages, and page faults were most of the system time
-/// of a whole `search`. Only advice: where huge pages are off or unavailable nothing changes.
-#[cfg(target_os = "linux")]
-fn advise_huge_pages(buffer: &mut [u8]) {
-    const HUGE: usize = 2 << 20;
-    let start = buffer.as_mut_ptr() as usize;
-    let aligned = start.next_multiple_of(HUGE);
-    let end = start + buffer.len();
-    if end > aligned + HUGE {
-        let len = (end - aligned) / HUGE * HUGE;
-        // SAFETY: the range lies inside `buffer`, which we own; MADV_HUGEPAGE changes how the
-        // kernel backs those pages, never their contents, and its failure is harmless.
-        unsafe {
-            libc::madvise(aligned as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
-        }
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn advise_huge_pages(_buffer: &mut [u8]) {}
-
 /// Reads a cache file front to back, hashing what it reads, never past the file's length.
 struct Checked<'a> {
     file: io::BufReader<&'a mut File>,
@@ -274,8 +252,10 @@ impl Checked<'_> {
         if n > self.left {
             return None;
         }
-        let mut bytes = vec![0u8; usize::try_from(n).ok()?];
-        advise_huge_pages(&mut bytes);
+        let len = usize::try_from(n).ok()?;
+        let mut bytes = Vec::with_capacity(len);
+        codec::advise_huge_pages(&mut bytes);
+        bytes.resize(len, 0);
         self.file.read_exact(&mut bytes).ok()?;
         self.left -= n;
         Some(bytes)

@@ -133,6 +133,7 @@ pub fn decode_entries(bytes: &[u8]) -> Result<Vec<CatalogEntry>, Damaged> {
     // which cost more than the second core saved (369 → 323 ms for a whole `search` at 100k).
     let decoded: Vec<Vec<CatalogEntry>> = chunks.iter().map(decode).collect::<Result<_, _>>()?;
     let mut entries = Vec::with_capacity(count);
+    advise_huge_pages(&mut entries);
     for chunk in decoded {
         entries.extend(chunk);
     }
@@ -286,3 +287,25 @@ impl<'a> Reader<'a> {
         })
     }
 }
+
+/// Asks Linux to back a large vector's buffer with 2 MiB pages before it is first written: loading
+/// 100,000 entries faulted in tens of thousands of 4 KiB pages, and page faults were about half of
+/// a whole `search`. Only advice: where huge pages are off or unavailable nothing changes.
+#[cfg(target_os = "linux")]
+pub(crate) fn advise_huge_pages<T>(buffer: &mut Vec<T>) {
+    const HUGE: usize = 2 << 20;
+    let start = buffer.as_mut_ptr() as usize;
+    let end = start + buffer.capacity() * std::mem::size_of::<T>();
+    let aligned = start.next_multiple_of(HUGE);
+    if end > aligned + HUGE {
+        let len = (end - aligned) / HUGE * HUGE;
+        // SAFETY: the range lies inside the vector's allocation, which we own; MADV_HUGEPAGE
+        // changes how the kernel backs those pages, never their contents, and may fail harmlessly.
+        unsafe {
+            libc::madvise(aligned as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+pub(crate) fn advise_huge_pages<T>(_buffer: &mut Vec<T>) {}

@@ -160,7 +160,12 @@ pub fn parse_catalog(text: &str, name: &str) -> Result<Vec<CatalogEntry>, Catalo
                 .map(|&(offset, chunk)| parse_raw(chunk, offset))
                 .collect();
             match pieces {
-                Ok(pieces) => Ok(pieces.into_iter().flatten().collect()),
+                Ok(pieces) => {
+                    let mut all = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+                    super::codec::advise_huge_pages(&mut all);
+                    pieces.into_iter().for_each(|piece| all.extend(piece));
+                    Ok(all)
+                }
                 Err(_) => parse_raw(text, 0),
             }
         }
