@@ -14,11 +14,12 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
+use trtc_errors::catalog::cache::{self, CacheKey};
 use trtc_errors::catalog::{parse_catalog, Catalog, Scope};
 use trtc_errors::explanation::Lang;
 use trtc_errors::query::Query;
 use trtc_errors::render::Format;
-use trtc_errors::search::{Engine, SearchIndex};
+use trtc_errors::search::{Engine, IndexSections, SearchIndex};
 use trtc_errors::tui::app::{Action, App};
 
 /// One query per way of searching.
@@ -126,19 +127,93 @@ fn load(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(10))
         .warm_up_time(Duration::from_secs(1));
+    // What `show` pays: the built-in catalog, decoded from the blob build.rs made.
+    group.bench_function("builtin", |b| {
+        b.iter_with_large_drop(|| Catalog::builtin().expect("built-in catalog"))
+    });
     let toml = synthetic::catalog_toml(100_000, 42);
     group.bench_function("parse_and_index_100k", |b| {
-        b.iter(|| {
+        b.iter_with_large_drop(|| {
             let entries = parse_catalog(&toml, "big.toml").expect("parse");
             let catalog = Catalog::from_entries(entries);
-            black_box(SearchIndex::new(&catalog));
+            let index = SearchIndex::new(&catalog);
+            (catalog, index)
         })
     });
-    let entries = synthetic::entries(100_000, 42);
-    let catalog = Catalog::from_entries(entries);
+    let catalog = Catalog::from_entries(synthetic::entries(100_000, 42));
     group.bench_function("index_only_100k", |b| {
-        b.iter(|| black_box(SearchIndex::new(&catalog)))
+        b.iter_with_large_drop(|| SearchIndex::new(&catalog))
     });
+    // A later start: the catalog and its index read back from the cache, checked, no parse.
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let key = CacheKey::new([("big.toml", 42)]);
+    let engine = Engine::new(catalog);
+    let write = || {
+        engine
+            .index()
+            .with_sections(|s| cache::write(dir.path(), key, engine.catalog(), &s))
+            .expect("write the cache")
+    };
+    write();
+    // Dropping 100,000 entries is not part of loading them (the CLI never frees them).
+    group.bench_function("from_cache_100k", |b| {
+        b.iter_with_large_drop(|| {
+            let (catalog, sections) = cache::read(dir.path(), key, 4).expect("cache");
+            let mut sections = sections.into_iter();
+            let mut next = || sections.next().unwrap_or_default();
+            let index = SearchIndex::from_sections(
+                catalog.len(),
+                IndexSections {
+                    slots: next(),
+                    text: next(),
+                    zh_chars: next(),
+                    zh_initials: next(),
+                },
+            )
+            .expect("index");
+            Engine::from_parts(catalog, index).expect("engine")
+        })
+    });
+    group.bench_function("write_cache_100k", |b| b.iter(write));
+    // The name, display and reference tables the browser's detail pane needs, built on first use.
+    group.bench_function("lookup_tables_100k", |b| {
+        b.iter_batched(
+            || engine.catalog().clone(),
+            |catalog| {
+                catalog.prepare_lookups();
+                catalog
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+/// One frame of the browser over 100,000 rich entries, idle (nothing changed since the last frame,
+/// as when the loop redraws after a resize): nothing in it may be linear in the catalog.
+fn render_100k(c: &mut Criterion) {
+    let engine = Arc::new(Engine::new(Catalog::from_entries(synthetic::entries(
+        100_000, 42,
+    ))));
+    let mut group = c.benchmark_group("render_100k");
+    for (name, q) in [
+        ("start", ""),
+        ("chinese_query", "过期"),
+        ("key_query", "join"),
+    ] {
+        let typed: Vec<char> = q.chars().collect();
+        let mut app = app_with(&engine, &typed);
+        app.sync_detail();
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
+        group.bench_function(BenchmarkId::new("frame_100x30", name), |b| {
+            b.iter(|| {
+                terminal.clear().expect("clear");
+                terminal
+                    .draw(|f| trtc_errors::tui::ui::draw(f, &app))
+                    .expect("draw");
+            })
+        });
+    }
     group.finish();
 }
 
@@ -157,6 +232,8 @@ fn keystrokes(c: &mut Criterion) {
         ("latin", "signal"),
         ("chinese", "信令通道建立"),
         ("pinyin", "xinlin"),
+        ("hex", "0x1004"),
+        ("english", "expired"),
     ] {
         let chars: Vec<char> = typed.chars().collect();
         for k in 0..chars.len() {
@@ -181,6 +258,7 @@ criterion_group!(
     builtin_search,
     scale_search,
     render,
+    render_100k,
     load,
     keystrokes
 );

@@ -1,13 +1,15 @@
 //! What both shells start from: the settings in effect and the catalogs loaded into one engine.
 //! Neither clap nor the terminal appears here; the CLI and the TUI each build [`Options`].
 
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
-use crate::catalog::{Catalog, CatalogError, Scope};
+use crate::catalog::cache::{self, CacheKey};
+use crate::catalog::{read_catalog_file_hashed, Catalog, CatalogError, Scope};
 use crate::config::{self, ColorChoice, LoadedConfig};
 use crate::explanation::Lang;
 use crate::render::Format;
-use crate::search::Engine;
+use crate::search::{Engine, IndexSections, SearchIndex};
 
 /// Settings given on the command line (or by a test), before the config fills the gaps.
 #[derive(Debug, Clone, Default)]
@@ -50,32 +52,44 @@ pub fn load_config(no_config: bool) -> LoadedConfig {
 }
 
 /// Loads the catalogs: built-in, then config catalogs (broken ones are skipped, and each becomes
-/// a warning in `loaded.warnings`), then `--catalog` files (a broken one is an error).
+/// a warning in `loaded.warnings`), then `--catalog` files (a broken one is an error). A first load
+/// of large catalogs says so on stderr when stderr is a terminal.
 pub fn load(
+    options: &Options,
+    loaded: LoadedConfig,
+    stdout_is_terminal: bool,
+) -> Result<Session, CatalogError> {
+    let terminal = std::io::stderr().is_terminal();
+    let mut report = |message: Option<&str>| {
+        if terminal {
+            let mut err = std::io::stderr().lock();
+            // `\r` + erase line: the note disappears once loading is done.
+            let _ = match message {
+                Some(m) => write!(err, "\r\x1b[K{m}"),
+                None => write!(err, "\r\x1b[K"),
+            };
+            let _ = err.flush();
+        }
+    };
+    load_reporting(options, loaded, stdout_is_terminal, &mut report)
+}
+
+/// Like [`load`], telling `report` when a slow first load starts (`Some(note)`, already sanitized)
+/// and ends (`None`), for a caller that shows progress its own way (the browser).
+pub fn load_reporting(
     options: &Options,
     mut loaded: LoadedConfig,
     stdout_is_terminal: bool,
+    report: &mut dyn FnMut(Option<&str>),
 ) -> Result<Session, CatalogError> {
-    let mut catalog = Catalog::builtin()?;
-    for file in loaded.catalog_files() {
-        if let Err(e) = catalog.load_file(&file) {
-            let reason = crate::sanitize::sanitize(&e.to_string()).into_owned();
-            loaded
-                .warnings
-                .push(format!("skipped config catalog: {reason}"));
-            loaded.skipped.push(config::Skipped { path: file, reason });
-        }
-    }
-    for file in &options.catalogs {
-        catalog.load_file(file)?;
-    }
+    let engine = load_engine(options, &mut loaded, report)?;
     let color_choice = options.color.or(loaded.config.color).unwrap_or_default();
     let mut scope = options.scope;
     if scope.family.is_none() {
         scope.family = loaded.config.sdk;
     }
     Ok(Session {
-        engine: Engine::new(catalog),
+        engine,
         format: options.format.unwrap_or_default(),
         lang: options.lang.or(loaded.config.lang).unwrap_or_default(),
         color: color_choice.enabled(stdout_is_terminal),
@@ -83,4 +97,108 @@ pub fn load(
         config: loaded,
         options: options.clone(),
     })
+}
+
+/// Catalog files smaller than this together are parsed at every start (a few milliseconds); larger
+/// sets are cached.
+const CACHE_FROM_BYTES: u64 = 256 * 1024;
+/// A first load of this much TOML takes long enough to say so.
+const REPORT_FROM_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The engine over every catalog, from the cache when one matches the files' contents.
+fn load_engine(
+    options: &Options,
+    loaded: &mut LoadedConfig,
+    report: &mut dyn FnMut(Option<&str>),
+) -> Result<Engine, CatalogError> {
+    let files: Vec<(PathBuf, bool)> = loaded
+        .catalog_files()
+        .into_iter()
+        .map(|f| (f, false))
+        .chain(options.catalogs.iter().map(|f| (f.clone(), true)))
+        .collect();
+    if files.is_empty() {
+        return Ok(Engine::new(Catalog::builtin()?));
+    }
+    // Hashed in small pieces; anything unreadable means no cache, and the loader below reports it.
+    let hashes: Option<Vec<(u64, u64)>> = files.iter().map(|(f, _)| cache::hash_file(f)).collect();
+    let total: u64 = hashes.iter().flatten().map(|&(_, len)| len).sum();
+    let dir = cache::cache_dir().filter(|_| hashes.is_some() && total >= CACHE_FROM_BYTES);
+    let names: Vec<String> = files.iter().map(|(f, _)| f.display().to_string()).collect();
+    if let (Some(dir), Some(hashes)) = (&dir, &hashes) {
+        let key = CacheKey::new(
+            names
+                .iter()
+                .map(String::as_str)
+                .zip(hashes.iter().map(|h| h.0)),
+        );
+        if let Some(engine) = read_cached(dir, key) {
+            return Ok(engine);
+        }
+    }
+    if total >= REPORT_FROM_BYTES {
+        let later = if dir.is_some() {
+            " (once; later starts use a cache)"
+        } else {
+            ""
+        };
+        let note = format!(
+            "trtc-errors: reading {} MB of catalogs{later}…",
+            total / 1_000_000
+        );
+        report(Some(&crate::sanitize::sanitize(&note)));
+    }
+    let mut catalog = Catalog::builtin()?;
+    let mut parsed = Vec::with_capacity(files.len());
+    let mut clean = true;
+    for (file, required) in &files {
+        match read_catalog_file_hashed(file) {
+            Ok((entries, hash)) => {
+                catalog.merge(entries);
+                parsed.push(hash);
+            }
+            Err(e) if *required => {
+                report(None);
+                return Err(e);
+            }
+            Err(e) => {
+                let reason = crate::sanitize::sanitize(&e.to_string()).into_owned();
+                loaded
+                    .warnings
+                    .push(format!("skipped config catalog: {reason}"));
+                loaded.skipped.push(config::Skipped {
+                    path: file.clone(),
+                    reason,
+                });
+                clean = false;
+            }
+        }
+    }
+    let engine = Engine::new(catalog);
+    // Only a set that loaded without a warning is cached: a cache hit could not repeat the warning.
+    if let (Some(dir), true) = (&dir, clean) {
+        let key = CacheKey::new(names.iter().map(String::as_str).zip(parsed));
+        // A cache that cannot be written (read-only home, full disk) only costs the next start time.
+        let _ = engine
+            .index()
+            .with_sections(|sections| cache::write(dir, key, engine.catalog(), &sections));
+    }
+    report(None);
+    Ok(engine)
+}
+
+fn read_cached(dir: &Path, key: CacheKey) -> Option<Engine> {
+    let (catalog, sections) = cache::read(dir, key, 4)?;
+    let mut sections = sections.into_iter();
+    let mut next = || sections.next().unwrap_or_default();
+    let index = SearchIndex::from_sections(
+        catalog.len(),
+        IndexSections {
+            slots: next(),
+            text: next(),
+            zh_chars: next(),
+            zh_initials: next(),
+        },
+    )?;
+    Engine::from_parts(catalog, index)
 }

@@ -1,5 +1,7 @@
 //! Reading catalog TOML: limits, validation, sanitizing, and errors that name file, line and column.
 
+mod fast;
+
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -87,6 +89,12 @@ struct RawEntry {
 
 /// Reads and parses one catalog file, refusing directories, huge files and non-UTF-8 text.
 pub fn read_catalog_file(path: &Path) -> Result<Vec<CatalogEntry>, CatalogError> {
+    read_catalog_file_hashed(path).map(|(entries, _)| entries)
+}
+
+/// Like [`read_catalog_file`], with the xxh3 hash of the bytes that were parsed (the catalog
+/// cache's key must describe exactly what went into it).
+pub fn read_catalog_file_hashed(path: &Path) -> Result<(Vec<CatalogEntry>, u64), CatalogError> {
     use crate::read_limited::{read_regular_file, ReadLimitedError};
     let name = path.display().to_string();
     // Only a regular file is read, and never more than the limit + 1 bytes: a FIFO, a terminal
@@ -121,7 +129,8 @@ pub fn read_catalog_file(path: &Path) -> Result<Vec<CatalogEntry>, CatalogError>
             });
         }
     };
-    parse_catalog(&text, &name)
+    let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+    parse_catalog(&text, &name).map(|entries| (entries, hash))
 }
 
 /// Parses catalog TOML. `name` is used in error messages and as each entry's `origin`.
@@ -151,7 +160,12 @@ pub fn parse_catalog(text: &str, name: &str) -> Result<Vec<CatalogEntry>, Catalo
                 .map(|&(offset, chunk)| parse_raw(chunk, offset))
                 .collect();
             match pieces {
-                Ok(pieces) => Ok(pieces.into_iter().flatten().collect()),
+                Ok(pieces) => {
+                    let mut all = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+                    super::codec::advise_huge_pages(&mut all);
+                    pieces.into_iter().for_each(|piece| all.extend(piece));
+                    Ok(all)
+                }
                 Err(_) => parse_raw(text, 0),
             }
         }
@@ -218,8 +232,17 @@ struct ParsedEntry {
     code_start: usize,
 }
 
-/// Parses TOML text that starts at byte `offset` of the file; errors carry file offsets.
+/// Parses TOML text that starts at byte `offset` of the file; errors carry file offsets. Text of
+/// the plain shape catalogs have is read by `fast.rs`; anything else by the `toml` crate.
 fn parse_raw(text: &str, offset: usize) -> Result<Vec<ParsedEntry>, (usize, String)> {
+    if let Some(entries) = fast::parse(text, offset) {
+        return Ok(entries);
+    }
+    parse_toml(text, offset)
+}
+
+/// [`parse_raw`] by the `toml` crate alone.
+fn parse_toml(text: &str, offset: usize) -> Result<Vec<ParsedEntry>, (usize, String)> {
     let raw: RawCatalog = toml::from_str(text).map_err(|e| {
         let at = e.span().map(|s| s.start).unwrap_or(0);
         (offset + at, e.message().trim().to_string())
@@ -277,6 +300,9 @@ fn build_entry(raw: RawEntry, code: i64, origin: &str) -> Result<CatalogEntry, S
                 "entry {display}: field `{field}` is {} bytes; at most {MAX_FIELD_BYTES} (64 KiB) allowed",
                 value.len()
             ));
+        }
+        if surely_clean(&value) {
+            return Ok(value);
         }
         let cleaned = match sanitize(&value) {
             std::borrow::Cow::Owned(cleaned) => Some(cleaned),
@@ -363,6 +389,18 @@ fn build_entry(raw: RawEntry, code: i64, origin: &str) -> Result<CatalogEntry, S
     })
 }
 
+/// Text the sanitizer would leave as it is, told without its per-character category look-ups:
+/// printable ASCII, CJK ideographs, CJK and fullwidth punctuation. A tenth of reading a large
+/// catalog went to sanitizing text made of nothing else.
+fn surely_clean(text: &str) -> bool {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return true;
+    }
+    text.chars().all(|c| {
+        matches!(c, ' '..='~' | '\u{3001}'..='\u{3011}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF5E}')
+    })
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
@@ -379,6 +417,113 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a reader made of a text: (entry offset, code offset) of each entry and the entries.
+    type Read = Result<(Vec<(usize, usize)>, Vec<CatalogEntry>), String>;
+
+    /// Both readers of `text`: the fast one (or "declined") and toml.
+    fn both(text: &str) -> [Read; 2] {
+        let read = |parsed: Result<Vec<ParsedEntry>, (usize, String)>| {
+            let parsed = parsed.map_err(|e| e.1)?;
+            let offsets = parsed.iter().map(|p| (p.start, p.code_start)).collect();
+            let built = parsed
+                .into_iter()
+                .map(|p| build_entry(p.raw, p.code, "f"))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((offsets, built))
+        };
+        [
+            read(fast::parse(text, 7).ok_or((0, "declined".to_string()))),
+            read(parse_toml(text, 7)),
+        ]
+    }
+
+    #[test]
+    fn the_fast_reader_agrees_with_toml_on_the_built_in_catalogs() {
+        for (name, text) in crate::catalog::BUILTIN_CATALOGS {
+            // Files with renames (inline tables) are declined and read by toml.
+            let [fast, toml] = both(text);
+            if let Ok(fast) = fast {
+                assert_eq!(Ok(fast), toml, "{name}");
+            } else {
+                assert!(text.contains("renamed ="), "{name} declined");
+            }
+            // Entry by entry, every entry without a rename is read alike.
+            for piece in text.split("\n[[entry]]").skip(1) {
+                let piece = format!("[[entry]]{piece}");
+                if let [Ok(fast), toml] = both(&piece) {
+                    assert_eq!(Ok(fast), toml, "{piece}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_reader_declines_what_it_is_not_sure_of() {
+        let entry =
+            "[[entry]]\ncategory = 'sdk'\ncode = 0x10\ndescription_zh = \"a\"\nsource = 'x'\n";
+        let [fast, toml] = both(entry);
+        assert_eq!(fast, toml);
+        assert_eq!(fast.unwrap().1[0].code, 16);
+        for (what, text) in [
+            ("top-level key", format!("title = 'x'\n{entry}")),
+            ("unknown key", format!("{entry}colour = 'red'\n")),
+            ("repeated key", format!("{entry}source = 'y'\n")),
+            (
+                "multi-line string",
+                format!("{entry}advice_zh = \"\"\"a\nb\"\"\"\n"),
+            ),
+            ("float", entry.replace("0x10", "1.5")),
+            ("leading zero", entry.replace("0x10", "010")),
+            ("signed hex", entry.replace("0x10", "+0x10")),
+            ("unknown escape", entry.replace("\"a\"", "\"a\\q\"")),
+            ("control character", entry.replace("\"a\"", "\"a\u{1}\"")),
+            ("missing field", entry.replace("source = 'x'\n", "")),
+            ("other table", format!("{entry}[other]\n")),
+            ("lone carriage return", entry.replace("\ncode", "\rcode")),
+            ("wrong type", entry.replace("'sdk'", "1")),
+            ("unknown category", entry.replace("'sdk'", "'SDK'")),
+            (
+                "inline table",
+                format!("{entry}renamed = [{{ from = 'a', to = 'b', version = '1' }}]\n"),
+            ),
+            ("dotted key", format!("{entry}a.b = 'c'\n")),
+            ("byte-order mark", format!("\u{feff}{entry}")),
+        ] {
+            assert!(fast::parse(&text, 0).is_none(), "{what}: {text}");
+        }
+        // What it does read, it reads as toml does: escapes, comments, CRLF, multi-line arrays.
+        let rich = "# header\r\n[[entry]] # the first\r\nfamily = \"web5\"\r\ncategory = \"extra\"\r\ncode = -1_000\r\n\
+            description_zh = \"引号\\\"\\u00e9\\U0001F600\\t\" # note\r\nsource='c:\\path'\r\n\
+            keywords = [\r\n  'a', # one\r\n  \"b\",\r\n]\r\nrelated=[]\r\n\r\n[[entry]]\ncategory=\"sdk\"\ncode=2\ndescription_zh='x'\nsource='y'";
+        let [fast, toml] = both(rich);
+        assert!(fast.is_ok(), "{fast:?}");
+        assert_eq!(fast, toml);
+    }
+
+    #[test]
+    fn text_surely_clean_is_what_the_sanitizer_keeps() {
+        let ranges = [
+            (0x20, 0x7e),
+            (0x3001, 0x3011),
+            (0x4e00, 0x9fff),
+            (0xff01, 0xff5e),
+        ];
+        for (first, last) in ranges {
+            for c in (first..=last).filter_map(char::from_u32) {
+                let text = format!("{c}a{c}");
+                assert!(surely_clean(&text));
+                assert!(
+                    matches!(sanitize(&text), std::borrow::Cow::Borrowed(_)),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        for text in ["a\tb", "\u{1b}[31m", "a\u{200b}", "\u{302a}", "é"] {
+            assert!(!surely_clean(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn line_column_counts_chars() {

@@ -6,21 +6,27 @@
 //! same family, category and code as an earlier one replaces it, so a user file can correct or
 //! extend the built-in data.
 
+pub mod cache;
+mod codec;
 mod entry;
 mod load;
 mod scope;
 
-use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
+
+/// The look-up tables hash with foldhash: SipHash was a tenth of loading 100,000 entries.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 pub use entry::{CatalogEntry, Category, Family, Rename};
 pub use load::{
-    line_column, parse_catalog, read_catalog_file, CatalogError, MAX_FIELD_BYTES, MAX_FILE_BYTES,
-    MAX_LIST_ITEMS,
+    line_column, parse_catalog, read_catalog_file, read_catalog_file_hashed, CatalogError,
+    MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_LIST_ITEMS,
 };
 pub use scope::{defined_in, key_in, Scope, SdkVersion};
 
-/// The catalogs shipped inside the binary: (name in messages, TOML text).
+/// The catalogs shipped inside the binary as TOML: (name in messages, TOML text). The program
+/// itself loads [`BUILTIN_BLOB`] instead; the TOML is here for the tests that check the data.
 pub const BUILTIN_CATALOGS: &[(&str, &str)] = &[
     (
         "<built-in web4 catalog>",
@@ -35,6 +41,10 @@ pub const BUILTIN_CATALOGS: &[(&str, &str)] = &[
         include_str!("../../assets/native.toml"),
     ),
 ];
+/// The built-in catalogs as build.rs parsed and validated them (see `codec.rs`): loading them is
+/// copying, no TOML is parsed at run time.
+pub(crate) const BUILTIN_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.bin"));
+
 /// The name the built-in catalogs go by in messages and `origin` fields.
 pub const BUILTIN_NAME: &str = "<built-in catalog>";
 
@@ -46,6 +56,14 @@ pub type EntryId = (Family, Category, i64);
 pub struct Catalog {
     entries: Vec<CatalogEntry>,
     by_code: HashMap<i64, Vec<usize>>,
+    /// Built on first use: `search` over 100,000 entries needs none of them, and building them is
+    /// a third of loading such a catalog from the cache.
+    tables: OnceLock<Tables>,
+}
+
+/// The look-up tables by name and display form, and who refers to whom.
+#[derive(Debug, Clone, Default)]
+struct Tables {
     by_name: HashMap<String, Vec<usize>>,
     by_display: HashMap<(Family, String), usize>,
     /// For each entry, the entries whose `related` names it.
@@ -53,13 +71,14 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The built-in catalogs. They are validated by the test suite, so failure here is a build defect.
+    /// The built-in catalogs. build.rs validated them, so failure here is a build defect.
     pub fn builtin() -> Result<Catalog, CatalogError> {
-        let mut entries = Vec::new();
-        for (name, text) in BUILTIN_CATALOGS {
-            entries.extend(parse_catalog(text, name)?);
-        }
-        Ok(Catalog::from_entries(entries))
+        let entries = codec::decode_entries(BUILTIN_BLOB).map_err(|_| CatalogError::Invalid {
+            path: BUILTIN_NAME.to_string(),
+            message: "the built-in catalog data is damaged (a build defect)".to_string(),
+        })?;
+        // build.rs wrote them settled; from_entries is the fallback should that ever change.
+        Ok(Catalog::from_settled(entries).unwrap_or_else(Catalog::from_entries))
     }
 
     /// Builds a catalog from entries, later entries replacing earlier ones with the same identity.
@@ -72,10 +91,34 @@ impl Catalog {
         catalog
     }
 
+    /// A catalog from entries already settled (strictly in catalog order, so no identity twice),
+    /// as the cache stores them: only the look-up tables are built. The entries come back if
+    /// they are not.
+    pub(crate) fn from_settled(entries: Vec<CatalogEntry>) -> Result<Catalog, Vec<CatalogEntry>> {
+        let id = |e: &CatalogEntry| -> EntryId { (e.family, e.category, e.code) };
+        if !entries.windows(2).all(|w| id(&w[0]) < id(&w[1])) {
+            return Err(entries);
+        }
+        let mut catalog = Catalog {
+            entries,
+            ..Catalog::default()
+        };
+        catalog.reindex();
+        Ok(catalog)
+    }
+
     /// Adds entries; an entry with the same identity as an existing one replaces it.
     pub fn merge(&mut self, entries: Vec<CatalogEntry>) {
-        self.entries.reserve_exact(entries.len());
-        self.entries.extend(entries);
+        if entries.len() > self.entries.len() {
+            // A large file merged into the built-in catalog: the few entries go in front of the
+            // many where they lie, rather than 100,000 entries (70 MB) being copied behind a few.
+            let mut merged = entries;
+            merged.splice(0..0, std::mem::take(&mut self.entries));
+            self.entries = merged;
+        } else {
+            self.entries.reserve_exact(entries.len());
+            self.entries.extend(entries);
+        }
         self.settle();
     }
 
@@ -91,7 +134,8 @@ impl Catalog {
     /// vector of entries would be tens of megabytes.
     fn settle(&mut self) {
         let id = |e: &CatalogEntry| -> EntryId { (e.family, e.category, e.code) };
-        let mut last: HashMap<EntryId, usize> = HashMap::with_capacity(self.entries.len());
+        let mut last: HashMap<EntryId, usize> =
+            HashMap::with_capacity_and_hasher(self.entries.len(), Default::default());
         for (i, e) in self.entries.iter().enumerate() {
             last.insert(id(e), i);
         }
@@ -112,30 +156,20 @@ impl Catalog {
 
     fn reindex(&mut self) {
         self.by_code.clear();
-        self.by_name.clear();
-        self.by_display.clear();
+        self.by_code.reserve(self.entries.len());
         for (i, entry) in self.entries.iter().enumerate() {
             self.by_code.entry(entry.code).or_default().push(i);
-            self.by_display
-                .insert((entry.family, entry.display.to_ascii_uppercase()), i);
-            for name in entry.names() {
-                let slot = self.by_name.entry(name.to_ascii_uppercase()).or_default();
-                if !slot.contains(&i) {
-                    slot.push(i);
-                }
-            }
         }
-        let mut referenced_by = vec![Vec::new(); self.entries.len()];
-        for (i, entry) in self.entries.iter().enumerate() {
-            for reference in &entry.related {
-                if let Some(target) = self.resolve_reference(entry.family, reference) {
-                    if target != i && !referenced_by[target].contains(&i) {
-                        referenced_by[target].push(i);
-                    }
-                }
-            }
-        }
-        self.referenced_by = referenced_by;
+        self.tables = OnceLock::new();
+    }
+
+    fn tables(&self) -> &Tables {
+        self.tables.get_or_init(|| Tables::new(&self.entries))
+    }
+
+    /// Builds the look-up tables now rather than on first use (a caller with a spare thread).
+    pub fn prepare_lookups(&self) {
+        self.tables();
     }
 
     pub fn entries(&self) -> &[CatalogEntry] {
@@ -161,7 +195,8 @@ impl Catalog {
 
     /// Indices of the entries whose key or alias is `name` (ASCII case-insensitive).
     pub fn indices_by_name(&self, name: &str) -> &[usize] {
-        self.by_name
+        self.tables()
+            .by_name
             .get(&name.to_ascii_uppercase())
             .map(Vec::as_slice)
             .unwrap_or(&[])
@@ -174,7 +209,8 @@ impl Catalog {
             Some((f, d)) => (Family::parse(f)?, d),
             None => (family, reference),
         };
-        self.by_display
+        self.tables()
+            .by_display
             .get(&(family, display.trim().to_ascii_uppercase()))
             .copied()
     }
@@ -193,7 +229,8 @@ impl Catalog {
 
     /// Entries that list entry `index` as related.
     pub fn referenced_by(&self, index: usize) -> &[usize] {
-        self.referenced_by
+        self.tables()
+            .referenced_by
             .get(index)
             .map(Vec::as_slice)
             .unwrap_or(&[])
@@ -201,9 +238,57 @@ impl Catalog {
 
     /// The index of an entry (it must be one of this catalog's).
     pub fn index_of(&self, entry: &CatalogEntry) -> Option<usize> {
-        self.by_display
+        self.tables()
+            .by_display
             .get(&(entry.family, entry.display.to_ascii_uppercase()))
             .copied()
+    }
+}
+
+impl Tables {
+    fn new(entries: &[CatalogEntry]) -> Tables {
+        let n = entries.len();
+        let mut by_name: HashMap<String, Vec<usize>> =
+            HashMap::with_capacity_and_hasher(n, Default::default());
+        let mut by_display: HashMap<(Family, String), usize> =
+            HashMap::with_capacity_and_hasher(n, Default::default());
+        for (i, entry) in entries.iter().enumerate() {
+            by_display.insert((entry.family, entry.display.to_ascii_uppercase()), i);
+            for name in entry.names() {
+                let slot = by_name.entry(name.to_ascii_uppercase()).or_default();
+                if !slot.contains(&i) {
+                    slot.push(i);
+                }
+            }
+        }
+        let mut referenced_by = vec![Vec::new(); n];
+        // One key reused for every look-up: 100,000 entries have ~150,000 references.
+        let mut key = (Family::default(), String::new());
+        for (i, entry) in entries.iter().enumerate() {
+            for reference in &entry.related {
+                let (family, display) = match reference.split_once(':') {
+                    Some((f, d)) => match Family::parse(f) {
+                        Some(f) => (f, d),
+                        None => continue,
+                    },
+                    None => (entry.family, reference.as_str()),
+                };
+                key.0 = family;
+                key.1.clear();
+                key.1.push_str(display.trim());
+                key.1.make_ascii_uppercase();
+                if let Some(&target) = by_display.get(&key) {
+                    if target != i && !referenced_by[target].contains(&i) {
+                        referenced_by[target].push(i);
+                    }
+                }
+            }
+        }
+        Tables {
+            by_name,
+            by_display,
+            referenced_by,
+        }
     }
 }
 
@@ -215,6 +300,37 @@ mod tests {
     fn builtin_catalog_loads() {
         let catalog = Catalog::builtin().unwrap();
         assert!(catalog.len() >= 72);
+    }
+
+    #[test]
+    fn the_built_in_blob_is_the_toml_parsed() {
+        let mut parsed = Vec::new();
+        for (name, text) in BUILTIN_CATALOGS {
+            parsed.extend(parse_catalog(text, name).unwrap());
+        }
+        assert_eq!(
+            Catalog::from_entries(parsed).entries(),
+            Catalog::builtin().unwrap().entries()
+        );
+    }
+
+    #[test]
+    fn entries_survive_encoding_and_damage_is_refused() {
+        let entries = Catalog::builtin().unwrap().entries().to_vec();
+        let bytes = codec::encode_parts(&entries).concat();
+        assert_eq!(codec::decode_entries(&bytes).unwrap(), entries);
+        // Every truncation, and a flipped byte in the counts and lengths, is an error, not a panic.
+        for cut in (0..bytes.len()).step_by(97) {
+            assert!(
+                codec::decode_entries(&bytes[..cut]).is_err(),
+                "cut at {cut}"
+            );
+        }
+        for at in 0..64 {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0xff;
+            let _ = codec::decode_entries(&damaged);
+        }
     }
 
     #[test]

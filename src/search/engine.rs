@@ -1,6 +1,8 @@
 //! The catalog and its index in one value, so they cannot be mismatched: every search, look-up and
 //! highlight goes through here.
 
+use std::sync::OnceLock;
+
 use crate::catalog::{Catalog, Scope};
 use crate::query::Query;
 
@@ -8,13 +10,26 @@ use super::{sort_hits, Highlights, Hit, MatchKind, SearchIndex};
 
 pub struct Engine {
     catalog: Catalog,
-    index: SearchIndex,
+    /// Built on first use: `show` and `explain` look codes and names up in the catalog's tables
+    /// and never need it (it was over half of `show`'s instructions).
+    index: OnceLock<SearchIndex>,
 }
 
 impl Engine {
     pub fn new(catalog: Catalog) -> Engine {
-        let index = SearchIndex::new(&catalog);
-        Engine { catalog, index }
+        Engine {
+            catalog,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// An engine from a catalog and an index already built for it (the catalog cache); `None`
+    /// when the index does not have one slot per entry.
+    pub fn from_parts(catalog: Catalog, index: SearchIndex) -> Option<Engine> {
+        (index.len() == catalog.len()).then(|| Engine {
+            catalog,
+            index: OnceLock::from(index),
+        })
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -22,12 +37,12 @@ impl Engine {
     }
 
     pub fn index(&self) -> &SearchIndex {
-        &self.index
+        self.index.get_or_init(|| SearchIndex::new(&self.catalog))
     }
 
     /// Ranked hits for `query` within `scope`.
     pub fn search(&self, query: &Query, scope: Scope) -> Vec<Hit> {
-        self.index.search(&self.catalog, query, scope)
+        self.index().search(&self.catalog, query, scope)
     }
 
     /// Like [`search`](Self::search), text matching only among `candidates` (see
@@ -38,7 +53,7 @@ impl Engine {
         scope: Scope,
         candidates: Option<&[usize]>,
     ) -> Vec<Hit> {
-        self.index
+        self.index()
             .search_within(&self.catalog, query, scope, candidates)
     }
 
@@ -47,7 +62,7 @@ impl Engine {
     pub fn lookup(&self, arg: &str, scope: Scope) -> Vec<Hit> {
         let query = Query::parse(arg);
         // Only the code readings: a full text search would score every entry to keep none of them.
-        let mut hits = self.index.code_hits(&self.catalog, &query, scope);
+        let mut hits = SearchIndex::code_hits(&self.catalog, &query, scope);
         for &index in self.catalog.indices_by_name(query.text.trim()) {
             let admitted = self.catalog.get(index).is_some_and(|e| scope.admits(e));
             if admitted && !hits.iter().any(|h| h.index == index) {
@@ -64,6 +79,6 @@ impl Engine {
     }
 
     pub fn highlights(&self, hit: &Hit, query: &Query) -> Highlights {
-        self.index.highlights(&self.catalog, hit, query)
+        self.index().highlights(&self.catalog, hit, query)
     }
 }

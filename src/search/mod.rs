@@ -19,6 +19,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
 pub use engine::Engine;
+pub use index::IndexSections;
 
 use crate::catalog::{Catalog, Scope};
 use crate::query::{CodeReading, Query, Reading, Term};
@@ -123,11 +124,7 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(catalog: &Catalog) -> SearchIndex {
-        let entries = catalog.entries();
-        let mut arenas = Arenas::default();
-        for entry in entries {
-            arenas.push(entry);
-        }
+        let arenas = Arenas::build(catalog.entries());
         SearchIndex {
             slots: arenas.slots,
             text: arenas.text,
@@ -174,7 +171,7 @@ impl SearchIndex {
                 .collect();
         }
 
-        let mut hits = self.code_hits(catalog, query, scope);
+        let mut hits = Self::code_hits(catalog, query, scope);
         let groups: Vec<Vec<PreparedTerm>> = query
             .groups
             .iter()
@@ -215,8 +212,9 @@ impl SearchIndex {
     /// Entries named by a numeric reading of the query, best first (explicit readings before the
     /// bare-hex guess, then catalog order). Hex readings only name the codes written in hex (4.x SDK
     /// codes; nobody writes account, 5.x or native codes in hex); decimal readings name any code.
-    /// A group's negated words still apply (`16388 !join` finds nothing). `show` needs only these.
-    pub fn code_hits(&self, catalog: &Catalog, query: &Query, scope: Scope) -> Vec<Hit> {
+    /// A group's negated words still apply (`16388 !join` finds nothing). Needs only the catalog,
+    /// so `show` never builds an index.
+    pub fn code_hits(catalog: &Catalog, query: &Query, scope: Scope) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
         for group in &query.groups {
             let negations: Vec<&Term> = group.terms.iter().filter(|t| t.negated).collect();
@@ -227,11 +225,8 @@ impl SearchIndex {
                     if !fits || !scope.admits(entry) || hits_contains(&hits, index) {
                         continue;
                     }
-                    if !negations.is_empty() && index < self.slots.len() {
-                        let view = self.view(index);
-                        if negations.iter().any(|t| contains_anywhere(&view, &t.text)) {
-                            continue;
-                        }
+                    if negations.iter().any(|t| entry_contains(entry, &t.text)) {
+                        continue;
                     }
                     // Explicit readings (0x…, decimal) outrank the guess that bare digits are hex.
                     let bonus = if reading.reading == Reading::BareHex {
@@ -328,6 +323,17 @@ impl SearchIndex {
         }
         out
     }
+}
+
+/// Does any searchable text of `entry` contain `t` (lowercase)? For the negated words of a code
+/// query, which has no index view to look through (`show` builds none).
+fn entry_contains(entry: &crate::catalog::CatalogEntry, t: &str) -> bool {
+    let has = |text: &str| text.to_lowercase().contains(t);
+    entry.names().any(has)
+        || has(&entry.display)
+        || has(&entry.description_zh)
+        || entry.description_en.as_deref().is_some_and(has)
+        || entry.keywords.iter().any(|k| has(k))
 }
 
 /// Best score first, ties in catalog order. Unstable is fine: the index breaks every tie, so the

@@ -154,9 +154,43 @@ fn sentence(rng: &mut Rng, words: &[&str], count: usize, separator: &str) -> Str
         .join(separator)
 }
 
-/// `count` entries; every tenth is an account code, the rest SDK codes, all codes distinct.
+const API_NAMES: &[&str] = &[
+    "TRTC.enterRoom()",
+    "TRTC.exitRoom()",
+    "TRTC.startLocalVideo()",
+    "TRTC.startLocalAudio()",
+    "TRTC.startScreenShare()",
+    "TRTC.switchRole()",
+    "Client.join()",
+    "Client.publish()",
+    "Client.subscribe()",
+    "LocalStream.initialize()",
+];
+const ADVICE_ZH: &[&str] = &[
+    "检查",
+    "网络连接",
+    "防火墙",
+    "是否放通",
+    "重新生成",
+    "UserSig",
+    "确认",
+    "SDKAppID",
+    "与密钥匹配",
+    "稍后重试",
+    "升级到最新版本",
+    "提示用户",
+    "授权",
+    "更换设备",
+    "联系技术支持",
+];
+
+/// `count` entries; every tenth is an account code, the rest SDK codes, all codes distinct. Every
+/// field a real entry fills is filled (advice, what raises it, APIs, keywords, related codes, a
+/// source), so sizes and load times are those of a real team catalog: about 650 bytes of TOML each.
 pub fn entries(count: usize, seed: u64) -> Vec<CatalogEntry> {
     let mut rng = Rng(seed | 1);
+    // The rich fields come from a second generator, so the original fields stay as they were.
+    let mut extra = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     (0..count)
         .map(|i| {
             let account = i % 10 == 9;
@@ -176,22 +210,60 @@ pub fn entries(count: usize, seed: u64) -> Vec<CatalogEntry> {
             });
             let zh_words = 4 + (rng.next() % 8) as usize;
             let en_words = 5 + (rng.next() % 8) as usize;
+            let description_zh = format!(
+                "{}，{}",
+                sentence(&mut rng, ZH_WORDS, zh_words, ""),
+                sentence(&mut rng, ZH_WORDS, 3, "")
+            );
+            let description_en = sentence(&mut rng, EN_WORDS, en_words, " ");
+            let r = &mut extra;
+            let api = r.pick(API_NAMES);
+            let advice_words = 2 + (r.next() % 2) as usize;
+            let related = (0..1 + r.next() % 2)
+                .map(|_| {
+                    let other = 0x10_0000 + (r.next() % count as u64) as i64;
+                    let category = if (other - 0x10_0000) % 10 == 9 {
+                        Category::Account
+                    } else {
+                        Category::Sdk
+                    };
+                    CatalogEntry::display_code(Family::Web4, category, other)
+                })
+                .collect();
             CatalogEntry {
                 family: Family::Web4,
                 category,
                 code,
                 display: CatalogEntry::display_code(Family::Web4, category, code),
+                aliases: match (&key, r.next() % 4) {
+                    (Some(k), 0) => vec![format!("{k}_V2")],
+                    _ => Vec::new(),
+                },
                 key,
-                aliases: Vec::new(),
                 renamed: Vec::new(),
                 type_label: account.then(|| "帐号系统".to_string()),
-                description_zh: format!(
-                    "{}，{}",
-                    sentence(&mut rng, ZH_WORDS, zh_words, ""),
-                    sentence(&mut rng, ZH_WORDS, 3, "")
-                ),
-                description_en: Some(sentence(&mut rng, EN_WORDS, en_words, " ")),
-                source: "synthetic".to_string(),
+                description_zh,
+                description_en: Some(description_en),
+                advice_zh: Some(format!("{}。", sentence(r, ADVICE_ZH, advice_words, ""))),
+                advice_en: Some(format!(
+                    "Check the {} and {}.",
+                    sentence(r, EN_WORDS, 2, " "),
+                    sentence(r, EN_WORDS, 2, " ")
+                )),
+                since: Some(format!("4.{}.{}", 8 + r.next() % 8, r.next() % 20)),
+                raised_when_zh: vec![format!("{}。", sentence(r, ZH_WORDS, 3, ""))],
+                raised_when_en: vec![format!("When {}.", sentence(r, EN_WORDS, 4, " "))],
+                raised_in: Some(format!("4.{}.0–", 8 + r.next() % 8)),
+                apis: vec![api.to_string()],
+                keywords: vec![
+                    r.pick(EN_WORDS).to_string(),
+                    format!("{}{}", r.pick(ZH_WORDS), r.pick(ZH_WORDS)),
+                ],
+                related,
+                // Most real entries have no page of their own.
+                doc_url: (i % 4 == 0)
+                    .then(|| "https://cloud.tencent.com/document/product/647/34342".to_string()),
+                source: format!("trtc-js-sdk@4.{}.0 ErrorCode map", 8 + r.next() % 8),
                 origin: "synthetic".to_string(),
                 ..CatalogEntry::default()
             }
@@ -199,42 +271,75 @@ pub fn entries(count: usize, seed: u64) -> Vec<CatalogEntry> {
         .collect()
 }
 
+/// A TOML basic string: the generator's text has no quotes or backslashes to escape.
+fn quoted(text: &str) -> String {
+    format!("\"{text}\"")
+}
+
+fn list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|i| quoted(i)).collect();
+    format!("[{}]", items.join(", "))
+}
+
 /// The same entries as catalog TOML, for whole-process benchmarks (`--catalog big.toml`).
 pub fn catalog_toml(count: usize, seed: u64) -> String {
-    let mut out = String::with_capacity(count * 200);
+    let mut out = String::with_capacity(count * 640);
     for e in entries(count, seed) {
         let _ = writeln!(
             out,
             "[[entry]]\ncategory = \"{}\"\ncode = {}",
             e.category, e.code
         );
-        if let Some(key) = &e.key {
-            let _ = writeln!(out, "key = \"{key}\"");
+        let optional = [
+            ("key", &e.key),
+            ("type", &e.type_label),
+            ("description_en", &e.description_en),
+            ("advice_zh", &e.advice_zh),
+            ("advice_en", &e.advice_en),
+            ("since", &e.since),
+            ("raised_in", &e.raised_in),
+            ("doc_url", &e.doc_url),
+        ];
+        let _ = writeln!(out, "description_zh = {}", quoted(&e.description_zh));
+        for (name, value) in optional {
+            if let Some(value) = value {
+                let _ = writeln!(out, "{name} = {}", quoted(value));
+            }
         }
-        if let Some(t) = &e.type_label {
-            let _ = writeln!(out, "type = \"{t}\"");
+        let lists = [
+            ("aliases", &e.aliases),
+            ("raised_when_zh", &e.raised_when_zh),
+            ("raised_when_en", &e.raised_when_en),
+            ("apis", &e.apis),
+            ("keywords", &e.keywords),
+            ("related", &e.related),
+        ];
+        for (name, values) in lists {
+            if !values.is_empty() {
+                let _ = writeln!(out, "{name} = {}", list(values));
+            }
         }
-        let _ = writeln!(out, "description_zh = \"{}\"", e.description_zh);
-        if let Some(en) = &e.description_en {
-            let _ = writeln!(out, "description_en = \"{en}\"");
-        }
-        let _ = writeln!(out, "source = \"synthetic\"\n");
+        let _ = writeln!(out, "source = {}\n", quoted(&e.source));
     }
     out
 }
 
-/// The same entries as fzf input: one line per entry with the searchable text.
+/// The same entries as fzf input: one line per entry with everything the search looks at (code,
+/// names, both descriptions, keywords, advice, what raises it, the APIs).
 pub fn lines(count: usize, seed: u64) -> String {
-    let mut out = String::with_capacity(count * 120);
+    let mut out = String::with_capacity(count * 480);
     for e in entries(count, seed) {
-        let _ = writeln!(
-            out,
-            "{} {} {} {}",
-            e.display,
-            e.title(),
-            e.description_zh,
-            e.description_en.as_deref().unwrap_or("")
-        );
+        let fields = [e.display.as_str(), e.title(), &e.description_zh]
+            .into_iter()
+            .chain(e.aliases.iter().map(String::as_str))
+            .chain(e.description_en.as_deref())
+            .chain(e.keywords.iter().map(String::as_str))
+            .chain(e.advice_zh.as_deref())
+            .chain(e.advice_en.as_deref())
+            .chain(e.raised_when_en.iter().map(String::as_str))
+            .chain(e.apis.iter().map(String::as_str));
+        let line: Vec<&str> = fields.collect();
+        let _ = writeln!(out, "{}", line.join(" "));
     }
     out
 }

@@ -1,0 +1,371 @@
+//! A cache of parsed, validated catalogs, so a large catalog file is parsed once, not at every start.
+//!
+//! A cache file holds the loaded catalog (in `codec.rs` form) plus any sections the caller adds (the
+//! search index). Its name is derived from a key over everything that went into it: the cache format,
+//! the crate version, the built-in data and the content hash of every catalog file. A changed file
+//! therefore has a different key, and a stale cache is never even opened.
+//!
+//! Nothing in a cache file is believed: it must start with the magic and the format and crate
+//! versions, name the expected key, have the section count asked for, every length must fit the
+//! file, and an xxh3 checksum over all of it must match; decoding then checks every length, text and
+//! enum again. Anything else (a damaged, truncated or foreign file) is treated as no cache: the
+//! catalogs are parsed again and the file replaced. Files are written to a temporary name and
+//! renamed, so a reader never sees half a file.
+//!
+//! `TRTC_ERRORS_CACHE_DIR` points the cache elsewhere; `TRTC_ERRORS_NO_CACHE=1` turns it off.
+
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::Xxh3;
+
+use super::codec;
+use super::load::MAX_FILE_BYTES;
+use super::{Catalog, BUILTIN_BLOB};
+
+/// Bumped whenever the layout of a cache file or of anything stored in it changes.
+pub const FORMAT_VERSION: u32 = 1;
+const MAGIC: &[u8; 8] = b"TRTCERRC";
+/// A cache file holds a catalog of at most a few 64 MiB files plus its index.
+const MAX_CACHE_BYTES: u64 = 1 << 30;
+/// How many cache files (sets of catalogs) are kept.
+const KEEP: usize = 4;
+
+/// Identifies one set of loaded catalogs: see the module documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CacheKey(u64);
+
+impl CacheKey {
+    /// The key for catalogs loaded on top of the built-in ones, given as (name in messages, content
+    /// hash from [`hash_file`]) in load order.
+    pub fn new<'a>(files: impl IntoIterator<Item = (&'a str, u64)>) -> CacheKey {
+        let mut hasher = Xxh3::new();
+        hasher.update(MAGIC);
+        hasher.update(&FORMAT_VERSION.to_le_bytes());
+        hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+        hasher.update(&xxhash_rust::xxh3::xxh3_64(BUILTIN_BLOB).to_le_bytes());
+        for (name, hash) in files {
+            hasher.update(&(name.len() as u64).to_le_bytes());
+            hasher.update(name.as_bytes());
+            hasher.update(&hash.to_le_bytes());
+        }
+        CacheKey(hasher.digest())
+    }
+
+    fn file_name(self) -> String {
+        format!("catalog-{:016x}.bin", self.0)
+    }
+}
+
+/// Where the cache lives: `TRTC_ERRORS_CACHE_DIR`, else the platform cache directory; `None` when
+/// `TRTC_ERRORS_NO_CACHE` is set (to anything but `0`) or no cache directory is known.
+pub fn cache_dir() -> Option<PathBuf> {
+    if std::env::var_os("TRTC_ERRORS_NO_CACHE").is_some_and(|v| v != "0") {
+        return None;
+    }
+    if let Some(dir) = std::env::var_os("TRTC_ERRORS_CACHE_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "trtc-errors").map(|d| d.cache_dir().to_path_buf())
+}
+
+/// The content hash and length of a catalog file, read in small pieces (the file is never held in
+/// memory). `None` for anything the loader would refuse (not a regular file, larger than the
+/// limit, unreadable): the caller then loads the normal way and reports the loader's error.
+pub fn hash_file(path: &Path) -> Option<(u64, u64)> {
+    crate::read_limited::check_regular_file(path).ok()?;
+    let mut file = open_for_reading(path).ok()?;
+    let metadata = file.metadata().ok()?;
+    if !metadata.is_file() || metadata.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    let mut hasher = Xxh3::new();
+    let mut buffer = vec![0u8; 256 * 1024];
+    let mut total = 0u64;
+    loop {
+        match file.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => {
+                hasher.update(&buffer[..n]);
+                total += n as u64;
+                if total > MAX_FILE_BYTES {
+                    return None;
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+    Some((hasher.digest(), total))
+}
+
+#[cfg(unix)]
+fn open_for_reading(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // As in read_limited: a FIFO swapped in after the check must not block the open.
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_for_reading(path: &Path) -> io::Result<File> {
+    File::open(path)
+}
+
+/// Reads the cache for `key`: the catalog and the caller's `extra` sections. `None` when there is
+/// none or it is not believable (see the module documentation).
+pub fn read(dir: &Path, key: CacheKey, extra: usize) -> Option<(Catalog, Vec<Vec<u8>>)> {
+    let path = dir.join(key.file_name());
+    let mut file = open_for_reading(&path).ok()?;
+    let metadata = file.metadata().ok()?;
+    if !metadata.is_file() || metadata.len() > MAX_CACHE_BYTES || !written_by_us(&metadata) {
+        return None;
+    }
+    let mut reader = Checked {
+        file: io::BufReader::with_capacity(1 << 16, &mut file),
+        left: metadata.len(),
+        hasher: Xxh3::new(),
+    };
+    if reader.exact(MAGIC.len())? != MAGIC
+        || reader.u64()? != u64::from(FORMAT_VERSION)
+        || reader.u64()? != key.0
+        || reader.section()? != env!("CARGO_PKG_VERSION").as_bytes()
+        || reader.u64()? != 1 + extra as u64
+    {
+        return None;
+    }
+    // The entries' bytes are freed before the index's are read.
+    let entries = codec::decode_entries(&reader.section()?).ok()?;
+    let sections = (0..extra)
+        .map(|_| reader.section())
+        .collect::<Option<Vec<_>>>()?;
+    let digest = reader.hasher.digest();
+    if reader.u64_unhashed()? != digest || reader.left != 0 {
+        return None;
+    }
+    Some((Catalog::from_settled(entries).ok()?, sections))
+}
+
+/// A cache holds text that was sanitized when it was parsed, and a checksum guards only against
+/// damage, not against a forger: a file someone else could have written (another owner, or
+/// writable by group or others, as in a shared `TRTC_ERRORS_CACHE_DIR`) is not read.
+#[cfg(unix)]
+fn written_by_us(metadata: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid takes no arguments and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    metadata.uid() == me && metadata.mode() & 0o022 == 0
+}
+
+#[cfg(not(unix))]
+fn written_by_us(_metadata: &fs::Metadata) -> bool {
+    true
+}
+
+/// Writes the cache for `key` (atomically: a temporary file renamed into place), then removes all
+/// but the newest few cache files.
+pub fn write(dir: &Path, key: CacheKey, catalog: &Catalog, extra: &[&[u8]]) -> io::Result<()> {
+    fs::create_dir_all(dir)?;
+    let entries = codec::encode_parts(catalog.entries());
+    let name = key.file_name();
+    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // Left by a process of the same id that died while writing.
+    let _ = fs::remove_file(&temporary);
+    write_file(&temporary, key, &entries, extra)
+        .and_then(|()| fs::rename(&temporary, dir.join(&name)))
+        .inspect_err(|_| {
+            let _ = fs::remove_file(&temporary);
+        })?;
+    prune(dir, &name);
+    Ok(())
+}
+
+fn write_file(path: &Path, key: CacheKey, entries: &[Vec<u8>], extra: &[&[u8]]) -> io::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Readable and writable by us alone, whatever the umask: `read` refuses anything else.
+        options.mode(0o600);
+    }
+    let mut out = io::BufWriter::with_capacity(1 << 20, options.open(path)?);
+    let mut hasher = Xxh3::new();
+    let mut put = |bytes: &[u8]| -> io::Result<()> {
+        hasher.update(bytes);
+        out.write_all(bytes)
+    };
+    let version = env!("CARGO_PKG_VERSION").as_bytes();
+    put(MAGIC)?;
+    put(&u64::from(FORMAT_VERSION).to_le_bytes())?;
+    put(&key.0.to_le_bytes())?;
+    put(&(version.len() as u64).to_le_bytes())?;
+    put(version)?;
+    put(&(1 + extra.len() as u64).to_le_bytes())?;
+    let entries_len: usize = entries.iter().map(Vec::len).sum();
+    put(&(entries_len as u64).to_le_bytes())?;
+    for part in entries {
+        put(part)?;
+    }
+    for section in extra {
+        put(&(section.len() as u64).to_le_bytes())?;
+        put(section)?;
+    }
+    let digest = hasher.digest();
+    out.write_all(&digest.to_le_bytes())?;
+    // No fsync: a file cut short by a crash fails its checksum and is rebuilt.
+    out.flush()
+}
+
+/// Keeps the newest [`KEEP`] cache files (and `keep` itself); removes the rest.
+fn prune(dir: &Path, keep: &str) {
+    let Ok(listing) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut caches: Vec<(std::time::SystemTime, PathBuf)> = listing
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("catalog-") && name.ends_with(".bin") && name != keep
+        })
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    caches.sort_by_key(|c| std::cmp::Reverse(c.0));
+    for (_, path) in caches.into_iter().skip(KEEP - 1) {
+        let _ = fs::remove_file(path);
+    }
+}
+
+/// Reads a cache file front to back, hashing what it reads, never past the file's length.
+struct Checked<'a> {
+    file: io::BufReader<&'a mut File>,
+    left: u64,
+    hasher: Xxh3,
+}
+
+impl Checked<'_> {
+    fn exact_unhashed(&mut self, n: u64) -> Option<Vec<u8>> {
+        if n > self.left {
+            return None;
+        }
+        let len = usize::try_from(n).ok()?;
+        let mut bytes = Vec::with_capacity(len);
+        codec::advise_huge_pages(&mut bytes);
+        bytes.resize(len, 0);
+        self.file.read_exact(&mut bytes).ok()?;
+        self.left -= n;
+        Some(bytes)
+    }
+
+    fn exact(&mut self, n: usize) -> Option<Vec<u8>> {
+        let bytes = self.exact_unhashed(n as u64)?;
+        self.hasher.update(&bytes);
+        Some(bytes)
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        let b = self.exact(8)?;
+        Some(u64::from_le_bytes(b.try_into().ok()?))
+    }
+
+    fn u64_unhashed(&mut self) -> Option<u64> {
+        let b = self.exact_unhashed(8)?;
+        Some(u64::from_le_bytes(b.try_into().ok()?))
+    }
+
+    fn section(&mut self) -> Option<Vec<u8>> {
+        let len = self.u64()?;
+        let bytes = self.exact_unhashed(len)?;
+        self.hasher.update(&bytes);
+        Some(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> Catalog {
+        Catalog::builtin().unwrap()
+    }
+
+    fn written(dir: &Path) -> (CacheKey, PathBuf) {
+        let key = CacheKey::new([("team.toml", 7)]);
+        write(dir, key, &catalog(), &[b"index", b""]).unwrap();
+        (key, dir.join(key.file_name()))
+    }
+
+    #[test]
+    fn a_written_cache_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let (key, _) = written(dir.path());
+        let (read_back, sections) = read(dir.path(), key, 2).unwrap();
+        assert_eq!(read_back.entries(), catalog().entries());
+        assert_eq!(sections, vec![b"index".to_vec(), Vec::new()]);
+        // Another key, or another number of sections, is not this cache.
+        assert!(read(dir.path(), CacheKey::new([("team.toml", 8)]), 2).is_none());
+        assert!(read(dir.path(), key, 3).is_none());
+    }
+
+    #[test]
+    fn damaged_truncated_or_foreign_caches_are_not_believed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (key, path) = written(dir.path());
+        let good = fs::read(&path).unwrap();
+        // A flipped bit anywhere: in the header, a length, a text, the checksum.
+        for at in (0..good.len()).step_by(good.len() / 61) {
+            let mut bad = good.clone();
+            bad[at] ^= 0x10;
+            fs::write(&path, &bad).unwrap();
+            assert!(read(dir.path(), key, 2).is_none(), "flipped byte {at}");
+        }
+        for len in [0, 7, 40, good.len() / 2, good.len() - 1] {
+            fs::write(&path, &good[..len]).unwrap();
+            assert!(read(dir.path(), key, 2).is_none(), "cut to {len}");
+        }
+        let mut longer = good.clone();
+        longer.push(0);
+        fs::write(&path, &longer).unwrap();
+        assert!(read(dir.path(), key, 2).is_none());
+        fs::write(&path, "[[entry]]\ncode = 1\n").unwrap();
+        assert!(read(dir.path(), key, 2).is_none());
+        // Rewritten, it is believed again.
+        written(dir.path());
+        assert!(read(dir.path(), key, 2).is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_cache_others_could_write_is_not_read() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (key, path) = written(dir.path());
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o666)).unwrap();
+        assert!(read(dir.path(), key, 2).is_none());
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        assert!(read(dir.path(), key, 2).is_some());
+    }
+
+    #[test]
+    fn old_caches_are_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        for n in 0..(KEEP as u64 + 3) {
+            write(dir.path(), CacheKey::new([("f", n)]), &catalog(), &[]).unwrap();
+        }
+        let left = fs::read_dir(dir.path()).unwrap().count();
+        assert!(left <= KEEP, "{left} cache files left");
+    }
+
+    #[test]
+    fn keys_follow_content_and_name() {
+        let a = CacheKey::new([("a.toml", 1)]);
+        assert_eq!(a, CacheKey::new([("a.toml", 1)]));
+        assert_ne!(a, CacheKey::new([("a.toml", 2)]));
+        assert_ne!(a, CacheKey::new([("b.toml", 1)]));
+        assert_ne!(a, CacheKey::new([("a.toml", 1), ("b.toml", 1)]));
+    }
+}
