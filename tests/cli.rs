@@ -320,7 +320,7 @@ fn malformed_catalogs_say_where_and_exit_2() {
         ),
         (
             "long-description.toml",
-            "field `description_zh` is 70000 bytes; at most 65536 (64 KiB) allowed",
+            "long-description.toml:4:1: entry 0x0001: field `description_zh` is 70000 bytes; at most 65536 (64 KiB) allowed",
         ),
     ];
     for (name, expected) in table {

@@ -18,6 +18,38 @@ pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 /// A list field (aliases, related, keywords, …) with more items than this is refused: no real
 /// entry has that many, and every item costs work on every frame that shows the entry.
 pub const MAX_LIST_ITEMS: usize = 256;
+/// A name — a key, an alias, a related code, a keyword, an API, a version — longer than this is
+/// refused: names are matched and highlighted on every keystroke, and no real one is that long.
+pub const MAX_NAME_BYTES: usize = 256;
+/// All the text of one entry together: a catalog of 60 KB aliases is no catalog of error codes.
+pub const MAX_ENTRY_BYTES: usize = 256 * 1024;
+
+/// A problem with one field of an entry: which field, to point at it, and what is wrong.
+struct FieldError {
+    field: &'static str,
+    message: String,
+}
+
+/// The byte offset of `field = …` inside the entry that starts at `start`, or `start`.
+fn field_offset(text: &str, start: usize, field: &str) -> usize {
+    if field.is_empty() || start >= text.len() {
+        return start;
+    }
+    let rest = &text[start..];
+    let end =
+        memchr::memmem::find(&rest.as_bytes()[1..], b"\n[[entry]]").map_or(rest.len(), |i| i + 1);
+    let mut offset = 0;
+    for line in rest[..end].split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(after) = trimmed.strip_prefix(field) {
+            if after.trim_start().starts_with('=') {
+                return start + offset + (line.len() - trimmed.len());
+            }
+        }
+        offset += line.len();
+    }
+    start
+}
 
 /// A problem with a catalog file, located as precisely as the parser allows.
 #[derive(Debug, thiserror::Error)]
@@ -212,7 +244,8 @@ pub fn parse_catalog(text: &str, name: &str) -> Result<Vec<CatalogEntry>, Catalo
     }
     let build = |parsed: ParsedEntry| {
         let start = parsed.start;
-        build_entry(parsed.raw, parsed.code, name).map_err(|message| at(start, message))
+        build_entry(parsed.raw, parsed.code, name)
+            .map_err(|e| at(field_offset(text, start, e.field), e.message))
     };
     if raw.len() >= PARALLEL_ENTRIES {
         raw.into_par_iter().map(build).collect()
@@ -290,57 +323,82 @@ fn parallel_chunks(text: &str) -> Option<Vec<(usize, &str)>> {
 }
 
 /// Checks field sizes and required text, and makes every text field safe to print.
-fn build_entry(raw: RawEntry, code: i64, origin: &str) -> Result<CatalogEntry, String> {
+fn build_entry(raw: RawEntry, code: i64, origin: &str) -> Result<CatalogEntry, FieldError> {
     let display = CatalogEntry::display_code(raw.family, raw.category, code);
+    let fail = |field: &'static str, message: String| FieldError { field, message };
     // Takes the parsed string and hands it back unless it needed cleaning: at 100,000 entries a
     // copy of every field is tens of megabytes.
-    let check = |field: &str, value: String| -> Result<String, String> {
-        if value.len() > MAX_FIELD_BYTES {
-            return Err(format!(
-                "entry {display}: field `{field}` is {} bytes; at most {MAX_FIELD_BYTES} (64 KiB) allowed",
-                value.len()
-            ));
-        }
-        if surely_clean(&value) {
-            return Ok(value);
-        }
-        let cleaned = match sanitize(&value) {
-            std::borrow::Cow::Owned(cleaned) => Some(cleaned),
-            std::borrow::Cow::Borrowed(_) => None,
+    let check_at =
+        |field: &'static str, limit: usize, value: String| -> Result<String, FieldError> {
+            if value.len() > limit {
+                let allowed = if limit == MAX_NAME_BYTES {
+                    format!("a name may be at most {limit} bytes")
+                } else {
+                    format!("at most {limit} (64 KiB) allowed")
+                };
+                return Err(fail(
+                    field,
+                    format!(
+                        "entry {display}: field `{field}` is {} bytes; {allowed}",
+                        value.len()
+                    ),
+                ));
+            }
+            if surely_clean(&value) {
+                return Ok(value);
+            }
+            let cleaned = match sanitize(&value) {
+                std::borrow::Cow::Owned(cleaned) => Some(cleaned),
+                std::borrow::Cow::Borrowed(_) => None,
+            };
+            Ok(cleaned.unwrap_or(value))
         };
-        Ok(cleaned.unwrap_or(value))
-    };
-    let check_opt = |field: &str, value: Option<String>| -> Result<Option<String>, String> {
+    let check = |field: &'static str, value: String| check_at(field, MAX_FIELD_BYTES, value);
+    let name = |field: &'static str, value: String| check_at(field, MAX_NAME_BYTES, value);
+    let opt = |field: &'static str, limit: usize, value: Option<String>| {
         value
-            .map(|v| check(field, v))
+            .map(|v| check_at(field, limit, v))
             .transpose()
             .map(|v| v.filter(|s| !s.trim().is_empty()))
     };
-    let check_list = |field: &str, values: Vec<String>| -> Result<Vec<String>, String> {
+    let list = |field: &'static str, limit: usize, values: Vec<String>| {
         if values.len() > MAX_LIST_ITEMS {
-            return Err(format!(
-                "entry {display}: field `{field}` has {} items; at most {MAX_LIST_ITEMS} allowed",
-                values.len()
+            return Err(fail(
+                field,
+                format!(
+                    "entry {display}: field `{field}` has {} items; at most {MAX_LIST_ITEMS} allowed",
+                    values.len()
+                ),
             ));
         }
-        values.into_iter().map(|v| check(field, v)).collect()
+        values
+            .into_iter()
+            .map(|v| check_at(field, limit, v))
+            .collect::<Result<Vec<_>, _>>()
     };
+    const TEXT: usize = MAX_FIELD_BYTES;
+    const NAME: usize = MAX_NAME_BYTES;
     if raw.description_zh.trim().is_empty() {
-        return Err(format!(
-            "entry {display}: field `description_zh` must not be empty"
+        return Err(fail(
+            "description_zh",
+            format!("entry {display}: field `description_zh` must not be empty"),
         ));
     }
     if let Some(key) = &raw.key {
         if key.trim().is_empty() {
-            return Err(format!(
-                "entry {display}: field `key` must not be empty (leave it out instead)"
+            return Err(fail(
+                "key",
+                format!("entry {display}: field `key` must not be empty (leave it out instead)"),
             ));
         }
     }
     if raw.renamed.len() > MAX_LIST_ITEMS {
-        return Err(format!(
-            "entry {display}: field `renamed` has {} items; at most {MAX_LIST_ITEMS} allowed",
-            raw.renamed.len()
+        return Err(fail(
+            "renamed",
+            format!(
+                "entry {display}: field `renamed` has {} items; at most {MAX_LIST_ITEMS} allowed",
+                raw.renamed.len()
+            ),
         ));
     }
     let renamed = raw
@@ -348,45 +406,101 @@ fn build_entry(raw: RawEntry, code: i64, origin: &str) -> Result<CatalogEntry, S
         .into_iter()
         .map(|r| {
             Ok(Rename {
-                from: check("renamed.from", r.from)?,
-                to: check("renamed.to", r.to)?,
-                version: check("renamed.version", r.version)?,
+                from: name("renamed", r.from)?,
+                to: name("renamed", r.to)?,
+                version: name("renamed", r.version)?,
             })
         })
-        .collect::<Result<Vec<_>, String>>()?;
-    Ok(CatalogEntry {
+        .collect::<Result<Vec<_>, FieldError>>()?;
+    let entry = CatalogEntry {
         family: raw.family,
         category: raw.category,
         code,
-        key: check_opt("key", raw.key)?,
-        aliases: check_list("aliases", raw.aliases)?,
+        key: opt("key", NAME, raw.key)?,
+        aliases: list("aliases", NAME, raw.aliases)?,
         renamed,
-        type_label: check_opt("type", raw.type_label)?,
+        type_label: opt("type", NAME, raw.type_label)?,
         description_zh: check("description_zh", raw.description_zh)?,
-        description_en: check_opt("description_en", raw.description_en)?,
-        advice_zh: check_opt("advice_zh", raw.advice_zh)?,
-        advice_en: check_opt("advice_en", raw.advice_en)?,
-        since: check_opt("since", raw.since)?,
-        until: check_opt("until", raw.until)?,
-        deprecated: check_opt("deprecated", raw.deprecated)?,
-        raised_when_zh: check_list("raised_when_zh", raw.raised_when_zh)?,
-        raised_when_en: check_list("raised_when_en", raw.raised_when_en)?,
-        raised_in: check_opt("raised_in", raw.raised_in)?,
-        not_raised_since: check_opt("not_raised_since", raw.not_raised_since)?,
-        extra_code_zh: check_opt("extra_code_zh", raw.extra_code_zh)?,
-        extra_code_en: check_opt("extra_code_en", raw.extra_code_en)?,
-        parent: check_opt("parent", raw.parent)?,
-        templates: check_list("templates", raw.templates)?,
-        apis: check_list("apis", raw.apis)?,
-        keywords: check_list("keywords", raw.keywords)?,
-        migration_zh: check_opt("migration_zh", raw.migration_zh)?,
-        migration_en: check_opt("migration_en", raw.migration_en)?,
-        related: check_list("related", raw.related)?,
-        doc_url: check_opt("doc_url", raw.doc_url)?,
+        description_en: opt("description_en", TEXT, raw.description_en)?,
+        advice_zh: opt("advice_zh", TEXT, raw.advice_zh)?,
+        advice_en: opt("advice_en", TEXT, raw.advice_en)?,
+        since: opt("since", NAME, raw.since)?,
+        until: opt("until", NAME, raw.until)?,
+        deprecated: opt("deprecated", TEXT, raw.deprecated)?,
+        raised_when_zh: list("raised_when_zh", TEXT, raw.raised_when_zh)?,
+        raised_when_en: list("raised_when_en", TEXT, raw.raised_when_en)?,
+        raised_in: opt("raised_in", NAME, raw.raised_in)?,
+        not_raised_since: opt("not_raised_since", NAME, raw.not_raised_since)?,
+        extra_code_zh: opt("extra_code_zh", TEXT, raw.extra_code_zh)?,
+        extra_code_en: opt("extra_code_en", TEXT, raw.extra_code_en)?,
+        parent: opt("parent", NAME, raw.parent)?,
+        templates: list("templates", TEXT, raw.templates)?,
+        apis: list("apis", NAME, raw.apis)?,
+        keywords: list("keywords", NAME, raw.keywords)?,
+        migration_zh: opt("migration_zh", TEXT, raw.migration_zh)?,
+        migration_en: opt("migration_en", TEXT, raw.migration_en)?,
+        related: list("related", NAME, raw.related)?,
+        doc_url: opt("doc_url", TEXT, raw.doc_url)?,
         source: check("source", raw.source)?,
         origin: origin.to_string(),
         display,
-    })
+    };
+    let total = entry_bytes(&entry);
+    if total > MAX_ENTRY_BYTES {
+        return Err(fail(
+            "",
+            format!(
+                "entry {}: its text is {total} bytes in all; an entry may hold at most {MAX_ENTRY_BYTES} bytes (256 KiB)",
+                entry.display
+            ),
+        ));
+    }
+    Ok(entry)
+}
+
+/// All the text an entry holds, in bytes.
+fn entry_bytes(e: &CatalogEntry) -> usize {
+    let opt = |v: &Option<String>| v.as_ref().map_or(0, String::len);
+    let list = |v: &[String]| v.iter().map(String::len).sum::<usize>();
+    e.key.as_ref().map_or(0, String::len)
+        + list(&e.aliases)
+        + e.renamed
+            .iter()
+            .map(|r| r.from.len() + r.to.len() + r.version.len())
+            .sum::<usize>()
+        + opt(&e.type_label)
+        + e.description_zh.len()
+        + [
+            &e.description_en,
+            &e.advice_zh,
+            &e.advice_en,
+            &e.since,
+            &e.until,
+            &e.deprecated,
+            &e.raised_in,
+            &e.not_raised_since,
+            &e.extra_code_zh,
+            &e.extra_code_en,
+            &e.parent,
+            &e.migration_zh,
+            &e.migration_en,
+            &e.doc_url,
+        ]
+        .into_iter()
+        .map(opt)
+        .sum::<usize>()
+        + [
+            &e.raised_when_zh,
+            &e.raised_when_en,
+            &e.templates,
+            &e.apis,
+            &e.keywords,
+            &e.related,
+        ]
+        .into_iter()
+        .map(|v| list(v))
+        .sum::<usize>()
+        + e.source.len()
 }
 
 /// Text the sanitizer would leave as it is, told without its per-character category look-ups:
@@ -428,7 +542,7 @@ mod tests {
             let offsets = parsed.iter().map(|p| (p.start, p.code_start)).collect();
             let built = parsed
                 .into_iter()
-                .map(|p| build_entry(p.raw, p.code, "f"))
+                .map(|p| build_entry(p.raw, p.code, "f").map_err(|e| e.message))
                 .collect::<Result<Vec<_>, _>>()?;
             Ok((offsets, built))
         };
@@ -541,6 +655,29 @@ mod tests {
         .to_string();
         assert!(
             err.starts_with("f.toml:1:1: category `account` does not exist in family `web5`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn oversized_fields_are_refused_at_the_field() {
+        let long = "x".repeat(MAX_NAME_BYTES + 1);
+        let text = format!(
+            "[[entry]]\ncategory='sdk'\ncode=1\ndescription_zh='a'\nsource='x'\naliases=['{long}']\n"
+        );
+        let err = parse_catalog(&text, "f.toml").unwrap_err().to_string();
+        assert!(
+            err.starts_with("f.toml:6:1: entry 0x0001: field `aliases` is 257 bytes; a name may be at most 256 bytes"),
+            "{err}"
+        );
+        // Many fields each under their limit, over the entry's limit together.
+        let big = "y".repeat(60 * 1024);
+        let text = format!(
+            "[[entry]]\ncategory='sdk'\ncode=2\ndescription_zh='{big}'\nadvice_zh='{big}'\nadvice_en='{big}'\ndescription_en='{big}'\nsource='{big}'\n"
+        );
+        let err = parse_catalog(&text, "f.toml").unwrap_err().to_string();
+        assert!(
+            err.contains("an entry may hold at most 262144 bytes"),
             "{err}"
         );
     }
