@@ -25,7 +25,7 @@ use super::load::MAX_FILE_BYTES;
 use super::{Catalog, BUILTIN_BLOB};
 
 /// Bumped whenever the layout of a cache file or of anything stored in it changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const MAGIC: &[u8; 8] = b"TRTCERRC";
 /// A cache file holds a catalog of at most a few 64 MiB files plus its index.
 const MAX_CACHE_BYTES: u64 = 1 << 30;

@@ -226,7 +226,15 @@ impl Arenas {
         let (keywords_mask, advice_mask) = (field(4), field(5));
         let mut pinyin_mask = 0;
         let chars_start = self.zh_chars.len();
-        for c in entry.description_zh.chars() {
+        // Pinyin reads the Chinese description, then the Chinese keywords (`jinfang` finds
+        // ERR_ROOM_ENTER_FAIL through its keyword 进房), each after a separator that has no reading,
+        // so no match spans two of them. Highlights only ever point into the description.
+        let chinese_keywords = entry
+            .keywords
+            .iter()
+            .filter(|k| !k.is_ascii())
+            .flat_map(|k| std::iter::once(NAME_SEPARATOR).chain(k.chars()));
+        for c in entry.description_zh.chars().chain(chinese_keywords) {
             let initials = if c.is_ascii() {
                 0
             } else {

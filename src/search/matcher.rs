@@ -319,14 +319,33 @@ impl SearchIndex {
         if p.initials & initial == 0 || !covers(p.pinyin_mask, term.mask) {
             return None;
         }
+        // The pinyin text is the description followed by the Chinese keywords: a match in a
+        // keyword is a match with nothing in the description to highlight.
+        let in_description = |spans: Vec<usize>| {
+            let described = p.zh.chars().count();
+            if spans.iter().all(|&i| i < described) {
+                spans
+            } else {
+                Vec::new()
+            }
+        };
         if term.chars.len() == 1 {
             // One letter is an initial: the per-character initials answer without spelling.
             let at = p.zh_initials.iter().position(|i| i & initial != 0)?;
-            let spans = if positions { vec![at] } else { Vec::new() };
+            let spans = if positions {
+                in_description(vec![at])
+            } else {
+                Vec::new()
+            };
             return Some((MatchKind::Pinyin, 1000, spans));
         }
-        pinyin_match::find(&term.term.text, p.zh_chars, p.zh_initials, positions)
-            .map(|m| (MatchKind::Pinyin, m.score + 1000, m.positions))
+        pinyin_match::find(&term.term.text, p.zh_chars, p.zh_initials, positions).map(|m| {
+            (
+                MatchKind::Pinyin,
+                m.score + 1000,
+                in_description(m.positions),
+            )
+        })
     }
 }
 
