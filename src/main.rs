@@ -32,7 +32,13 @@ fn try_main() -> anyhow::Result<ExitCode> {
     }
     let options = cli.options();
     let loaded = session::load_config(options.no_config);
-    let session = match session::load(&options, loaded, io::stdout().is_terminal()) {
+    let mut progress = session::stderr_progress();
+    let session = match session::load_reporting(
+        &options,
+        loaded,
+        io::stdout().is_terminal(),
+        &mut progress,
+    ) {
         Ok(session) => session,
         Err(err) => {
             cli::warn(&err.to_string());
