@@ -52,15 +52,22 @@ pub fn load_config(no_config: bool) -> LoadedConfig {
 }
 
 /// Loads the catalogs: built-in, then config catalogs (broken ones are skipped, and each becomes
-/// a warning in `loaded.warnings`), then `--catalog` files (a broken one is an error). A first load
-/// of large catalogs says so on stderr when stderr is a terminal.
+/// a warning in `loaded.warnings`), then `--catalog` files (a broken one is an error). Silent: see
+/// [`load_reporting`] to say that a slow first load is under way.
 pub fn load(
     options: &Options,
     loaded: LoadedConfig,
     stdout_is_terminal: bool,
 ) -> Result<Session, CatalogError> {
+    load_reporting(options, loaded, stdout_is_terminal, &mut |_| {})
+}
+
+/// A progress reporter for [`load_reporting`] that writes the note to stderr and erases it when
+/// loading is done, only when stderr is a terminal. For the command line: the browser, which owns
+/// the screen, shows progress in its own loading frame.
+pub fn stderr_progress() -> impl FnMut(Option<&str>) {
     let terminal = std::io::stderr().is_terminal();
-    let mut report = |message: Option<&str>| {
+    move |message| {
         if terminal {
             let mut err = std::io::stderr().lock();
             // `\r` + erase line: the note disappears once loading is done.
@@ -70,12 +77,11 @@ pub fn load(
             };
             let _ = err.flush();
         }
-    };
-    load_reporting(options, loaded, stdout_is_terminal, &mut report)
+    }
 }
 
 /// Like [`load`], telling `report` when a slow first load starts (`Some(note)`, already sanitized)
-/// and ends (`None`), for a caller that shows progress its own way (the browser).
+/// and ends (`None`): [`stderr_progress`] on the command line, the loading frame in the browser.
 pub fn load_reporting(
     options: &Options,
     mut loaded: LoadedConfig,

@@ -118,7 +118,9 @@ fn the_generator_is_deterministic_and_parseable() {
 fn the_catalog_cache_is_written_used_and_rebuilt_when_damaged() {
     let dir = tempfile::tempdir().unwrap();
     let catalog = dir.path().join("team.toml");
-    std::fs::write(&catalog, synthetic::catalog_toml(2_000, 3)).unwrap();
+    // ~4.5 MB: large enough to be cached and for a first load to be worth a note on a terminal,
+    // which must not appear here (stderr is a pipe).
+    std::fs::write(&catalog, synthetic::catalog_toml(7_000, 3)).unwrap();
     let cache = dir.path().join("cache");
     let run = || {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_trtc-errors"))
@@ -154,7 +156,7 @@ fn the_catalog_cache_is_written_used_and_rebuilt_when_damaged() {
     assert_eq!(std::fs::read(&files[0]).unwrap(), good, "and is rebuilt");
 
     // A changed catalog is another cache, never the old one's answers.
-    std::fs::write(&catalog, synthetic::catalog_toml(2_001, 4)).unwrap();
+    std::fs::write(&catalog, synthetic::catalog_toml(7_001, 4)).unwrap();
     let changed = run();
     let fresh = {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_trtc-errors"))

@@ -14,7 +14,9 @@ pub fn cmd() -> Command {
     cmd.env("TRTC_ERRORS_CONFIG_DIR", empty_config_dir())
         .env_remove("NO_COLOR")
         .env_remove("TMUX")
-        .env("TRTC_ERRORS_CLIPBOARD", "osc52");
+        .env("TRTC_ERRORS_CLIPBOARD", "osc52")
+        // Tests never write the user's cache directory.
+        .env("TRTC_ERRORS_NO_CACHE", "1");
     cmd
 }
 

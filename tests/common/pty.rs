@@ -35,6 +35,8 @@ pub fn spawn(
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env("TRTC_ERRORS_CONFIG_DIR", super::empty_config_dir());
+    // Tests never write the user's cache directory.
+    cmd.env("TRTC_ERRORS_NO_CACHE", "1");
     cmd.env_remove("DISPLAY");
     cmd.env_remove("WAYLAND_DISPLAY");
     cmd.env_remove("TMUX");

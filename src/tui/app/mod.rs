@@ -73,6 +73,8 @@ pub struct App {
     pub hits: Vec<Hit>,
     /// Column widths over every hit, measured when the hits change.
     pub row_widths: RowWidths,
+    /// The widths of the whole catalog, measured the first time a very long list needs them.
+    catalog_widths: Option<RowWidths>,
     /// Columns the widest row's tags (`=16388`, `L3`, `retired`) take, measured with them.
     tags_width: usize,
     /// Index into `hits`.
@@ -124,6 +126,7 @@ impl App {
             searching: false,
             hits: Vec::new(),
             row_widths: RowWidths::default(),
+            catalog_widths: None,
             tags_width: 0,
             selected: 0,
             pending_select: None,

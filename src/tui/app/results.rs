@@ -3,6 +3,11 @@
 
 use super::*;
 
+/// Up to this many hits, column widths are measured over the hits themselves.
+const MEASURE_HITS_UP_TO: usize = 4096;
+/// The widest tags a row can carry: `=65535 L9999 warning retired`.
+const MAX_TAGS_WIDTH: usize = 30;
+
 impl App {
     /// Recomputes the hits for the current query and filter, keeping the selected entry when it
     /// still matches.
@@ -106,27 +111,40 @@ impl App {
                 .flatten()
         });
         let entries = self.engine.catalog().entries();
-        self.row_widths = RowWidths::measure(hits.iter().map(|h| &entries[h.index]));
+        // Widths are measured over every hit, so they stay put while scrolling. Over a very long
+        // list that walk was a third of a keystroke at 100k entries: there the widths of the whole
+        // catalog (measured once) stand in, just as stable.
+        if hits.len() > MEASURE_HITS_UP_TO {
+            let catalog_widths = *self
+                .catalog_widths
+                .get_or_insert_with(|| RowWidths::measure(entries.iter()));
+            self.row_widths = catalog_widths;
+            self.tags_width = MAX_TAGS_WIDTH;
+        } else {
+            self.row_widths = RowWidths::measure(hits.iter().map(|h| &entries[h.index]));
+        }
         // An upper bound of what `result_row` tags a row with; a little room to spare is fine.
-        self.tags_width = hits
-            .iter()
-            .map(|h| {
-                let e = &entries[h.index];
-                h.reading.map_or(0, |r| r.value.to_string().len() + 2)
-                    + if matches!(self.source, Source::Pasted { .. }) {
-                        6
-                    } else {
-                        0
-                    }
-                    + if e.category == crate::catalog::Category::Warning {
-                        8
-                    } else {
-                        0
-                    }
-                    + if e.not_raised_since.is_some() { 8 } else { 0 }
-            })
-            .max()
-            .unwrap_or(0);
+        if hits.len() <= MEASURE_HITS_UP_TO {
+            self.tags_width = hits
+                .iter()
+                .map(|h| {
+                    let e = &entries[h.index];
+                    h.reading.map_or(0, |r| r.value.to_string().len() + 2)
+                        + if matches!(self.source, Source::Pasted { .. }) {
+                            6
+                        } else {
+                            0
+                        }
+                        + if e.category == crate::catalog::Category::Warning {
+                            8
+                        } else {
+                            0
+                        }
+                        + if e.not_raised_since.is_some() { 8 } else { 0 }
+                })
+                .max()
+                .unwrap_or(0);
+        }
         self.hits = hits;
         self.hits_query = query;
         self.hits_scope = Some(scope);
