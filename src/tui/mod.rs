@@ -12,6 +12,7 @@
 //! can without waiting and ends the process ([`events::GRACE`]).
 
 pub mod app;
+pub mod bounded_command;
 pub mod clipboard;
 pub mod decimal_prefix;
 pub mod detail;
