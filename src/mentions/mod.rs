@@ -52,6 +52,19 @@ impl Evidence {
         }
     }
 
+    /// The phrase with what a template captured: `SDK message template (key = sdkAppId, …)`.
+    /// What the text output and the browser show beside the line.
+    pub fn note(&self) -> String {
+        match self {
+            Evidence::Template { captures, .. } if !captures.is_empty() => {
+                let values: Vec<String> =
+                    captures.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+                format!("{} ({})", self.describe(), values.join(", "))
+            }
+            e => e.describe(),
+        }
+    }
+
     /// A phrase for the text output and JSON's `evidence`.
     pub fn describe(&self) -> String {
         match self {

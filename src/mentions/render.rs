@@ -27,13 +27,7 @@ struct MentionJson<'a> {
 }
 
 fn evidence_note(m: &Mention) -> String {
-    match &m.evidence {
-        Evidence::Template { captures, .. } if !captures.is_empty() => {
-            let values: Vec<String> = captures.iter().map(|(k, v)| format!("{k} = {v}")).collect();
-            format!("{} ({})", m.evidence.describe(), values.join(", "))
-        }
-        e => e.describe(),
-    }
+    m.evidence.note()
 }
 
 /// One mention as one line of JSON (`explain --follow`): the same object as in the array, with

@@ -243,7 +243,7 @@ pub fn build(input: &DetailInput) -> DetailModel {
                 "line {}: {}  [{}]",
                 mention.line_number,
                 crate::sanitize::sanitize(&mention.line),
-                mention.evidence.describe()
+                mention.evidence.note()
             ),
         );
     }
