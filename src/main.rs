@@ -151,6 +151,9 @@ fn keep_large_allocations_out_of_the_heap() {
     // exists and takes no pointers.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+        // Each extra malloc arena reserves 64 MiB of address space; under `ulimit -v` a handful
+        // of threads would exhaust it with memory nobody uses. Two arenas serve two cores.
+        libc::mallopt(libc::M_ARENA_MAX, 2);
     }
 }
 

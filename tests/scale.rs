@@ -172,3 +172,25 @@ fn the_catalog_cache_is_written_used_and_rebuilt_when_damaged() {
     assert_eq!(changed, fresh);
     assert_eq!(cache_files().len(), 2);
 }
+
+/// Under an address-space limit (`ulimit -v`) too small for a catalog, loading is refused with a
+/// message and exit 2 instead of running out of memory half-way (an abort, exit 134, no word).
+#[cfg(unix)]
+#[test]
+fn a_catalog_too_big_for_the_memory_limit_is_refused_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.toml");
+    std::fs::write(&path, synthetic::catalog_toml(20_000, 7)).unwrap();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"ulimit -v 120000 && exec "$0" --no-config --catalog "$1" search join"#)
+        .arg(env!("CARGO_BIN_EXE_trtc-errors"))
+        .arg(&path)
+        .env("TRTC_ERRORS_NO_CACHE", "1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("not enough memory to load"), "{err}");
+    assert!(err.contains("ulimit -v"), "{err}");
+}

@@ -56,51 +56,55 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
-    pub fn spawn(engine: Arc<Engine>) -> SearchWorker {
+    /// Starts the worker thread; `None` when the system will not give us one (a low `ulimit -v`):
+    /// the browser then searches on its own thread rather than fail.
+    pub fn spawn(engine: Arc<Engine>) -> Option<SearchWorker> {
         let (requests, inbox) = mpsc::channel::<SearchRequest>();
         let (outbox, results) = mpsc::channel::<SearchResult>();
         let waker = WAKER.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        std::thread::spawn(move || {
-            let mut next = None;
-            loop {
-                let mut request = match next.take() {
-                    Some(request) => request,
-                    None => match inbox.recv() {
-                        Ok(request) => request,
-                        Err(_) => return,
-                    },
-                };
-                // Skip to the newest request: the user has typed on since the older ones.
+        let spawned = std::thread::Builder::new()
+            .name("search".into())
+            .spawn(move || {
+                let mut next = None;
                 loop {
-                    match inbox.try_recv() {
-                        Ok(newer) => request = newer,
-                        Err(TryRecvError::Empty) => break,
-                        Err(TryRecvError::Disconnected) => return,
+                    let mut request = match next.take() {
+                        Some(request) => request,
+                        None => match inbox.recv() {
+                            Ok(request) => request,
+                            Err(_) => return,
+                        },
+                    };
+                    // Skip to the newest request: the user has typed on since the older ones.
+                    loop {
+                        match inbox.try_recv() {
+                            Ok(newer) => request = newer,
+                            Err(TryRecvError::Empty) => break,
+                            Err(TryRecvError::Disconnected) => return,
+                        }
+                    }
+                    let hits = match search_unless_superseded(&engine, &request, &inbox) {
+                        Searched::Hits(hits) => hits,
+                        Searched::Superseded(newer) => {
+                            next = Some(newer);
+                            continue;
+                        }
+                        Searched::Disconnected => return,
+                    };
+                    let result = SearchResult {
+                        generation: request.generation,
+                        query: request.query,
+                        scope: request.scope,
+                        hits,
+                    };
+                    if outbox.send(result).is_err() {
+                        return;
+                    }
+                    if let Some(wake) = &waker {
+                        wake();
                     }
                 }
-                let hits = match search_unless_superseded(&engine, &request, &inbox) {
-                    Searched::Hits(hits) => hits,
-                    Searched::Superseded(newer) => {
-                        next = Some(newer);
-                        continue;
-                    }
-                    Searched::Disconnected => return,
-                };
-                let result = SearchResult {
-                    generation: request.generation,
-                    query: request.query,
-                    scope: request.scope,
-                    hits,
-                };
-                if outbox.send(result).is_err() {
-                    return;
-                }
-                if let Some(wake) = &waker {
-                    wake();
-                }
-            }
-        });
-        SearchWorker { requests, results }
+            });
+        spawned.ok().map(|_| SearchWorker { requests, results })
     }
 
     /// Queues a search. Returns false if the worker is gone (the caller then searches itself).
@@ -258,7 +262,7 @@ mod tests {
         set_waker(move || {
             let _ = woken.lock().unwrap().send(());
         });
-        let worker = SearchWorker::spawn(engine);
+        let worker = SearchWorker::spawn(engine).expect("a thread for the worker");
         let slow: String = "a b c d e ".repeat(2000);
         assert!(worker.request(request(1, &slow, None)));
         assert!(worker.request(request(2, "join", None)));

@@ -149,7 +149,7 @@ impl App {
             color,
         };
         if app.engine.catalog().len() >= BACKGROUND_FROM {
-            app.worker = Some(SearchWorker::spawn(Arc::clone(&app.engine)));
+            app.worker = SearchWorker::spawn(Arc::clone(&app.engine));
         }
         app.refresh();
         app.wait_for_results();
