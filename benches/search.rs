@@ -19,7 +19,7 @@ use trtc_errors::catalog::{parse_catalog, Catalog, Scope};
 use trtc_errors::explanation::Lang;
 use trtc_errors::query::Query;
 use trtc_errors::render::Format;
-use trtc_errors::search::{Engine, IndexSections, SearchIndex};
+use trtc_errors::search::{Engine, SearchIndex};
 use trtc_errors::tui::app::{Action, App};
 
 /// One query per way of searching.
@@ -158,20 +158,7 @@ fn load(c: &mut Criterion) {
     // Dropping 100,000 entries is not part of loading them (the CLI never frees them).
     group.bench_function("from_cache_100k", |b| {
         b.iter_with_large_drop(|| {
-            let (catalog, sections) = cache::read(dir.path(), key, 4).expect("cache");
-            let mut sections = sections.into_iter();
-            let mut next = || sections.next().unwrap_or_default();
-            let index = SearchIndex::from_sections(
-                catalog.len(),
-                IndexSections {
-                    slots: next(),
-                    text: next(),
-                    zh_chars: next(),
-                    zh_initials: next(),
-                },
-            )
-            .expect("index");
-            Engine::from_parts(catalog, index).expect("engine")
+            trtc_errors::session::read_cached(dir.path(), key).expect("the cache reads back")
         })
     });
     group.bench_function("write_cache_100k", |b| b.iter(write));

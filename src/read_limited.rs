@@ -100,8 +100,9 @@ pub fn check_regular_file(path: &Path) -> Result<(), ReadLimitedError> {
     ensure_regular(&metadata)
 }
 
+/// Opens a file for reading without ever blocking on it (a FIFO) or adopting it (a terminal).
 #[cfg(unix)]
-fn open_for_reading(path: &Path) -> io::Result<File> {
+pub fn open_for_reading(path: &Path) -> io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
     // O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.
     // O_NOCTTY: a terminal device never becomes our controlling terminal.
@@ -112,7 +113,7 @@ fn open_for_reading(path: &Path) -> io::Result<File> {
 }
 
 #[cfg(not(unix))]
-fn open_for_reading(path: &Path) -> io::Result<File> {
+pub fn open_for_reading(path: &Path) -> io::Result<File> {
     File::open(path)
 }
 

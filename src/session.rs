@@ -246,7 +246,8 @@ fn load_engine(
     Ok(engine)
 }
 
-fn read_cached(dir: &Path, key: CacheKey) -> Option<Engine> {
+/// The engine from the cache file for `key` in `dir`, when one is there and checks out.
+pub fn read_cached(dir: &Path, key: CacheKey) -> Option<Engine> {
     let (catalog, sections) = cache::read(dir, key, 4)?;
     let mut sections = sections.into_iter();
     let mut next = || sections.next().unwrap_or_default();

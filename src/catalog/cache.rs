@@ -100,20 +100,8 @@ pub fn hash_file(path: &Path) -> Option<(u64, u64)> {
     Some((hasher.digest(), total))
 }
 
-#[cfg(unix)]
-fn open_for_reading(path: &Path) -> io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    // As in read_limited: a FIFO swapped in after the check must not block the open.
-    fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn open_for_reading(path: &Path) -> io::Result<File> {
-    File::open(path)
-}
+// As in read_limited: a FIFO swapped in after the check must not block the open.
+use crate::read_limited::open_for_reading;
 
 /// Reads the cache for `key`: the catalog and the caller's `extra` sections. `None` when there is
 /// none or it is not believable (see the module documentation).
