@@ -265,16 +265,7 @@ fn category_text(entry: &CatalogEntry) -> String {
 
 fn code_ref(catalog: &Catalog, from: Family, reference: &str) -> CodeRef {
     match catalog.resolve_reference(from, reference) {
-        Some(i) => {
-            let e = &catalog.entries()[i];
-            CodeRef {
-                index: Some(i),
-                family: e.family,
-                display: e.display.clone(),
-                title: e.key.clone().unwrap_or_default(),
-                foreign: e.family != from,
-            }
-        }
+        Some(i) => entry_ref(catalog, from, i),
         None => {
             let (family, display) = match reference.split_once(':') {
                 Some((f, d)) => (Family::parse(f).unwrap_or(from), d.to_string()),

@@ -116,16 +116,13 @@ pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow:
 }
 
 /// Splits `show` arguments on commas and spaces: `0x4004,70001` and `"0x4004 70001"` are two codes.
-/// A minus sign stays with its number (`-8`), and U+2212 (as docs print it) reads as one.
+/// A minus sign stays with its number (`-8`; U+2212 is read by the query like any other minus).
 fn split_codes(args: &[String]) -> Vec<String> {
     args.iter()
-        .flat_map(|a| {
-            a.split([',', ' ', '，'])
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .map(|a| a.trim().replace('\u{2212}', "-"))
+        .flat_map(|a| a.split([',', ' ', '，']))
+        .map(str::trim)
         .filter(|a| !a.is_empty())
+        .map(str::to_string)
         .collect()
 }
 

@@ -26,10 +26,6 @@ struct MentionJson<'a> {
     entry: EntryJson<'a>,
 }
 
-fn evidence_note(m: &Mention) -> String {
-    m.evidence.note()
-}
-
 /// One mention as one line of JSON (`explain --follow`): the same object as in the array, with
 /// the entry's fields in `show`'s order.
 pub fn json_line(m: &Mention, catalog: &Catalog) -> String {
@@ -85,7 +81,7 @@ pub fn render(
                 }
                 let line = sanitize(&m.line);
                 let e = explanation::explain(&entries[m.index], catalog, lang);
-                let note = sanitize(&evidence_note(m)).into_owned();
+                let note = sanitize(&m.evidence.note()).into_owned();
                 if format == Format::Markdown {
                     let _ = writeln!(
                         s,

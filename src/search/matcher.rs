@@ -26,6 +26,21 @@ pub(super) struct TermMatch {
     pub(super) spans: Vec<(Field, Vec<usize>)>,
 }
 
+impl TermMatch {
+    /// A match of `kind` in `field`; the spans are kept only when positions were asked for.
+    fn new(kind: MatchKind, bonus: i64, field: Field, spans: Vec<usize>, positions: bool) -> Self {
+        TermMatch {
+            kind,
+            score: kind.base() + bonus,
+            spans: if positions {
+                vec![(field, spans)]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
 /// A query term with what every entry test needs computed once per search, not once per entry.
 pub(super) struct PreparedTerm<'a> {
     pub(super) term: &'a Term,
@@ -131,15 +146,8 @@ impl SearchIndex {
                 Vec::new()
             }
         };
-        let found = |kind: MatchKind, bonus: i64, field: Field, spans: Vec<usize>| TermMatch {
-            kind,
-            score: kind.base() + bonus,
-            spans: if positions {
-                vec![(field, spans)]
-            } else {
-                Vec::new()
-            },
-        };
+        let found =
+            |kind, bonus, field, spans| TermMatch::new(kind, bonus, field, spans, positions);
 
         // 'exact, ^prefix and suffix$ differ only in where the term must stand; names and the code
         // first, then the descriptions.
@@ -180,15 +188,8 @@ impl SearchIndex {
         prefix: &dyn Fn(&str) -> Vec<usize>,
     ) -> Option<TermMatch> {
         let t = term.term.text.as_str();
-        let found = |kind: MatchKind, bonus: i64, field: Field, spans: Vec<usize>| TermMatch {
-            kind,
-            score: kind.base() + bonus,
-            spans: if positions {
-                vec![(field, spans)]
-            } else {
-                Vec::new()
-            },
-        };
+        let found =
+            |kind, bonus, field, spans| TermMatch::new(kind, bonus, field, spans, positions);
         fn consider(best: &mut Option<TermMatch>, m: TermMatch) {
             if best.as_ref().is_none_or(|b| m.score > b.score) {
                 *best = Some(m);

@@ -108,17 +108,8 @@ fn read_input(events: &Events) {
                     return;
                 }
             }
-            match event::read() {
-                Ok(ev) => {
-                    if !events.send(Event::Input(ev)) {
-                        return;
-                    }
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    events.send(Event::InputClosed(e.to_string()));
-                    return;
-                }
+            if !forward(events, event::read()) {
+                return;
             }
         }
     }
@@ -126,18 +117,18 @@ fn read_input(events: &Events) {
 
 #[cfg(not(unix))]
 fn read_input(events: &Events) {
-    loop {
-        match crossterm::event::read() {
-            Ok(ev) => {
-                if !events.send(Event::Input(ev)) {
-                    return;
-                }
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => {
-                events.send(Event::InputClosed(e.to_string()));
-                return;
-            }
+    while forward(events, crossterm::event::read()) {}
+}
+
+/// Passes one read on to the loop. False when reading should stop: the terminal is gone, or the
+/// loop no longer listens.
+fn forward(events: &Events, read: io::Result<crossterm::event::Event>) -> bool {
+    match read {
+        Ok(ev) => events.send(Event::Input(ev)),
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => true,
+        Err(e) => {
+            events.send(Event::InputClosed(e.to_string()));
+            false
         }
     }
 }

@@ -529,11 +529,10 @@ impl App {
     /// Any paste is scanned for codes. With codes, the mention view opens; with none, a one-line
     /// paste is typed into the query, and several lines only say that nothing was found.
     fn paste(&mut self, text: &str) {
-        // Terminals (and tmux) deliver pasted line breaks as CR; logs from Windows bring CRLF.
-        // Each counts once, as in `mentions::find`.
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        let trimmed = text.trim_matches('\n');
-        let lines = trimmed.lines().count().max(1);
+        // CR, LF and CRLF are one break each in `mentions::lines`; only tmux's doubling is ours.
+        let text = undo_tmux_doubling(text);
+        let trimmed = text.trim_matches(['\r', '\n']);
+        let lines = mentions::lines(trimmed).count().max(1);
         let mentions = mentions::find(trimmed, &self.engine, self.base_scope);
         let in_lines = if lines == 1 {
             "the pasted line".to_string()
@@ -567,6 +566,19 @@ impl App {
     }
 }
 
+/// tmux's paste-buffer turns every LF into CR, so a CRLF log arrives with CR CR for each line
+/// break. When every CR of a paste comes in such pairs (and there is no LF), each pair is one
+/// break; otherwise the text is as the terminal sent it.
+fn undo_tmux_doubling(text: &str) -> std::borrow::Cow<'_, str> {
+    let crs = text.matches('\r').count();
+    let doubled = crs > 0 && !text.contains('\n') && crs == 2 * text.matches("\r\r").count();
+    if doubled {
+        std::borrow::Cow::Owned(text.replace("\r\r", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// What tells an entry apart in a status line: its key, or for keyless account codes the start of
 /// its description (every one of them has the same type label).
 fn entry_title(entry: &crate::catalog::CatalogEntry) -> String {
@@ -586,4 +598,19 @@ fn clean_input(text: &str) -> String {
             c => Some(c),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::undo_tmux_doubling;
+
+    #[test]
+    fn a_crlf_log_through_tmux_counts_each_line_once() {
+        // tmux paste-buffer: "a\r\nb\r\n\r\nc" arrives as CR CR per break.
+        assert_eq!(undo_tmux_doubling("a\r\rb\r\r\r\rc"), "a\nb\n\nc");
+        // A terminal's own paste (one CR a break) and real CRLF text are left as they are.
+        assert_eq!(undo_tmux_doubling("a\rb\r\rc"), "a\rb\r\rc");
+        assert_eq!(undo_tmux_doubling("a\r\nb"), "a\r\nb");
+        assert_eq!(undo_tmux_doubling("one line"), "one line");
+    }
 }
