@@ -90,6 +90,21 @@ test('npx runs it from that prefix, offline', () => {
   assert.equal(usage.status, 2, usage.stderr);
 });
 
+test('a project that installs the two tarballs runs it with npx, offline', () => {
+  const project = fs.mkdtempSync(path.join(work, 'project-'));
+  fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "app", "private": true }\n');
+  execFileSync('npm', ['install', '--offline', ...tarballs], { cwd: project, env, stdio: 'pipe', shell: !unix });
+  const result = spawnSync('npx', ['--offline', 'trtc-errors', 'show', '16388'], {
+    cwd: project,
+    env,
+    encoding: 'utf8',
+    timeout: 60000,
+    shell: !unix,
+  });
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^0x4004 \(16388\) JOIN_ROOM_FAILED\n/);
+});
+
 test("the packages carry the crate's version", () => {
   const version = crateVersion();
   assert.equal(run(['--version']).stdout.trim(), `trtc-errors ${version}`);

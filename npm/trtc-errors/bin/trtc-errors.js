@@ -20,8 +20,9 @@ try {
   throw error;
 }
 
-// A signal sent to us (kill PID, a process manager) is passed on. Ctrl-C reaches the binary from the
-// terminal itself; on Windows we only stay alive until it has exited, since kill() there terminates.
+// A signal sent to us (kill PID, a process manager) is passed on, and we wait for the binary to end.
+// Ctrl-C at a terminal reaches the binary directly too (it signals the whole process group), so it
+// may see SIGINT twice. On Windows we only wait: kill() there would terminate it outright.
 const FORWARDED =
   process.platform === 'win32' ? ['SIGINT', 'SIGBREAK'] : ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2'];
 let child = null;
