@@ -3,6 +3,9 @@
 // tarballs into an empty prefix with `npm install -g --offline` (the registry set to a closed port,
 // the cache empty, so nothing can come from the network), then run through the launcher npm put in
 // PREFIX/bin and through npx. TRTC_ERRORS_BINARY (a built binary) skips the release build.
+// Why offline works (npm 9.2, Debian's, and 11): this machine's optional dependency is met by the
+// platform tarball installed in the same command; npm looks the other four up in its cache only,
+// misses, and skips them as optional dependencies that could not be fetched.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
