@@ -13,6 +13,7 @@ const { spawn, spawnSync, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const platform = require('../trtc-errors/lib/platform.js');
 
 const repo = path.resolve(__dirname, '..', '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'trtc-errors-npm-'));
@@ -31,8 +32,11 @@ const env = {
 const unix = process.platform !== 'win32';
 
 function crateVersion() {
-  const cargo = fs.readFileSync(path.join(repo, 'Cargo.toml'), 'utf8');
-  return /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
+  const metadata = execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--offline'], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
+  return JSON.parse(metadata).packages.find((p) => p.name === 'trtc-errors').version;
 }
 
 function run(args, options = {}) {
@@ -111,12 +115,11 @@ test('a project that installs the two tarballs runs it with npx, offline', () =>
 test("the packages carry the crate's version", () => {
   const version = crateVersion();
   assert.equal(run(['--version']).stdout.trim(), `trtc-errors ${version}`);
+  const key = platform.platformKey(platform.currentMachine());
   assert.deepEqual(tarballs.map((file) => path.basename(file)).sort(), [
+    `trtc-errors-${key}-${version}.tgz`,
     `trtc-errors-${version}.tgz`,
-    `trtc-errors-${require('../trtc-errors/lib/platform.js').platformKey(
-      require('../trtc-errors/lib/platform.js').currentMachine(),
-    )}-${version}.tgz`,
-  ]);
+  ].sort());
   const main = JSON.parse(fs.readFileSync(path.join(prefix, 'lib', 'node_modules', 'trtc-errors', 'package.json'), 'utf8'));
   assert.equal(main.version, version);
   for (const pinned of Object.values(main.optionalDependencies)) assert.equal(pinned, version);

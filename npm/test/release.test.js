@@ -12,24 +12,18 @@ const path = require('node:path');
 const platform = require('../trtc-errors/lib/platform.js');
 
 const repo = path.resolve(__dirname, '..', '..');
-const cargo = fs.readFileSync(path.join(repo, 'Cargo.toml'), 'utf8');
-const version = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
-
-// key = "..." lines of one TOML table (these tables hold nothing else).
-function table(name) {
-  const start = cargo.indexOf(`\n[${name}]\n`);
-  assert.notEqual(start, -1, `Cargo.toml has no [${name}]`);
-  const body = cargo.slice(start + name.length + 4).split(/\n\[/)[0];
-  return Object.fromEntries([...body.matchAll(/^([\w-]+)\s*=\s*"([^"]*)"$/gm)].map((m) => [m[1], m[2]]));
-}
+const crate = JSON.parse(
+  execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--offline'], { cwd: repo, encoding: 'utf8' }),
+).packages.find((p) => p.name === 'trtc-errors');
+const version = crate.version;
 
 function binstallFor(target) {
-  const base = table('package.metadata.binstall');
+  const base = crate.metadata.binstall;
   const windows = target.includes('-windows-');
-  const meta = windows ? { ...base, ...table(`package.metadata.binstall.overrides.${target}`) } : base;
+  const meta = { ...base, ...(base.overrides[target] || {}) };
   const fill = (template) =>
     template
-      .replace(/\{ repo \}/g, 'https://github.com/trtc-errors/trtc-errors')
+      .replace(/\{ repo \}/g, crate.repository)
       .replace(/\{ version \}/g, version)
       .replace(/\{ name \}/g, 'trtc-errors')
       .replace(/\{ bin \}/g, 'trtc-errors')
@@ -50,7 +44,7 @@ test('binstall finds the archive the release script makes, and the binary in it'
   const expected = binstallFor(target);
   assert.equal(expected.format, 'tgz');
   assert.equal(path.basename(archive), path.basename(expected.url));
-  assert.equal(expected.url, `https://github.com/trtc-errors/trtc-errors/releases/download/v${version}/${path.basename(archive)}`);
+  assert.equal(expected.url, `${crate.repository}/releases/download/v${version}/${path.basename(archive)}`);
   const listing = execFileSync('tar', ['tzf', archive], { encoding: 'utf8' }).split('\n');
   assert.ok(listing.includes(expected.binDir), `${expected.binDir} not in ${listing.join(' ')}`);
 });
