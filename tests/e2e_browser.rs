@@ -5,6 +5,7 @@
 
 mod common;
 
+use std::io::Write;
 use std::time::{Duration, Instant};
 
 type Browser = common::pty::Pty;
@@ -96,4 +97,85 @@ fn explain_on_a_terminal_says_how_to_end_the_input() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(b.child.try_wait().unwrap().is_some_and(|s| s.success()));
+}
+
+/// CPU time (user + system, in clock ticks) the process has used so far.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    // After the name: state is field 3, utime 14 and stime 15 (1-based in proc(5)).
+    let tick = |n: usize| fields.get(n - 3).and_then(|f| f.parse::<u64>().ok());
+    tick(14).unwrap_or(0) + tick(15).unwrap_or(0)
+}
+
+fn resize(b: &Browser, cols: u16, rows: u16) {
+    b.master
+        .resize(portable_pty::PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    b.screen.lock().unwrap().screen_mut().set_size(rows, cols);
+}
+
+#[test]
+fn a_resize_neither_holds_back_the_next_key_nor_spins() {
+    let mut b = browser();
+    let pid = b.child.process_id().unwrap();
+    for (cols, rows) in [(120, 35), (90, 28), (100, 30)] {
+        resize(&b, cols, rows);
+        std::thread::sleep(Duration::from_millis(200));
+        // One write, nothing after it: it must be read without another key to push it.
+        b.writer.write_all(b"16388").unwrap();
+        b.writer.flush().unwrap();
+        b.wait_for("JOIN_ROOM_FAILED");
+        b.wait_for("Codes · 1/1");
+        let before = cpu_ticks(pid);
+        std::thread::sleep(Duration::from_millis(1000));
+        let spent = cpu_ticks(pid) - before;
+        assert!(spent < 20, "{spent} ticks in an idle second after a resize");
+        b.send("\x15");
+        b.wait_for("Codes · 1/364");
+    }
+    b.quit();
+}
+
+#[test]
+fn a_burst_of_350_keys_is_read_to_the_last() {
+    let mut b = browser();
+    // 350 Down arrows in one write: 1,050 bytes, more than crossterm reads at once.
+    b.writer.write_all("\x1b[B".repeat(350).as_bytes()).unwrap();
+    b.writer.flush().unwrap();
+    b.wait_for("Codes · 351/364");
+    b.quit();
+}
+
+#[test]
+fn esc_then_letters_are_each_read() {
+    let mut b = browser();
+    b.send("join");
+    b.wait_for("JOIN_ROOM_FAILED");
+    // Esc alone (as a person presses it), then the letters: not an Alt-j.
+    b.send("\x1b");
+    b.send("jinfang");
+    b.wait_for("jinfang");
+    // Esc over and over never quits.
+    b.send("\x1b");
+    b.send("\x1b");
+    b.send("\x1b");
+    b.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        b.child.try_wait().unwrap().is_none(),
+        "Esc ended the browser"
+    );
+    b.wait_for("Ctrl-C");
+    b.quit();
 }

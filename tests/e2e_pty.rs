@@ -80,8 +80,10 @@ fn search_copy_and_quit() {
             .any(|w| w == expected.as_slice()),
         "the OSC 52 sequence with the explanation never arrived"
     );
-    s.send("\x1b");
-    s.send("\x1b");
+    s.send("\x04"); // Ctrl-D deletes forward while there is a query
+    assert!(s.child.try_wait().unwrap().is_none());
+    s.send("\x15");
+    s.send("\x04"); // Ctrl-D on an empty query quits
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
     s.assert_restored();
@@ -214,8 +216,7 @@ fn hostile_catalog_cannot_take_over_the_screen() {
             "the catalog's {attack:?} reached the terminal"
         );
     }
-    s.send("\x1b");
-    s.send("\x1b");
+    s.send("\x03");
     assert!(s.wait_exit().success());
     s.assert_restored();
 }

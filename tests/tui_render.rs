@@ -229,8 +229,41 @@ fn category_cycle_and_escape() {
     type_text(&mut app, "x");
     app.update(Action::Escape);
     assert!(app.query().is_empty() && !app.should_quit);
-    app.update(Action::Escape);
+    // Esc only steps back: pressed again and again on an empty query it never quits.
+    for _ in 0..5 {
+        app.update(Action::Escape);
+        assert!(!app.should_quit);
+    }
+    assert!(app.status.as_deref().unwrap().contains("Ctrl-C"));
+    // Ctrl-D deletes while there is a query, and quits on an empty one.
+    type_text(&mut app, "ab");
+    app.update(Action::CursorHome);
+    app.update(Action::QuitOrDelete);
+    assert_eq!((app.query(), app.should_quit), ("b", false));
+    app.update(Action::ClearQuery);
+    app.update(Action::QuitOrDelete);
     assert!(app.should_quit);
+}
+
+#[test]
+fn esc_steps_back_from_a_paste_then_clears_then_stays() {
+    let mut app = app(100, 30);
+    type_text(&mut app, "join");
+    app.update(Action::Paste(
+        "RtcError code: 16388\nERR code 70001\n".into(),
+    ));
+    assert!(matches!(app.source, Source::Pasted { .. }));
+    assert_eq!(app.escape_does(), Some("back"));
+    app.update(Action::Escape);
+    assert!(matches!(app.source, Source::Query));
+    app.update(Action::Escape);
+    assert_eq!(app.escape_does(), None);
+    app.update(Action::Escape);
+    assert!(!app.should_quit);
+    // Ctrl-D does not end a paste view either.
+    app.update(Action::Paste("RtcError code: 16388\nx\n".into()));
+    app.update(Action::QuitOrDelete);
+    assert!(!app.should_quit);
 }
 
 #[test]
@@ -570,15 +603,15 @@ fn status_messages_do_not_outlive_their_screen() {
 }
 
 #[test]
-fn too_small_says_what_esc_does() {
+fn too_small_says_how_to_quit() {
     let mut app = app(20, 5);
-    assert!(screen_text(&render(&app)).contains("Esc quits"));
-    type_text(&mut app, "x");
     let text = screen_text(&render(&app));
     assert!(
-        !text.contains("Esc quits") && text.contains("Ctrl-C quits"),
+        text.contains("Ctrl-C quits") && !text.contains("Esc"),
         "{text}"
     );
+    type_text(&mut app, "x");
+    assert!(screen_text(&render(&app)).contains("Ctrl-C quits"));
 }
 
 #[test]

@@ -8,7 +8,8 @@ use crossterm::event::{
 use crate::tui::app::Action;
 
 /// One key binding: its keys, what it does, and its word in the footer (`None`: help only). The
-/// footer's words may name the current state: `{filter}`, `{format}`, `{lang}`, `{esc}`.
+/// footer's words may name the current state: `{filter}` (the next one), `{format}`, `{lang}`,
+/// `{esc}`, `{help}` (the key that opens help now).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     pub keys: &'static str,
@@ -65,7 +66,7 @@ pub const BINDINGS: &[Binding] = &[
         "Tab  Shift-Tab",
         "filter: All → Web 4.x → SDK → Account …",
         2,
-        "Tab {filter}",
+        "Tab → {filter}",
     ),
     shown(
         "Ctrl-G  F2",
@@ -90,9 +91,19 @@ pub const BINDINGS: &[Binding] = &[
     bind("mouse", "click a code, a tab or a link; wheel scrolls"),
     bind("Ctrl-L", "redraw the screen"),
     bind("Ctrl-Z", "suspend (fg comes back)"),
-    shown("Esc", "clear the query; quit when empty", 4, "Esc {esc}"),
-    bind("Ctrl-C", "quit"),
-    shown("?  F1", "this help (? on an empty query)", 3, "? help"),
+    shown(
+        "Esc",
+        "step back: close, leave a paste, clear the query",
+        4,
+        "Esc {esc}",
+    ),
+    shown(
+        "Ctrl-C  Ctrl-D",
+        "quit (Ctrl-D: on an empty query)",
+        4,
+        "^C quit",
+    ),
+    shown("?  F1", "this help (? on an empty query)", 3, "{help} help"),
 ];
 
 /// What the help overlay lists after the bindings.
@@ -129,6 +140,7 @@ pub fn key_action(key: &KeyEvent) -> Action {
     let shift = key.modifiers.contains(KeyModifiers::SHIFT);
     match key.code {
         KeyCode::Char('c') if ctrl => Action::Quit,
+        KeyCode::Char('d') if ctrl => Action::QuitOrDelete,
         KeyCode::Char('p') if ctrl => Action::Up,
         KeyCode::Char('n') if ctrl => Action::Down,
         KeyCode::Char('a') if ctrl => Action::CursorHome,
@@ -213,6 +225,7 @@ mod tests {
             ),
             (key(KeyCode::Char('过'), none), Action::Insert('过')),
             (key(KeyCode::Char('c'), ctrl), Action::Quit),
+            (key(KeyCode::Char('d'), ctrl), Action::QuitOrDelete),
             (key(KeyCode::Char('y'), ctrl), Action::CopyAll),
             (key(KeyCode::Enter, none), Action::Enter),
             (key(KeyCode::Char('t'), ctrl), Action::CycleCopyFormat),
@@ -265,10 +278,11 @@ mod tests {
 
     #[test]
     fn footer_and_help_come_from_the_bindings() {
-        let hints = footer_hints(|w| w.replace("{esc}", "quit"));
+        let hints = footer_hints(|w| w.replace("{esc}", "clear").replace("{help}", "?"));
         assert_eq!(hints[0], "↑↓ move");
         assert!(hints.contains(&"? help".to_string()));
-        assert!(hints.contains(&"Esc quit".to_string()));
+        assert!(hints.contains(&"Esc clear".to_string()));
+        assert!(hints.contains(&"^C quit".to_string()));
         assert_eq!(help_line_count(), BINDINGS.len() + 2);
         // Help fits 80 columns: key column, two spaces, description, borders.
         let keys = BINDINGS.iter().map(|b| width(b.keys)).max().unwrap();

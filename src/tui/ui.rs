@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let layout = app.layout_in(area.width, area.height);
     let theme = Theme { color: app.color };
     if layout.too_small {
-        draw_too_small(frame, app, area, &theme);
+        draw_too_small(frame, area, &theme);
         return;
     }
     draw_search(frame, app, &layout, &theme);
@@ -35,19 +35,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-fn draw_too_small(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     let lines = [
         "Terminal too small".to_string(),
         format!(
             "need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
             area.width, area.height
         ),
-        // Esc only quits when there is nothing to clear; Ctrl-C always does.
-        if app.escape_quits() {
-            "Esc quits".to_string()
-        } else {
-            "Ctrl-C quits".to_string()
-        },
+        // Esc never quits; say what does.
+        "Ctrl-C quits".to_string(),
     ];
     let text: Vec<Line> = lines
         .iter()
@@ -340,11 +336,14 @@ fn draw_footer(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let columns = width_usize(area);
     let hints = footer_hints(|words| {
         words
-            .replace("{filter}", &app.filter.label())
+            .replace("{filter}", &app.filter.next().label())
+            .replace("{help}", if app.input.is_empty() { "?" } else { "F1" })
             .replace("{format}", app.copy_format.as_str())
             .replace("{lang}", app.lang.label())
-            .replace("{esc}", if app.escape_quits() { "quit" } else { "clear" })
+            .replace("{esc}", app.escape_does().unwrap_or(""))
     });
+    // A hint whose state leaves it nothing to say (Esc with nothing to step back from) is left out.
+    let hints = hints.into_iter().filter(|h| !h.ends_with(' '));
     // As many hints as fit whole, in priority order: a cut hint helps nobody.
     let mut line = String::new();
     for hint in hints {

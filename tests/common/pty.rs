@@ -86,7 +86,7 @@ impl Pty {
     }
 
     pub fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
             if self.contents().contains(text) {
                 return;

@@ -48,9 +48,11 @@ pub enum Action {
     OpenDocs,
     Redraw,
     Suspend,
-    /// Esc: close the help, unfocus a link, clear the query (or leave pasted results); quit when
-    /// there is nothing to clear.
+    /// Esc: close the help, unfocus a link, leave pasted results, clear the query. Never quits:
+    /// the browser is kept open all day, and Esc is pressed out of habit.
     Escape,
+    /// Ctrl-D: quit on an empty query (as a shell does at end of input), else delete forward.
+    QuitOrDelete,
     Quit,
     ToggleHelp,
     Click {

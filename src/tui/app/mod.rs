@@ -34,6 +34,8 @@ pub use action::{Action, Effect};
 /// Columns of description a list row keeps when the list is sized to its content: enough to tell
 /// account codes (which have no key) apart.
 pub const DESCRIPTION_SLICE: usize = 24;
+/// What Esc says when there is nothing left to step back from.
+pub const QUIT_HINT: &str = "Esc only steps back · Ctrl-C (or Ctrl-D on an empty query) quits";
 /// The help overlay's width when there is room.
 pub const HELP_WIDTH: u16 = 78;
 
@@ -259,12 +261,20 @@ impl App {
         scope
     }
 
-    /// Would Esc quit now (nothing to close, unfocus or clear)?
-    pub fn escape_quits(&self) -> bool {
-        !self.help_open
-            && self.focused_link.is_none()
-            && self.input.is_empty()
-            && matches!(self.source, Source::Query)
+    /// What Esc does now: it only ever steps back (close, unfocus, leave a paste, clear), never
+    /// quits. `None` when there is nothing to step back from.
+    pub fn escape_does(&self) -> Option<&'static str> {
+        if self.help_open {
+            Some("close")
+        } else if self.focused_link.is_some() {
+            Some("unfocus")
+        } else if matches!(self.source, Source::Pasted { .. }) {
+            Some("back")
+        } else if !self.input.is_empty() {
+            Some("clear")
+        } else {
+            None
+        }
     }
 
     /// The counts at the right of the search line: the version in force and hits / catalog.
@@ -367,10 +377,20 @@ impl App {
             Action::Escape => {
                 if self.focused_link.is_some() {
                     self.focused_link = None;
-                } else if self.escape_quits() {
-                    self.should_quit = true;
-                } else {
+                } else if matches!(self.source, Source::Pasted { .. }) {
+                    self.source = Source::Query;
+                    self.refresh();
+                } else if !self.input.is_empty() {
                     self.clear_query();
+                } else {
+                    self.status = Some(QUIT_HINT.to_string());
+                }
+            }
+            Action::QuitOrDelete => {
+                if self.input.is_empty() && matches!(self.source, Source::Query) {
+                    self.should_quit = true;
+                } else if self.input.delete() {
+                    self.edited();
                 }
             }
             Action::Quit => self.should_quit = true,
