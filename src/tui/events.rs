@@ -21,11 +21,13 @@ pub const GRACE: Duration = Duration::from_millis(1000);
 
 pub enum Event {
     Input(crossterm::event::Event),
-    /// The terminal hung up, or reading it failed: nothing more will come.
+    /// The terminal hung up: nothing more will come.
     InputClosed(String),
+    /// Reading the terminal failed for another reason (no descriptor left, …): said, then exit 2.
+    InputFailed(String),
     /// A signal that ends the program (exit 128 + n once the terminal is restored).
     Terminate(i32),
-    /// SIGTSTP: restore the terminal and stop.
+    /// SIGTSTP, SIGTTIN, SIGTTOU: restore the terminal and stop.
     Suspend,
     /// SIGCONT: back in the foreground (or just continued): re-enter and draw everything.
     Continue,
@@ -92,7 +94,7 @@ fn read_input(events: &Events) {
     let terminal = match TerminalInput::open() {
         Ok(terminal) => terminal,
         Err(e) => {
-            events.send(Event::InputClosed(format!("cannot read the terminal: {e}")));
+            events.send(Event::InputFailed(format!("cannot read the terminal: {e}")));
             return;
         }
     };
@@ -108,7 +110,7 @@ fn read_input(events: &Events) {
                 Ok(false) => break,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => {
-                    events.send(Event::InputClosed(format!("cannot read the terminal: {e}")));
+                    events.send(read_failed(&e));
                     return;
                 }
             }
@@ -206,10 +208,37 @@ fn forward(events: &Events, read: io::Result<crossterm::event::Event>) -> bool {
         Ok(ev) => events.send(Event::Input(ev)),
         Err(e) if e.kind() == io::ErrorKind::Interrupted => true,
         Err(e) => {
-            events.send(Event::InputClosed(e.to_string()));
+            events.send(read_failed(&e));
             false
         }
     }
+}
+
+/// A read error: EIO is how a hung-up terminal answers; anything else is a failure to report.
+fn read_failed(error: &io::Error) -> Event {
+    #[cfg(unix)]
+    if error.raw_os_error() == Some(libc::EIO) {
+        return Event::InputClosed(error.to_string());
+    }
+    Event::InputFailed(format!("cannot read the terminal: {error}"))
+}
+
+/// Starts crossterm's reader now (it starts on first use), so a reader that cannot start is an
+/// error before the screen changes rather than an exit on the first key.
+pub fn check_input_reader() -> anyhow::Result<()> {
+    if let Err(e) = crossterm::event::poll(Duration::ZERO) {
+        // crossterm says only "Failed to initialize input reader"; what it needed was descriptors
+        // for its wake-up pipe, and asking for two says why they are not there.
+        #[cfg(unix)]
+        let cause = match std::os::unix::net::UnixStream::pair() {
+            Err(cause) => format!("{cause} (is `ulimit -n` too low?)"),
+            Ok(_) => e.to_string(),
+        };
+        #[cfg(not(unix))]
+        let cause = e.to_string();
+        anyhow::bail!("the browser cannot read keys from the terminal: {cause}");
+    }
+    Ok(())
 }
 
 /// Signals that end the browser. SIGPIPE is not among them: Rust ignores it, so a closed terminal
@@ -225,18 +254,20 @@ pub const TERMINATING: [i32; 7] = {
 /// otherwise ends it here.
 #[cfg(unix)]
 pub fn spawn_signal_thread(events: Events) -> io::Result<()> {
-    use signal_hook::consts::{SIGCONT, SIGTSTP, SIGWINCH};
+    use signal_hook::consts::{SIGCONT, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH};
     use signal_hook::iterator::Signals;
 
     let mut wanted = TERMINATING.to_vec();
-    wanted.extend([SIGTSTP, SIGCONT, SIGWINCH]);
+    // SIGTTIN and SIGTTOU stop the process as SIGTSTP does: they get the same restore first.
+    // (SIGSTOP cannot be caught: the terminal is entered again after it, on SIGCONT.)
+    wanted.extend([SIGTSTP, SIGTTIN, SIGTTOU, SIGCONT, SIGWINCH]);
     let mut signals = Signals::new(&wanted)?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             for signal in signals.forever() {
                 let event = match signal {
-                    SIGTSTP => Event::Suspend,
+                    SIGTSTP | SIGTTIN | SIGTTOU => Event::Suspend,
                     SIGCONT => Event::Continue,
                     SIGWINCH => Event::Resized,
                     n => Event::Terminate(n),

@@ -98,6 +98,9 @@ fn run_from(load: Loader, initial_query: Option<String>) -> anyhow::Result<ExitC
     #[cfg(unix)]
     events::spawn_signal_thread(events.clone()).context("cannot watch for signals")?;
 
+    // Before the screen changes: a reader that cannot start (`ulimit -n 5`: no descriptor left for
+    // crossterm's) would otherwise end the browser on the first key with no word said.
+    events::check_input_reader()?;
     install_panic_hook();
     terminal::enter_terminal()?;
     let _guard = TerminalGuard;
@@ -226,10 +229,12 @@ where
             }
             Event::Terminate(signal) => return Ok(Waited::Exit(signal_exit(signal))),
             Event::InputClosed(_) => return Ok(Waited::Exit(hangup_exit())),
+            Event::InputFailed(why) => anyhow::bail!(why),
             Event::Input(crossterm::event::Event::Resize(..)) | Event::Resized => {
                 full_redraw_next(terminal)?;
                 dirty = true;
             }
+            Event::Continue if !terminal::in_foreground() => suspend()?,
             Event::Continue => {
                 terminal::enter_terminal()?;
                 full_redraw_next(terminal)?;
@@ -280,7 +285,11 @@ where
 /// Ctrl-Z / SIGTSTP: give the terminal back to the shell and stop. The loop re-enters on the
 /// SIGCONT that `fg` sends ([`Event::Continue`]).
 fn suspend() -> anyhow::Result<()> {
-    restore_terminal();
+    // In the background (after `bg`) the shell owns the terminal: touching it would stop us
+    // with SIGTTOU anyway, and the modes were restored when we were first stopped.
+    if terminal::in_foreground() {
+        restore_terminal();
+    }
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
     Ok(())
@@ -378,6 +387,8 @@ where
             }
             Event::Terminate(signal) => return Ok(Some(signal_exit(signal))),
             Event::InputClosed(_) => return Ok(Some(hangup_exit())),
+            // Ends through `run_from`'s error path: the terminal restored, then the message.
+            Event::InputFailed(why) => anyhow::bail!(why),
             Event::Suspend => suspend()?,
             Event::Continue => self.resume()?,
             // Loaded only once, before this loop starts.
@@ -428,6 +439,11 @@ where
     /// Back from Ctrl-Z (or continued after a stop): the shell had the terminal, so enter its
     /// modes again and repaint everything.
     fn resume(&mut self) -> anyhow::Result<()> {
+        if !terminal::in_foreground() {
+            // Continued in the background (`bg`): a full-screen program cannot run there, so it
+            // waits, stopped, for `fg`.
+            return suspend();
+        }
         terminal::enter_terminal()?;
         full_redraw_next(self.terminal)?;
         let size = self.terminal.size()?;
