@@ -752,3 +752,62 @@ fn help_closes_on_any_key() {
         "the key that closes help is not typed"
     );
 }
+
+#[test]
+fn the_detail_pages_and_takes_the_whole_screen() {
+    let mut app = app(100, 30);
+    type_text(&mut app, "0x4004");
+    let page = usize::from(app.layout().detail_inner().height) - 1;
+    app.update(Action::DetailPageDown);
+    assert_eq!(app.detail_scroll, page.min(app.max_detail_scroll()));
+    app.update(Action::DetailPageUp);
+    assert_eq!(app.detail_scroll, 0);
+    // Ctrl-F: the detail over the whole body; plain PgDn scrolls it; Esc gives the list back.
+    app.update(Action::ToggleDetailFull);
+    assert_eq!(app.layout().detail.width, 100);
+    assert_eq!(app.layout().list.width, 0);
+    let text = screen_text(&render(&app));
+    assert!(!text.contains("Codes ·"), "{text}");
+    assert!(text.contains("^F list"), "{text}");
+    let selected = app.selected;
+    app.update(Action::PageDown);
+    assert_eq!(app.selected, selected);
+    assert!(app.detail_scroll > 0 || app.max_detail_scroll() == 0);
+    assert_eq!(app.escape_does(), Some("list"));
+    app.update(Action::Escape);
+    assert!(!app.detail_full);
+    assert_eq!(
+        app.query(),
+        "0x4004",
+        "Esc gave the list back before clearing"
+    );
+    // Side by side at 100 columns, the detail pane has at least 55 of them.
+    assert!(app.layout().detail.width >= 55);
+}
+
+#[test]
+fn every_row_keeps_a_slice_of_its_description_beside_long_keys() {
+    for (width, height) in [(100, 30), (160, 45)] {
+        let mut app = app(width, height);
+        // Native codes carry the longest keys (ERR_SERVER_CENTER_…); the list is capped.
+        type_text(&mut app, "invalid");
+        let text = screen_text(&render(&app));
+        let list_rows: Vec<&str> = text
+            .lines()
+            .filter(|l| l.starts_with('│') && (l.contains("web4") || l.contains("native")))
+            .collect();
+        assert!(!list_rows.is_empty(), "{text}");
+        for row in list_rows {
+            let list = row.split("││").next().unwrap();
+            // Some text after the key's column: at least a few characters that are not dots.
+            let tail: String = list.chars().rev().take(12).collect();
+            assert!(
+                tail.chars()
+                    .filter(|c| !c.is_whitespace() && *c != '…' && *c != '│')
+                    .count()
+                    >= 3,
+                "{width}: {row}"
+            );
+        }
+    }
+}

@@ -9,7 +9,7 @@ use crate::tui::app::Action;
 
 /// One key binding: its keys, what it does, and its word in the footer (`None`: help only). The
 /// footer's words may name the current state: `{filter}` (the next one), `{format}`, `{lang}`,
-/// `{esc}`, `{help}` (the key that opens help now).
+/// `{esc}`, `{help}` (the key that opens help now), `{full}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     pub keys: &'static str,
@@ -49,6 +49,13 @@ pub const BINDINGS: &[Binding] = &[
     shown("↑ ↓  Ctrl-P Ctrl-N", "move the selection", 0, "↑↓ move"),
     bind("PgUp PgDn  Home End", "a page / the first / the last code"),
     bind("Shift-↑ ↓  Alt-↑ ↓", "scroll the detail pane"),
+    bind("Shift-PgUp PgDn", "a page of the detail pane"),
+    shown(
+        "Ctrl-F",
+        "detail on the whole screen (PgUp PgDn scroll it)",
+        5,
+        "^F {full}",
+    ),
     bind("Alt-N  Alt-P", "next / previous linked code in the detail"),
     shown(
         "Enter",
@@ -154,6 +161,7 @@ pub fn key_action(key: &KeyEvent) -> Action {
         KeyCode::Char('l') if ctrl => Action::Redraw,
         KeyCode::Char('z') if ctrl => Action::Suspend,
         KeyCode::Char('o') if ctrl => Action::OpenDocs,
+        KeyCode::Char('f') if ctrl => Action::ToggleDetailFull,
         KeyCode::Char('h') if ctrl => Action::Backspace,
         KeyCode::Char('b') if alt => Action::WordLeft,
         KeyCode::Char('f') if alt => Action::WordRight,
@@ -161,6 +169,8 @@ pub fn key_action(key: &KeyEvent) -> Action {
         KeyCode::Char('p') if alt => Action::PrevLink,
         KeyCode::Char(_) if ctrl || alt => Action::None,
         KeyCode::Char(c) => Action::Insert(c),
+        KeyCode::PageUp if shift || alt => Action::DetailPageUp,
+        KeyCode::PageDown if shift || alt => Action::DetailPageDown,
         KeyCode::Up if shift || alt => Action::DetailUp,
         KeyCode::Down if shift || alt => Action::DetailDown,
         KeyCode::Left if alt => Action::Back,
@@ -226,6 +236,12 @@ mod tests {
             (key(KeyCode::Char('过'), none), Action::Insert('过')),
             (key(KeyCode::Char('c'), ctrl), Action::Quit),
             (key(KeyCode::Char('d'), ctrl), Action::QuitOrDelete),
+            (key(KeyCode::Char('f'), ctrl), Action::ToggleDetailFull),
+            (
+                key(KeyCode::PageDown, KeyModifiers::SHIFT),
+                Action::DetailPageDown,
+            ),
+            (key(KeyCode::PageUp, alt), Action::DetailPageUp),
             (key(KeyCode::Char('y'), ctrl), Action::CopyAll),
             (key(KeyCode::Enter, none), Action::Enter),
             (key(KeyCode::Char('t'), ctrl), Action::CycleCopyFormat),

@@ -120,7 +120,15 @@ fn width_usize(area: Rect) -> usize {
     usize::from(area.width)
 }
 
+/// Columns of description every list row keeps, however long the keys beside it.
+const DESCRIPTION_MIN: usize = 12;
+/// Columns a cut key keeps: enough to recognise `ERR_SERVER_…`.
+const KEY_MIN: usize = 12;
+
 fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
+    if layout.list.is_empty() {
+        return; // the detail pane has the whole body (Ctrl-F)
+    }
     let position = if app.hits.is_empty() {
         String::new()
     } else {
@@ -159,10 +167,17 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let visible = app.hits.iter().enumerate().skip(app.list_offset).take(rows);
     let entries = app.catalog().entries();
     // Widths measured over every hit when the hits changed, so scrolling never shifts a column.
-    // The key keeps its full width when it can; the description takes what is left.
+    // The key keeps its full width when it can, but one long key (a native
+    // ERR_SERVER_CENTER_…) is cut (with a mark) before the descriptions disappear: every row
+    // keeps a readable slice of what its code means.
     let widths = app.row_widths;
     let fixed = 2 + widths.family + 2 + widths.code + 2;
-    let key_width = widths.key.min(columns.saturating_sub(fixed + 2));
+    let after_code = columns.saturating_sub(fixed);
+    let key_width = widths.key.min(
+        after_code
+            .saturating_sub(DESCRIPTION_MIN + 2)
+            .max(KEY_MIN.min(after_code)),
+    );
 
     let mut lines: Vec<Line> = Vec::with_capacity(rows);
     for (i, hit) in visible {
@@ -210,9 +225,9 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
             widths.code,
         );
         let mut used_so_far = fixed;
-        // A keyless row (account codes) lets its description start in the key column: the
-        // description is what tells those rows apart.
-        if widths.key > 0 && !row.key.is_empty() {
+        // A keyless row (account codes) leaves the key column blank, so every description starts
+        // in the same column.
+        if widths.key > 0 {
             cell(
                 &mut spans,
                 styled_chars(&sanitize(&row.key), &row.key_lights, base, hl),
@@ -338,6 +353,7 @@ fn draw_footer(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         words
             .replace("{filter}", &app.filter.next().label())
             .replace("{help}", if app.input.is_empty() { "?" } else { "F1" })
+            .replace("{full}", if app.detail_full { "list" } else { "full" })
             .replace("{format}", app.copy_format.as_str())
             .replace("{lang}", app.lang.label())
             .replace("{esc}", app.escape_does().unwrap_or(""))

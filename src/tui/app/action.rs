@@ -30,6 +30,11 @@ pub enum Action {
     Last,
     DetailUp,
     DetailDown,
+    /// A page of the detail pane (Shift-PgUp / Shift-PgDn; plain PgUp / PgDn when it is full).
+    DetailPageUp,
+    DetailPageDown,
+    /// Ctrl-F: the detail pane over the whole body, or back to the list beside it.
+    ToggleDetailFull,
     /// Focus the next / previous linked code in the detail pane.
     NextLink,
     PrevLink,
@@ -94,6 +99,8 @@ impl Action {
                 | Action::Last
                 | Action::DetailUp
                 | Action::DetailDown
+                | Action::DetailPageUp
+                | Action::DetailPageDown
                 | Action::NextLink
                 | Action::PrevLink
                 | Action::ScrollUp { .. }

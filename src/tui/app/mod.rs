@@ -86,6 +86,8 @@ pub struct App {
     /// First visible row of the list.
     pub list_offset: usize,
     pub detail_scroll: usize,
+    /// The detail pane takes the whole body (Ctrl-F).
+    pub detail_full: bool,
     /// What the detail pane shows, rebuilt only when its inputs change.
     pub detail: DetailModel,
     /// The link in the detail pane Enter follows (index into `detail.links`).
@@ -134,6 +136,7 @@ impl App {
             pending_select: None,
             list_offset: 0,
             detail_scroll: 0,
+            detail_full: false,
             detail: DetailModel::default(),
             focused_link: None,
             selection_pinned: false,
@@ -240,6 +243,9 @@ impl App {
 
     /// The layout for a screen of this size (the view passes the frame's).
     pub fn layout_in(&self, width: u16, height: u16) -> Layout {
+        if self.detail_full {
+            return Layout::detail_only(width, height);
+        }
         Layout::new(width, height, self.list_want())
     }
 
@@ -268,6 +274,8 @@ impl App {
             Some("close")
         } else if self.focused_link.is_some() {
             Some("unfocus")
+        } else if self.detail_full {
+            Some("list")
         } else if matches!(self.source, Source::Pasted { .. }) {
             Some("back")
         } else if !self.input.is_empty() {
@@ -343,8 +351,24 @@ impl App {
             Action::ClearQuery => self.clear_query(),
             Action::Up => self.select(self.selected.saturating_sub(1)),
             Action::Down => self.select(self.selected + 1),
+            Action::PageUp | Action::DetailPageUp
+                if self.detail_full || action == Action::DetailPageUp =>
+            {
+                self.detail_scroll = self.detail_scroll.saturating_sub(self.detail_page())
+            }
+            Action::PageDown | Action::DetailPageDown
+                if self.detail_full || action == Action::DetailPageDown =>
+            {
+                self.detail_scroll =
+                    (self.detail_scroll + self.detail_page()).min(self.max_detail_scroll())
+            }
             Action::PageUp => self.select(self.selected.saturating_sub(self.page())),
             Action::PageDown => self.select(self.selected + self.page()),
+            Action::DetailPageUp | Action::DetailPageDown => {}
+            Action::ToggleDetailFull => {
+                self.detail_full = !self.detail_full;
+                self.keep_selection_visible();
+            }
             Action::First => self.select(0),
             Action::Last => self.select(self.hits.len().saturating_sub(1)),
             Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(1),
@@ -377,6 +401,9 @@ impl App {
             Action::Escape => {
                 if self.focused_link.is_some() {
                     self.focused_link = None;
+                } else if self.detail_full {
+                    self.detail_full = false;
+                    self.keep_selection_visible();
                 } else if matches!(self.source, Source::Pasted { .. }) {
                     self.source = Source::Query;
                     self.refresh();
@@ -498,6 +525,13 @@ impl App {
             .lines
             .len()
             .saturating_sub(usize::from(inner.height))
+    }
+
+    /// A page of the detail pane: its height less a line kept for context.
+    fn detail_page(&self) -> usize {
+        usize::from(self.layout().detail_inner().height)
+            .saturating_sub(1)
+            .max(1)
     }
 
     fn page(&self) -> usize {
