@@ -811,3 +811,47 @@ fn every_row_keeps_a_slice_of_its_description_beside_long_keys() {
         }
     }
 }
+
+#[test]
+fn a_paste_is_listed_in_line_order_with_line_numbers_at_every_width() {
+    // A vague mention first, a sure one later: by confidence the later one would lead.
+    let log = "retrying after 4096 ms\nsomething else\nRtcError: join room failed code: 16388\n";
+    for (width, height) in [(50, 15), (80, 24), (100, 30), (160, 45)] {
+        let mut app = app(width, height);
+        app.update(Action::Paste(log.into()));
+        let Source::Pasted { mentions, .. } = app.source.clone() else {
+            panic!("no mention view");
+        };
+        let lines: Vec<usize> = app
+            .hits
+            .iter()
+            .map(|h| {
+                mentions
+                    .iter()
+                    .find(|m| m.index == h.index)
+                    .unwrap()
+                    .line_number
+            })
+            .collect();
+        let mut sorted = lines.clone();
+        sorted.sort();
+        assert_eq!(lines, sorted, "{width}×{height}");
+        let text = screen_text(&render(&app));
+        for line in &lines {
+            assert!(
+                text.contains(&format!("L{line} ")),
+                "{width}×{height}:\n{text}"
+            );
+        }
+        // Ctrl-S: the order `mentions::find` gives (surest first), and back.
+        app.update(Action::TogglePasteOrder);
+        let order: Vec<usize> = app.hits.iter().map(|h| h.index).collect();
+        let found: Vec<usize> = mentions.iter().map(|m| m.index).collect();
+        assert_eq!(order, found);
+        app.update(Action::TogglePasteOrder);
+        assert_eq!(
+            app.hits.iter().map(|h| h.index).collect::<Vec<_>>().len(),
+            lines.len()
+        );
+    }
+}

@@ -90,7 +90,11 @@ pub const BINDINGS: &[Binding] = &[
     bind("← →  Ctrl-A Ctrl-E", "cursor: a character / start / end"),
     bind("Alt-B  Alt-F", "cursor: a word left / right"),
     bind("Ctrl-W  Ctrl-K  Ctrl-U", "delete a word / to the end / all"),
-    bind("paste", "codes in it are listed; else it is the query"),
+    bind(
+        "paste",
+        "its codes, line by line; else it is the query",
+    ),
+    bind("Ctrl-S", "after a paste: surest codes first / line order"),
     bind(
         "'word ^word word$ !word",
         "exact / prefix / suffix / exclude",
@@ -162,6 +166,7 @@ pub fn key_action(key: &KeyEvent) -> Action {
         KeyCode::Char('z') if ctrl => Action::Suspend,
         KeyCode::Char('o') if ctrl => Action::OpenDocs,
         KeyCode::Char('f') if ctrl => Action::ToggleDetailFull,
+        KeyCode::Char('s') if ctrl => Action::TogglePasteOrder,
         KeyCode::Char('h') if ctrl => Action::Backspace,
         KeyCode::Char('b') if alt => Action::WordLeft,
         KeyCode::Char('f') if alt => Action::WordRight,
@@ -237,6 +242,7 @@ mod tests {
             (key(KeyCode::Char('c'), ctrl), Action::Quit),
             (key(KeyCode::Char('d'), ctrl), Action::QuitOrDelete),
             (key(KeyCode::Char('f'), ctrl), Action::ToggleDetailFull),
+            (key(KeyCode::Char('s'), ctrl), Action::TogglePasteOrder),
             (
                 key(KeyCode::PageDown, KeyModifiers::SHIFT),
                 Action::DetailPageDown,

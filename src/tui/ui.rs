@@ -171,7 +171,8 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     // ERR_SERVER_CENTER_…) is cut (with a mark) before the descriptions disappear: every row
     // keeps a readable slice of what its code means.
     let widths = app.row_widths;
-    let fixed = 2 + widths.family + 2 + widths.code + 2;
+    let line_column = app.line_column_width();
+    let fixed = 2 + line_column + widths.family + 2 + widths.code + 2;
     let after_code = columns.saturating_sub(fixed);
     let key_width = widths.key.min(
         after_code
@@ -184,8 +185,9 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         let entry = &entries[hit.index];
         let selected = i == app.selected;
         let lights = app.engine.highlights(hit, &app.hits_query);
+        // The line number has a column of its own (below), so it is never the tag cut first.
         let mention_line = app.mention_for(hit.index).map(|m| m.line_number);
-        let mut row = result_row(entry, hit, lights, app.lang, mention_line);
+        let mut row = result_row(entry, hit, lights, app.lang, None);
         if let Some(spelled) = app.version.and_then(|v| key_in(entry, v)) {
             if spelled != row.key {
                 row.key = spelled.to_string();
@@ -204,6 +206,13 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         };
         let dim = if selected { base } else { theme.dim() };
         let mut spans: Vec<Span> = vec![Span::styled(if selected { "▶ " } else { "  " }, base)];
+        if line_column > 0 {
+            let number = mention_line.map(|n| format!("L{n}")).unwrap_or_default();
+            spans.push(Span::styled(
+                format!("{number:<width$}", width = line_column),
+                dim,
+            ));
+        }
         let cell = |spans: &mut Vec<Span<'static>>, chars: Vec<(char, Style)>, w: usize| {
             let (cut, used) = truncate_styled(&chars, w, base);
             spans.extend(cut);

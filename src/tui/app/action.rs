@@ -33,6 +33,8 @@ pub enum Action {
     /// A page of the detail pane (Shift-PgUp / Shift-PgDn; plain PgUp / PgDn when it is full).
     DetailPageUp,
     DetailPageDown,
+    /// Ctrl-S: a paste's codes surest first, or back in line order.
+    TogglePasteOrder,
     /// Ctrl-F: the detail pane over the whole body, or back to the list beside it.
     ToggleDetailFull,
     /// Focus the next / previous linked code in the detail pane.

@@ -88,6 +88,8 @@ pub struct App {
     pub detail_scroll: usize,
     /// The detail pane takes the whole body (Ctrl-F).
     pub detail_full: bool,
+    /// A paste's codes surest first (Ctrl-S) rather than in line order.
+    pub paste_by_confidence: bool,
     /// What the detail pane shows, rebuilt only when its inputs change.
     pub detail: DetailModel,
     /// The link in the detail pane Enter follows (index into `detail.links`).
@@ -137,6 +139,7 @@ impl App {
             list_offset: 0,
             detail_scroll: 0,
             detail_full: false,
+            paste_by_confidence: false,
             detail: DetailModel::default(),
             focused_link: None,
             selection_pinned: false,
@@ -223,8 +226,10 @@ impl App {
     /// What the list's rows need: family, code, key and a slice of description, for every hit.
     pub fn list_want(&self) -> ListWant {
         let w = self.row_widths;
+        let line_column = self.line_column_width();
         ListWant {
             columns: 2
+                + line_column
                 + w.family
                 + 2
                 + w.code
@@ -234,6 +239,18 @@ impl App {
                 + self.tags_width
                 + DESCRIPTION_SLICE,
             rows: self.hits.len(),
+        }
+    }
+
+    /// Columns of the pasted view's line numbers (`L12 `), which every row shows at every width;
+    /// 0 for a query's hits.
+    pub fn line_column_width(&self) -> usize {
+        match &self.source {
+            Source::Pasted { mentions, .. } => {
+                let last = mentions.iter().map(|m| m.line_number).max().unwrap_or(1);
+                1 + last.to_string().len() + 1
+            }
+            Source::Query => 0,
         }
     }
 
@@ -365,6 +382,20 @@ impl App {
             Action::PageUp => self.select(self.selected.saturating_sub(self.page())),
             Action::PageDown => self.select(self.selected + self.page()),
             Action::DetailPageUp | Action::DetailPageDown => {}
+            Action::TogglePasteOrder => {
+                if matches!(self.source, Source::Pasted { .. }) {
+                    self.paste_by_confidence = !self.paste_by_confidence;
+                    self.refresh();
+                    self.status = Some(
+                        if self.paste_by_confidence {
+                            "Surest codes first · Ctrl-S: in line order"
+                        } else {
+                            "In line order · Ctrl-S: surest first"
+                        }
+                        .to_string(),
+                    );
+                }
+            }
             Action::ToggleDetailFull => {
                 self.detail_full = !self.detail_full;
                 self.keep_selection_visible();
