@@ -179,3 +179,40 @@ fn esc_then_letters_are_each_read() {
     b.wait_for("Ctrl-C");
     b.quit();
 }
+
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_huge_terminal_is_drawn_in_bounded_memory() {
+    let mut b = browser();
+    let pid = b.child.process_id().unwrap();
+    for (cols, rows) in [(65535u16, 65535u16), (10000, 10000)] {
+        // Only the pty: the test's own screen stays 100×30 (it would need the memory otherwise).
+        b.master
+            .resize(portable_pty::PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(1500));
+        assert!(
+            b.child.try_wait().unwrap().is_none(),
+            "ended at {cols}×{rows}"
+        );
+        let rss = rss_kib(pid);
+        assert!(rss < 200 * 1024, "{rss} KiB at {cols}×{rows}");
+    }
+    resize(&b, 100, 30);
+    b.send("16388");
+    b.wait_for("JOIN_ROOM_FAILED");
+    b.quit();
+}

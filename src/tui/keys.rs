@@ -90,10 +90,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("← →  Ctrl-A Ctrl-E", "cursor: a character / start / end"),
     bind("Alt-B  Alt-F", "cursor: a word left / right"),
     bind("Ctrl-W  Ctrl-K  Ctrl-U", "delete a word / to the end / all"),
-    bind(
-        "paste",
-        "its codes, line by line; else it is the query",
-    ),
+    bind("paste", "its codes, line by line; else it is the query"),
     bind("Ctrl-S", "after a paste: surest codes first / line order"),
     bind(
         "'word ^word word$ !word",

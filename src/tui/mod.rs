@@ -12,6 +12,7 @@
 //! can without waiting and ends the process ([`events::GRACE`]).
 
 pub mod app;
+mod bounded_backend;
 pub mod bounded_command;
 pub mod clipboard;
 pub mod decimal_prefix;
@@ -47,6 +48,7 @@ use ratatui::Terminal;
 use crate::catalog::CatalogError;
 use crate::session::Session;
 use crate::tui::app::{Action, App, Effect};
+use crate::tui::bounded_backend::{bound, BoundedBackend};
 use crate::tui::clipboard::{Clipboard, Finished};
 use crate::tui::events::{Event, Events};
 pub use crate::tui::terminal::restore_terminal;
@@ -104,7 +106,7 @@ fn run_from(load: Loader, initial_query: Option<String>) -> anyhow::Result<ExitC
     install_panic_hook();
     terminal::enter_terminal()?;
     let _guard = TerminalGuard;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = Terminal::new(BoundedBackend(CrosstermBackend::new(io::stdout())))?;
     // Not `terminal.clear()`: it asks the terminal for the cursor position and waits for an answer
     // some terminals never send. `resize` wipes the screen and forgets the last frame.
     full_redraw_next(&mut terminal)?;
@@ -429,6 +431,8 @@ where
     }
 
     fn resized(&mut self, width: u16, height: u16) -> anyhow::Result<()> {
+        // crossterm's Resize carries the terminal's own claim; the frame is bounded.
+        let (width, height) = bound(width, height);
         if (width, height) != (self.app.width, self.app.height) {
             self.app.update(Action::Resize { width, height });
             self.dirty = true;
