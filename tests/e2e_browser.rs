@@ -216,3 +216,45 @@ fn a_huge_terminal_is_drawn_in_bounded_memory() {
     b.wait_for("JOIN_ROOM_FAILED");
     b.quit();
 }
+
+/// `pick` with stdout sent to a file, as `trtc-errors pick | …` does.
+fn pick(args: &str, keys: &[&str]) -> (Option<u32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("picked");
+    let script = format!(
+        "exec '{}' pick {args} > '{}'",
+        common::pty::binary(),
+        out.display()
+    );
+    let mut b = Browser::start_program("sh", &["-c", &script], &[]);
+    b.wait_for("Codes");
+    b.wait_for("Enter pick");
+    for key in keys {
+        b.send(key);
+    }
+    let status = b.wait_exit();
+    let printed = std::fs::read_to_string(&out).unwrap();
+    (Some(status.exit_code()), printed)
+}
+
+#[test]
+fn pick_prints_only_the_chosen_code() {
+    let (code, printed) = pick("--query 16388", &["\r"]);
+    assert_eq!((code, printed.as_str()), (Some(0), "0x4004\n"));
+}
+
+#[test]
+fn pick_prints_the_marked_codes() {
+    // Ctrl-Space (NUL) marks; Enter prints the marked ones, in catalog order.
+    let (code, printed) = pick("--query 0x400", &["\x00", "\x1b[B", "\x00", "\r"]);
+    assert_eq!(code, Some(0));
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(lines.len(), 2, "{printed:?}");
+    assert!(lines.iter().all(|l| l.starts_with("0x400")), "{printed:?}");
+}
+
+#[test]
+fn pick_cancelled_prints_nothing_and_exits_130() {
+    assert_eq!(pick("", &["\x1b"]), (Some(130), String::new()));
+    assert_eq!(pick("--query join", &["\x03"]), (Some(130), String::new()));
+}

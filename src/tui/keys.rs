@@ -8,7 +8,7 @@ use crossterm::event::{
 use crate::tui::app::Action;
 
 /// One key binding: its keys, what it does, and its word in the footer (`None`: help only). The
-/// footer's words may name the current state: `{filter}` (the next one), `{format}`, `{lang}`,
+/// footer's words may name the current state: `{filter}` (the next one), `{enter}`, `{lang}`,
 /// `{esc}`, `{help}` (the key that opens help now), `{full}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
@@ -59,10 +59,11 @@ pub const BINDINGS: &[Binding] = &[
     bind("Alt-N  Alt-P", "next / previous linked code in the detail"),
     shown(
         "Enter",
-        "follow the link in focus, else copy",
+        "follow the link in focus, else copy (pick: print)",
         1,
-        "Enter copy ({format})",
+        "Enter {enter}",
     ),
+    bind("Ctrl-Space", "pick: mark a code (Enter prints the marked)"),
     bind(
         "Backspace  Alt-←",
         "back from a followed link (empty query)",
@@ -164,6 +165,7 @@ pub fn key_action(key: &KeyEvent) -> Action {
         KeyCode::Char('o') if ctrl => Action::OpenDocs,
         KeyCode::Char('f') if ctrl => Action::ToggleDetailFull,
         KeyCode::Char('s') if ctrl => Action::TogglePasteOrder,
+        KeyCode::Char(' ') if ctrl => Action::ToggleMark,
         KeyCode::Char('h') if ctrl => Action::Backspace,
         KeyCode::Char('b') if alt => Action::WordLeft,
         KeyCode::Char('f') if alt => Action::WordRight,
@@ -240,6 +242,7 @@ mod tests {
             (key(KeyCode::Char('d'), ctrl), Action::QuitOrDelete),
             (key(KeyCode::Char('f'), ctrl), Action::ToggleDetailFull),
             (key(KeyCode::Char('s'), ctrl), Action::TogglePasteOrder),
+            (key(KeyCode::Char(' '), ctrl), Action::ToggleMark),
             (
                 key(KeyCode::PageDown, KeyModifiers::SHIFT),
                 Action::DetailPageDown,

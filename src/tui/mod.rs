@@ -76,7 +76,7 @@ fn install_panic_hook() {
 
 /// Opens the browser over a loaded session and runs it until the user quits.
 pub fn run(session: Session, initial_query: Option<String>) -> anyhow::Result<ExitCode> {
-    run_from(Box::new(move || Ok(session)), initial_query)
+    run_from(Box::new(move || Ok(session)), initial_query, None)
 }
 
 /// Opens the browser at once and loads the session on a thread meanwhile: the first frame says
@@ -86,12 +86,105 @@ pub fn run_loading(
     load: impl FnOnce() -> Result<Session, CatalogError> + Send + 'static,
     initial_query: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    run_from(Box::new(load), initial_query)
+    run_from(Box::new(load), initial_query, None)
+}
+
+/// `trtc-errors pick`: the browser on the terminal (`/dev/tty`) while stdout is whatever the
+/// caller pipes it into; Enter prints the chosen code(s) there, one a line, and exits 0; Esc or
+/// Ctrl-C exits 130 with nothing printed. Nothing else ever reaches stdout.
+pub fn pick(
+    load: impl FnOnce() -> Result<Session, CatalogError> + Send + 'static,
+    initial_query: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let choice = pick_output::ScreenOnTerminal::begin()?;
+    let mut chosen = None;
+    let outcome = run_from(Box::new(load), initial_query, Some(&mut chosen));
+    let mut out = choice.end()?;
+    let code = outcome?;
+    match chosen {
+        Some(codes) => {
+            for code in codes {
+                writeln!(out, "{code}")?;
+            }
+            out.flush()?;
+            Ok(code)
+        }
+        None => Ok(ExitCode::from(EXIT_CANCELLED)),
+    }
+}
+
+/// What `pick` exits with when nothing was chosen (fzf's 130: as if interrupted).
+pub const EXIT_CANCELLED: u8 = 130;
+
+mod pick_output {
+    use std::fs::File;
+    use std::io;
+
+    /// While it lives, file descriptor 1 is the terminal, so everything the browser draws (and
+    /// restores) goes there; `end` gives back the caller's stdout for the choice.
+    pub struct ScreenOnTerminal {
+        #[cfg(unix)]
+        saved: std::os::fd::OwnedFd,
+    }
+
+    impl ScreenOnTerminal {
+        #[cfg(unix)]
+        pub fn begin() -> anyhow::Result<ScreenOnTerminal> {
+            use anyhow::Context;
+            use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+            let tty = File::options()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+                .context("pick draws on the terminal, and /dev/tty cannot be opened")?;
+            io::Write::flush(&mut io::stdout())?;
+            // SAFETY: dup and dup2 on descriptors this process holds; the results are checked.
+            unsafe {
+                let saved = libc::dup(libc::STDOUT_FILENO);
+                if saved < 0 {
+                    return Err(io::Error::last_os_error()).context("cannot keep stdout aside");
+                }
+                let saved = OwnedFd::from_raw_fd(saved);
+                if libc::dup2(tty.as_raw_fd(), libc::STDOUT_FILENO) < 0 {
+                    return Err(io::Error::last_os_error()).context("cannot draw on /dev/tty");
+                }
+                Ok(ScreenOnTerminal { saved })
+            }
+        }
+
+        #[cfg(not(unix))]
+        pub fn begin() -> anyhow::Result<ScreenOnTerminal> {
+            anyhow::bail!("pick needs a Unix terminal")
+        }
+
+        /// Puts the caller's stdout back on descriptor 1 and returns it.
+        #[cfg(unix)]
+        pub fn end(self) -> io::Result<io::Stdout> {
+            use std::os::fd::AsRawFd;
+            io::Write::flush(&mut io::stdout())?;
+            // SAFETY: dup2 of a descriptor this struct owns onto 1.
+            if unsafe { libc::dup2(self.saved.as_raw_fd(), libc::STDOUT_FILENO) } < 0 {
+                return Err(io::Error::last_os_error());
+            }
+            Ok(io::stdout())
+        }
+
+        #[cfg(not(unix))]
+        pub fn end(self) -> io::Result<io::Stdout> {
+            Ok(io::stdout())
+        }
+    }
 }
 
 type Loader = Box<dyn FnOnce() -> Result<Session, CatalogError> + Send>;
 
-fn run_from(load: Loader, initial_query: Option<String>) -> anyhow::Result<ExitCode> {
+/// Runs the browser; with `picking`, as a picker whose choice is left there.
+fn run_from(
+    load: Loader,
+    initial_query: Option<String>,
+    picking: Option<&mut Option<Vec<String>>>,
+) -> anyhow::Result<ExitCode> {
     if let Some(why) = terminal::unusable_terminal() {
         anyhow::bail!(why);
     }
@@ -117,6 +210,9 @@ fn run_from(load: Loader, initial_query: Option<String>) -> anyhow::Result<ExitC
     let outcome = match wait_for_session(&mut terminal, &inbox, load, events)? {
         Waited::Loaded(session, early) => {
             let mut app = build_app(*session, initial_query, &mut warnings);
+            if picking.is_some() {
+                app.start_picking();
+            }
             let size = terminal.size()?;
             app.update(Action::Resize {
                 width: size.width,
@@ -128,12 +224,22 @@ fn run_from(load: Loader, initial_query: Option<String>) -> anyhow::Result<ExitC
                 clipboard: &mut clipboard,
                 dirty: true,
             };
+            let mut outcome = Ok(None);
             for event in early {
-                if let Some(code) = looped.handle(event)? {
-                    return finish(terminal, code, &warnings);
+                outcome = looped.handle(event);
+                if !matches!(outcome, Ok(None)) || looped.app.should_quit {
+                    break;
                 }
             }
-            looped.run(&inbox)
+            let outcome = match outcome {
+                Ok(None) => looped.run(&inbox),
+                Ok(Some(code)) => Ok(code),
+                Err(e) => Err(e),
+            };
+            if let Some(chosen) = picking {
+                *chosen = app.pick.as_mut().and_then(|p| p.chosen.take());
+            }
+            outcome
         }
         Waited::Exit(code) => Ok(code),
         Waited::Failed(err) => {

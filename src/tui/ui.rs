@@ -205,7 +205,13 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
             theme.highlight()
         };
         let dim = if selected { base } else { theme.dim() };
-        let mut spans: Vec<Span> = vec![Span::styled(if selected { "▶ " } else { "  " }, base)];
+        let marker = match (selected, app.is_marked(hit.index)) {
+            (true, true) => "▶*",
+            (true, false) => "▶ ",
+            (false, true) => " *",
+            (false, false) => "  ",
+        };
+        let mut spans: Vec<Span> = vec![Span::styled(marker, base)];
         if line_column > 0 {
             let number = mention_line.map(|n| format!("L{n}")).unwrap_or_default();
             spans.push(Span::styled(
@@ -363,9 +369,22 @@ fn draw_footer(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
             .replace("{filter}", &app.filter.next().label())
             .replace("{help}", if app.input.is_empty() { "?" } else { "F1" })
             .replace("{full}", if app.detail_full { "list" } else { "full" })
-            .replace("{format}", app.copy_format.as_str())
+            .replace(
+                "{enter}",
+                &match &app.pick {
+                    Some(_) => "pick".to_string(),
+                    None => format!("copy ({})", app.copy_format.as_str()),
+                },
+            )
             .replace("{lang}", app.lang.label())
-            .replace("{esc}", app.escape_does().unwrap_or(""))
+            .replace(
+                "{esc}",
+                if app.pick.is_some() {
+                    "cancel"
+                } else {
+                    app.escape_does().unwrap_or("")
+                },
+            )
     });
     // A hint whose state leaves it nothing to say (Esc with nothing to step back from) is left out.
     let hints = hints.into_iter().filter(|h| !h.ends_with(' '));

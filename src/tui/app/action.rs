@@ -48,6 +48,8 @@ pub enum Action {
     Enter,
     /// Copy the selected explanation.
     Copy,
+    /// Ctrl-Space in `pick`: mark or unmark the selected code for a multiple choice.
+    ToggleMark,
     /// Ctrl-Y: after a paste, everything it explains (what `explain` prints); else as Copy.
     CopyAll,
     CycleCopyFormat,

@@ -6,6 +6,7 @@
 mod action;
 mod copy;
 mod links;
+mod pick;
 mod results;
 
 use std::sync::Arc;
@@ -30,6 +31,7 @@ use crate::tui::version_filter;
 use crate::tui::worker::{SearchRequest, SearchResult, SearchWorker, BACKGROUND_FROM};
 use crate::width::truncate;
 pub use action::{Action, Effect};
+pub use pick::Pick;
 
 /// Columns of description a list row keeps when the list is sized to its content: enough to tell
 /// account codes (which have no key) apart.
@@ -88,6 +90,8 @@ pub struct App {
     pub detail_scroll: usize,
     /// The detail pane takes the whole body (Ctrl-F).
     pub detail_full: bool,
+    /// Set in `trtc-errors pick`: Enter chooses, Esc cancels.
+    pub pick: Option<Pick>,
     /// A paste's codes surest first (Ctrl-S) rather than in line order.
     pub paste_by_confidence: bool,
     /// What the detail pane shows, rebuilt only when its inputs change.
@@ -140,6 +144,7 @@ impl App {
             detail_scroll: 0,
             detail_full: false,
             paste_by_confidence: false,
+            pick: None,
             detail: DetailModel::default(),
             focused_link: None,
             selection_pinned: false,
@@ -411,6 +416,10 @@ impl App {
             Action::Back => self.back(),
             Action::NextCategory => self.set_filter(self.filter.next()),
             Action::PrevCategory => self.set_filter(self.filter.prev()),
+            Action::Enter if self.pick.is_some() && self.focused_link.is_none() => self.choose(),
+            Action::ToggleMark => self.toggle_mark(),
+            // The picker is a one-shot tool: Esc cancels it, as in fzf.
+            Action::Escape if self.pick.is_some() => self.should_quit = true,
             Action::Enter => match self.focused_link.and_then(|n| self.detail.links.get(n)) {
                 Some(link) => self.jump_to(link.target),
                 None => return self.copy(),
