@@ -90,7 +90,7 @@ fn help_overlay_over_chinese_text() {
         .collect();
     let border_rows = rows
         .iter()
-        .filter(|r| r.contains("│type") || r.contains("│Esc"))
+        .filter(|r| r.contains("│type") || r.contains("│@4.5.0"))
         .count();
     assert_eq!(border_rows, 2);
 }
@@ -854,4 +854,23 @@ fn a_paste_is_listed_in_line_order_with_line_numbers_at_every_width() {
             lines.len()
         );
     }
+}
+
+#[test]
+fn alt_digits_jump_to_a_family() {
+    use trtc_errors::catalog::Family;
+    let mut app = app(100, 30);
+    app.update(Action::ShowFamily(3));
+    assert_eq!(app.filter.family, Some(Family::Native));
+    assert!(app
+        .hits
+        .iter()
+        .all(|h| app.catalog().entries()[h.index].family == Family::Native));
+    app.update(Action::ShowFamily(1));
+    assert_eq!(app.filter.family, Some(Family::Web4));
+    app.update(Action::ShowFamily(0));
+    assert_eq!(app.filter, trtc_errors::tui::app::Filter::ALL);
+    // The footer's Tab names where Tab goes next.
+    let text = screen_text(&render(&app));
+    assert!(text.contains("Tab → Web 4.x"), "{text}");
 }

@@ -36,6 +36,8 @@ pub enum Event {
     /// The search worker has an answer.
     SearchDone,
     Clipboard(Reply),
+    /// The opener started for Ctrl-O failed: what to say.
+    OpenFailed(String),
     /// The catalogs finished loading.
     Loaded(Box<Result<Session, CatalogError>>),
 }

@@ -76,6 +76,7 @@ pub const BINDINGS: &[Binding] = &[
         2,
         "Tab → {filter}",
     ),
+    bind("Alt-1 … Alt-4", "filter: All / Web 4.x / Web 5.x / Native"),
     shown(
         "Ctrl-G  F2",
         "language: 中文+English → 中文 → English",
@@ -167,6 +168,7 @@ pub fn key_action(key: &KeyEvent) -> Action {
         KeyCode::Char('s') if ctrl => Action::TogglePasteOrder,
         KeyCode::Char(' ') if ctrl => Action::ToggleMark,
         KeyCode::Char('h') if ctrl => Action::Backspace,
+        KeyCode::Char(c @ '1'..='4') if alt => Action::ShowFamily(c as usize - '1' as usize),
         KeyCode::Char('b') if alt => Action::WordLeft,
         KeyCode::Char('f') if alt => Action::WordRight,
         KeyCode::Char('n') if alt => Action::NextLink,
@@ -242,6 +244,8 @@ mod tests {
             (key(KeyCode::Char('d'), ctrl), Action::QuitOrDelete),
             (key(KeyCode::Char('f'), ctrl), Action::ToggleDetailFull),
             (key(KeyCode::Char('s'), ctrl), Action::TogglePasteOrder),
+            (key(KeyCode::Char('1'), alt), Action::ShowFamily(0)),
+            (key(KeyCode::Char('4'), alt), Action::ShowFamily(3)),
             (key(KeyCode::Char(' '), ctrl), Action::ToggleMark),
             (
                 key(KeyCode::PageDown, KeyModifiers::SHIFT),

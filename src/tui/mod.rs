@@ -207,7 +207,7 @@ fn run_from(
     let mut clipboard = Clipboard::open(notify);
 
     let mut warnings = Vec::new();
-    let outcome = match wait_for_session(&mut terminal, &inbox, load, events)? {
+    let outcome = match wait_for_session(&mut terminal, &inbox, load, events.clone())? {
         Waited::Loaded(session, early) => {
             let mut app = build_app(*session, initial_query, &mut warnings);
             if picking.is_some() {
@@ -222,6 +222,7 @@ fn run_from(
                 terminal: &mut terminal,
                 app: &mut app,
                 clipboard: &mut clipboard,
+                events: events.clone(),
                 dirty: true,
             };
             let mut outcome = Ok(None);
@@ -357,7 +358,7 @@ where
                 }
                 early.push(Event::Input(ev));
             }
-            Event::SearchDone | Event::Clipboard(_) => {}
+            Event::SearchDone | Event::Clipboard(_) | Event::OpenFailed(_) => {}
         }
     }
 }
@@ -407,6 +408,8 @@ struct Loop<'a, B: Backend> {
     terminal: &'a mut Terminal<B>,
     app: &'a mut App,
     clipboard: &'a mut Clipboard,
+    /// For helpers that answer later (the opener's reaper).
+    events: Events,
     /// Something changed since the last frame.
     dirty: bool,
 }
@@ -493,6 +496,10 @@ where
                 let finished = self.clipboard.on_reply(reply, &mut io::stdout());
                 self.copied(finished);
             }
+            Event::OpenFailed(why) => {
+                self.app.status = Some(why);
+                self.dirty = true;
+            }
             Event::Terminate(signal) => return Ok(Some(signal_exit(signal))),
             Event::InputClosed(_) => return Ok(Some(hangup_exit())),
             // Ends through `run_from`'s error path: the terminal restored, then the message.
@@ -520,7 +527,10 @@ where
             }
             // `open_url` spawns the opener and does not wait for it: nothing here can block.
             Effect::OpenUrl(url) => {
-                let outcome = open_url::open_url(&url);
+                let events = self.events.clone();
+                let outcome = open_url::open_url(&url, move |why| {
+                    events.send(Event::OpenFailed(why));
+                });
                 self.app.opened(&url, outcome);
                 self.dirty = true;
             }

@@ -174,9 +174,25 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let line_column = app.line_column_width();
     let fixed = 2 + line_column + widths.family + 2 + widths.code + 2;
     let after_code = columns.saturating_sub(fixed);
+    // Short descriptions (进房失败) leave the rest of their slice to the key.
+    let description_need = app
+        .hits
+        .iter()
+        .skip(app.list_offset)
+        .take(rows)
+        .map(|h| {
+            let e = &entries[h.index];
+            match (app.lang, &e.description_en) {
+                (crate::explanation::Lang::En, Some(en)) => width(en),
+                _ => width(&e.description_zh),
+            }
+        })
+        .max()
+        .unwrap_or(0)
+        .min(DESCRIPTION_MIN);
     let key_width = widths.key.min(
         after_code
-            .saturating_sub(DESCRIPTION_MIN + 2)
+            .saturating_sub(description_need + 2)
             .max(KEY_MIN.min(after_code)),
     );
 

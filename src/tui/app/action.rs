@@ -44,6 +44,8 @@ pub enum Action {
     Back,
     NextCategory,
     PrevCategory,
+    /// Alt-1 … Alt-4: All, then each family in `Family::ALL` order.
+    ShowFamily(usize),
     /// Enter: follow the focused link, else copy the selected explanation.
     Enter,
     /// Copy the selected explanation.

@@ -416,6 +416,17 @@ impl App {
             Action::Back => self.back(),
             Action::NextCategory => self.set_filter(self.filter.next()),
             Action::PrevCategory => self.set_filter(self.filter.prev()),
+            Action::ShowFamily(n) => {
+                let family = n
+                    .checked_sub(1)
+                    .and_then(|i| crate::catalog::Family::ALL.get(i));
+                if n == 0 || family.is_some() {
+                    self.set_filter(Filter {
+                        family: family.copied(),
+                        category: None,
+                    });
+                }
+            }
             Action::Enter if self.pick.is_some() && self.focused_link.is_none() => self.choose(),
             Action::ToggleMark => self.toggle_mark(),
             // The picker is a one-shot tool: Esc cancels it, as in fzf.
