@@ -258,3 +258,21 @@ fn pick_cancelled_prints_nothing_and_exits_130() {
     assert_eq!(pick("", &["\x1b"]), (Some(130), String::new()));
     assert_eq!(pick("--query join", &["\x03"]), (Some(130), String::new()));
 }
+
+#[test]
+fn large_pastes_leave_the_browser_answering() {
+    let mut b = browser();
+    // 2 MB on one line, no code: cut to a query at once.
+    b.paste(&"lorem ipsum ".repeat(175_000));
+    b.wait_for("are the query");
+    b.send("\x15");
+    b.send("16388");
+    b.wait_for("Codes · 1/1");
+    // 4 MB over many lines: scanned on a thread; Esc cancels and typing goes on.
+    b.send("\x15");
+    b.paste(&"info: nothing to see here, all fine\n".repeat(116_000));
+    b.send("\x1b");
+    b.send("16388");
+    b.wait_for("Codes · 1/1");
+    b.quit();
+}

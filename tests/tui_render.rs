@@ -874,3 +874,51 @@ fn alt_digits_jump_to_a_family() {
     let text = screen_text(&render(&app));
     assert!(text.contains("Tab → Web 4.x"), "{text}");
 }
+
+#[test]
+fn a_large_paste_is_scanned_by_the_loop_and_esc_cancels_it() {
+    use trtc_errors::tui::app::{scan_paste, SCAN_ON_THREAD_FROM};
+    let mut app = app(100, 30);
+    let big = "RtcError code: 16388\n".repeat(SCAN_ON_THREAD_FROM / 20 + 1);
+    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(big.clone())) else {
+        panic!("a large paste is not scanned on the UI thread");
+    };
+    assert!(app.scanning_paste);
+    assert_eq!(app.escape_does(), Some("cancel"));
+    // What the loop's thread does, and its answer.
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let scan = scan_paste(&request.text, &app.engine, request.scope, &cancel).unwrap();
+    app.pasted(request.generation, &request.text, scan.clone());
+    assert!(matches!(app.source, Source::Pasted { .. }));
+    assert_eq!(shown_displays(&app)[0], "0x4004");
+    // Esc while scanning: the answer that arrives later is dropped.
+    app.update(Action::Escape);
+    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(big)) else {
+        panic!();
+    };
+    assert_eq!(app.update(Action::Escape), Some(Effect::CancelScan));
+    assert!(!app.scanning_paste);
+    app.pasted(request.generation, &request.text, scan);
+    assert!(matches!(app.source, Source::Query));
+    // A set flag stops a scan.
+    cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(
+        scan_paste("a\nb", &app.engine, request.scope, &cancel),
+        None
+    );
+}
+
+#[test]
+fn a_huge_one_line_paste_without_codes_is_cut_to_a_query() {
+    use trtc_errors::tui::app::{scan_paste, MAX_PASTED_QUERY_CHARS};
+    let mut app = app(100, 30);
+    let line = "lorem ipsum ".repeat(200_000);
+    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(line)) else {
+        panic!();
+    };
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let scan = scan_paste(&request.text, &app.engine, request.scope, &cancel).unwrap();
+    app.pasted(request.generation, &request.text, scan);
+    assert!(app.query().chars().count() <= MAX_PASTED_QUERY_CHARS);
+    assert!(app.status.as_deref().unwrap().contains("are the query"));
+}

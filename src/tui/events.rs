@@ -36,6 +36,12 @@ pub enum Event {
     /// The search worker has an answer.
     SearchDone,
     Clipboard(Reply),
+    /// A large paste was scanned on its thread (`None`: cancelled).
+    PasteScanned {
+        generation: u64,
+        text: String,
+        scan: Option<crate::tui::app::PasteScan>,
+    },
     /// The opener started for Ctrl-O failed: what to say.
     OpenFailed(String),
     /// The catalogs finished loading.

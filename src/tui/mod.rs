@@ -34,6 +34,7 @@ pub mod worker;
 
 use std::io;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::Arc;
 use std::time::Instant;
@@ -223,6 +224,7 @@ fn run_from(
                 app: &mut app,
                 clipboard: &mut clipboard,
                 events: events.clone(),
+                paste_scan: None,
                 dirty: true,
             };
             let mut outcome = Ok(None);
@@ -358,7 +360,10 @@ where
                 }
                 early.push(Event::Input(ev));
             }
-            Event::SearchDone | Event::Clipboard(_) | Event::OpenFailed(_) => {}
+            Event::SearchDone
+            | Event::Clipboard(_)
+            | Event::OpenFailed(_)
+            | Event::PasteScanned { .. } => {}
         }
     }
 }
@@ -408,8 +413,10 @@ struct Loop<'a, B: Backend> {
     terminal: &'a mut Terminal<B>,
     app: &'a mut App,
     clipboard: &'a mut Clipboard,
-    /// For helpers that answer later (the opener's reaper).
+    /// For helpers that answer later (the opener's reaper, the paste scanner).
     events: Events,
+    /// The flag that stops the paste scan under way.
+    paste_scan: Option<Arc<AtomicBool>>,
     /// Something changed since the last frame.
     dirty: bool,
 }
@@ -500,6 +507,16 @@ where
                 self.app.status = Some(why);
                 self.dirty = true;
             }
+            Event::PasteScanned {
+                generation,
+                text,
+                scan,
+            } => {
+                if let Some(scan) = scan {
+                    self.app.pasted(generation, &text, scan);
+                    self.dirty = true;
+                }
+            }
             Event::Terminate(signal) => return Ok(Some(signal_exit(signal))),
             Event::InputClosed(_) => return Ok(Some(hangup_exit())),
             // Ends through `run_from`'s error path: the terminal restored, then the message.
@@ -526,6 +543,12 @@ where
                 self.dirty = true;
             }
             // `open_url` spawns the opener and does not wait for it: nothing here can block.
+            Effect::ScanPaste(request) => self.scan_paste(request)?,
+            Effect::CancelScan => {
+                if let Some(cancel) = self.paste_scan.take() {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            }
             Effect::OpenUrl(url) => {
                 let events = self.events.clone();
                 let outcome = open_url::open_url(&url, move |why| {
@@ -535,6 +558,35 @@ where
                 self.dirty = true;
             }
         }
+        Ok(())
+    }
+
+    /// Scans a large paste on a thread of its own, so keys are answered meanwhile; a newer
+    /// paste or Esc sets the previous scan's flag and it stops at its next line.
+    fn scan_paste(&mut self, request: app::ScanRequest) -> anyhow::Result<()> {
+        if let Some(previous) = self.paste_scan.take() {
+            previous.store(true, Ordering::Relaxed);
+        }
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.paste_scan = Some(Arc::clone(&cancel));
+        let engine = Arc::clone(&self.app.engine);
+        let events = self.events.clone();
+        std::thread::Builder::new()
+            .name("paste".into())
+            .spawn(move || {
+                let app::ScanRequest {
+                    text,
+                    scope,
+                    generation,
+                } = request;
+                let scan = app::scan_paste(&text, &engine, scope, &cancel);
+                events.send(Event::PasteScanned {
+                    generation,
+                    text,
+                    scan,
+                });
+            })
+            .context("cannot start the paste scanner")?;
         Ok(())
     }
 

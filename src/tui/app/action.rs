@@ -132,4 +132,8 @@ pub enum Effect {
     Redraw,
     /// Ctrl-Z: restore the terminal, stop, and on `fg` re-enter and redraw.
     Suspend,
+    /// Scan a large paste on a thread, then report with [`App::pasted`].
+    ScanPaste(super::ScanRequest),
+    /// Stop the scan under way.
+    CancelScan,
 }

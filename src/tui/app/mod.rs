@@ -6,6 +6,7 @@
 mod action;
 mod copy;
 mod links;
+mod paste;
 mod pick;
 mod results;
 
@@ -31,6 +32,7 @@ use crate::tui::version_filter;
 use crate::tui::worker::{SearchRequest, SearchResult, SearchWorker, BACKGROUND_FROM};
 use crate::width::truncate;
 pub use action::{Action, Effect};
+pub use paste::{scan_paste, PasteScan, ScanRequest, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM};
 pub use pick::Pick;
 
 /// Columns of description a list row keeps when the list is sized to its content: enough to tell
@@ -90,6 +92,10 @@ pub struct App {
     pub detail_scroll: usize,
     /// The detail pane takes the whole body (Ctrl-F).
     pub detail_full: bool,
+    /// A large paste is being scanned by the loop (Esc cancels).
+    pub scanning_paste: bool,
+    /// Number of the latest paste; only its scan is shown.
+    paste_generation: u64,
     /// Set in `trtc-errors pick`: Enter chooses, Esc cancels.
     pub pick: Option<Pick>,
     /// A paste's codes surest first (Ctrl-S) rather than in line order.
@@ -145,6 +151,8 @@ impl App {
             detail_full: false,
             paste_by_confidence: false,
             pick: None,
+            scanning_paste: false,
+            paste_generation: 0,
             detail: DetailModel::default(),
             focused_link: None,
             selection_pinned: false,
@@ -292,7 +300,9 @@ impl App {
     /// What Esc does now: it only ever steps back (close, unfocus, leave a paste, clear), never
     /// quits. `None` when there is nothing to step back from.
     pub fn escape_does(&self) -> Option<&'static str> {
-        if self.help_open {
+        if self.scanning_paste {
+            Some("cancel")
+        } else if self.help_open {
             Some("close")
         } else if self.focused_link.is_some() {
             Some("unfocus")
@@ -339,7 +349,7 @@ impl App {
                     self.edited();
                 }
             }
-            Action::Paste(text) => self.paste(&text),
+            Action::Paste(text) => return self.paste(&text),
             Action::Backspace => {
                 let landed = self.input.is_empty()
                     || self.landed_query.as_deref() == Some(self.input.text());
@@ -430,6 +440,7 @@ impl App {
             Action::Enter if self.pick.is_some() && self.focused_link.is_none() => self.choose(),
             Action::ToggleMark => self.toggle_mark(),
             // The picker is a one-shot tool: Esc cancels it, as in fzf.
+            Action::Escape if self.scanning_paste => return self.cancel_paste(),
             Action::Escape if self.pick.is_some() => self.should_quit = true,
             Action::Enter => match self.focused_link.and_then(|n| self.detail.links.get(n)) {
                 Some(link) => self.jump_to(link.target),
@@ -628,37 +639,6 @@ impl App {
     fn clear_query(&mut self) {
         self.input.clear();
         self.source = Source::Query;
-        self.refresh();
-    }
-
-    /// Any paste is scanned for codes. With codes, the mention view opens; with none, a one-line
-    /// paste is typed into the query, and several lines only say that nothing was found.
-    fn paste(&mut self, text: &str) {
-        // CR, LF and CRLF are one break each in `mentions::lines`; only tmux's doubling is ours.
-        let text = undo_tmux_doubling(text);
-        let trimmed = text.trim_matches(['\r', '\n']);
-        let lines = mentions::lines(trimmed).count().max(1);
-        let mentions = mentions::find(trimmed, &self.engine, self.base_scope);
-        let in_lines = if lines == 1 {
-            "the pasted line".to_string()
-        } else {
-            format!("the {lines} pasted lines")
-        };
-        if mentions.is_empty() {
-            if lines == 1 {
-                self.input.insert(&clean_input(trimmed));
-                self.edited();
-            } else {
-                self.status = Some(format!("No known code in {in_lines}"));
-            }
-            return;
-        }
-        self.status = Some(match mentions.len() {
-            1 => format!("Found 1 code in {in_lines} · Ctrl-Y copies all · Esc goes back"),
-            n => format!("Found {n} codes in {in_lines} · Ctrl-Y copies all · Esc goes back"),
-        });
-        self.input.clear();
-        self.source = Source::Pasted { mentions, lines };
         self.refresh();
     }
 
