@@ -2,6 +2,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use trtc_errors::cli::output::{self, TrackedOutput};
 use trtc_errors::cli::{self, commands, Cli, Command, EXIT_ERROR};
 use trtc_errors::session;
 
@@ -71,8 +72,13 @@ fn try_main() -> anyhow::Result<ExitCode> {
     let interactive = io::stdout().is_terminal() && stdin_is_terminal;
     // `… | trtc-errors` explains what was piped in; `trtc-errors 16388` shows the code.
     let command = match cli.command {
-        Some(Command::Code(codes)) => Command::Show { codes },
         Some(command) => command,
+        None if !cli.codes.is_empty() => {
+            if let Some(code) = cli::commands::mistyped_command(&session, &cli.codes[0]) {
+                return Ok(code);
+            }
+            Command::Show { codes: cli.codes }
+        }
         None if !stdin_is_terminal => Command::Explain {
             text: Vec::new(),
             follow: false,
@@ -86,17 +92,12 @@ fn try_main() -> anyhow::Result<ExitCode> {
         }
         Command::Tui { query } => trtc_errors::tui::run(session, query),
         command => {
-            let mut out = BufWriter::new(io::stdout().lock());
-            let result = commands::run(&session, &command, &mut out)
-                .and_then(|code| {
-                    out.flush()?;
-                    Ok(code)
-                })
-                // A bare I/O error here is a failed write of the output (a full disk): say so.
-                .map_err(|e| match e.downcast_ref::<io::Error>() {
-                    Some(_) => e.context("cannot write to standard output"),
-                    None => e,
-                });
+            let mut out = BufWriter::new(TrackedOutput::new(io::stdout().lock()));
+            let result = commands::run(&session, &command, &mut out).and_then(|code| {
+                out.flush()?;
+                Ok(code)
+            });
+            let result = result.map_err(|e| output::classify(e, out.get_ref().failed()));
             // The process ends here: freeing 100,000 entries one string at a time would only
             // delay the exit (a tenth of a whole `search` at 100,000 entries).
             std::mem::forget(session);

@@ -917,3 +917,96 @@ fn config_show_reports_what_is_in_effect() {
         "{text}"
     );
 }
+
+// Arguments as ripgrep and tealdeer users type them (#27).
+
+#[test]
+fn negative_codes_need_no_double_dash() {
+    let native = stdout_of(&["show", "--", "-3301"]);
+    assert!(native.starts_with("-3301 ERR_ROOM_ENTER_FAIL"), "{native}");
+    assert_eq!(stdout_of(&["-3301"]), native);
+    assert_eq!(stdout_of(&["show", "-3301"]), native);
+    let account = stdout_of(&["show", "--", "-8"]);
+    assert_eq!(stdout_of(&["-8"]), account);
+    let both = stdout_of(&["-3301", "-8"]);
+    assert_eq!(both, format!("{native}\n{account}"));
+    assert_eq!(stdout_of(&["show", "-3301", "-8"]), both);
+}
+
+#[test]
+fn flags_work_before_and_after_the_codes() {
+    let json = stdout_of(&["show", "16388", "-f", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON, for jq");
+    assert_eq!(value[0]["display"], "0x4004");
+    assert_eq!(stdout_of(&["16388", "-f", "json"]), json);
+    assert_eq!(stdout_of(&["-f", "json", "16388"]), json);
+    assert_eq!(stdout_of(&["--format=json", "16388"]), json);
+    let english = stdout_of(&["show", "16388", "--lang", "en"]);
+    assert_eq!(stdout_of(&["16388", "--lang", "en"]), english);
+    assert_eq!(stdout_of(&["--lang", "en", "16388"]), english);
+    assert_eq!(
+        stdout_of(&["-3301", "--sdk", "native", "-f", "json"]),
+        stdout_of(&["show", "-3301", "--sdk", "native", "-f", "json"])
+    );
+    assert_eq!(
+        stdout_of(&["--sdk", "web5", "show", "5000"]),
+        stdout_of(&["show", "5000", "--sdk", "web5"])
+    );
+}
+
+#[test]
+fn a_mistyped_command_is_named_not_looked_up() {
+    for (typed, meant) in [("serach", "search"), ("shwo", "show"), ("lsit", "list")] {
+        let (code, out, err) = run(&[typed, "join"]);
+        assert_eq!(code, 2, "{typed}: {err}");
+        assert!(out.is_empty(), "{typed}: {out}");
+        assert!(
+            err.contains(&format!("did you mean '{meant}'?")),
+            "{typed}: {err}"
+        );
+    }
+    // A word that is a code or a key is looked up, however close to a command it is.
+    let (code, _, err) = run(&["face"]);
+    assert_ne!(code, 2, "{err}");
+    let (code, _, err) = run(&["zzzz"]);
+    assert_eq!(code, 1, "no command is like it: {err}");
+    assert!(err.contains("no such code"), "{err}");
+}
+
+#[test]
+fn md_is_markdown() {
+    let markdown = stdout_of(&["show", "70001", "-f", "markdown"]);
+    assert!(markdown.starts_with("### "), "{markdown}");
+    assert_eq!(stdout_of(&["show", "70001", "-f", "md"]), markdown);
+    assert_eq!(stdout_of(&["70001", "--format", "md"]), markdown);
+}
+
+// Files and errors (#28).
+
+#[cfg(unix)]
+#[test]
+fn sdk_diff_refuses_a_fifo_and_a_device_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("trtc.js");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.unwrap().success());
+    for (path, kind) in [
+        (fifo.to_str().unwrap(), "a FIFO"),
+        ("/dev/zero", "a character device"),
+    ] {
+        let started = std::time::Instant::now();
+        let (code, _, err) = run(&["sdk-diff", path]);
+        assert_eq!(code, 2, "{path}: {err}");
+        assert!(err.contains(kind), "{path}: {err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_error_is_not_called_a_write_error() {
+    let (code, _, err) = sh("\"$1\" explain < /");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("cannot read the input"), "{err}");
+    assert!(!err.contains("cannot write"), "{err}");
+}

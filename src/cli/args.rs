@@ -45,10 +45,20 @@ Config: ~/.config/trtc-errors/config.toml (see `trtc-errors config path`).";
 /// by key, by a Chinese word, by pinyin or by English, and explains it in text, Markdown or JSON.
 /// With no command on a terminal it opens an interactive browser; with text piped in, it explains it.
 #[derive(Debug, Parser)]
-#[command(name = "trtc-errors", version, about, long_about, after_help = AFTER_HELP)]
+#[command(
+    name = "trtc-errors",
+    version,
+    about,
+    long_about,
+    after_help = AFTER_HELP
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+
+    /// A code or key without a command is `show`: `trtc-errors 16388`, `trtc-errors -3301`.
+    #[arg(value_name = "CODE|KEY", allow_negative_numbers = true)]
+    pub codes: Vec<String>,
 
     /// Load more entries from this catalog file (repeatable); same family + category + code replaces.
     #[arg(long = "catalog", value_name = "FILE", global = true)]
@@ -172,9 +182,6 @@ pub enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
-    /// A code or key without a command is `show`: `trtc-errors 16388`.
-    #[command(external_subcommand)]
-    Code(Vec<String>),
     /// Maintainers: compare a published SDK's ErrorCode map with the catalog.
     #[command(hide = true)]
     SdkDiff {
@@ -195,6 +202,7 @@ pub enum ConfigAction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     Text,
+    #[value(alias = "md")]
     Markdown,
     Json,
 }

@@ -62,10 +62,13 @@ Examples:
   trtc-errors explain 'RtcError: join room failed code: 16388'
   tail -f app.log | trtc-errors explain --follow";
 
+/// The largest SDK file `sdk-diff` reads: the 4.x bundle is about 1.5 MB, 5.x's about 3 MB.
+const SDK_BUNDLE_LIMIT: u64 = 64 * 1024 * 1024;
+
 /// Runs a non-interactive command, writing to `out`. Errors are I/O errors on `out`.
 pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Show { codes } | Command::Code(codes) => show(session, codes, out),
+        Command::Show { codes } => show(session, codes, out),
         Command::Search {
             query,
             category,
@@ -99,8 +102,10 @@ pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow:
             Ok(ExitCode::from(EXIT_FOUND))
         }
         Command::SdkDiff { file } => {
-            let text = std::fs::read_to_string(file)
+            // Like a catalog: a FIFO or /dev/zero is refused, not waited on or read forever.
+            let bytes = crate::read_limited::read_regular_file(file, SDK_BUNDLE_LIMIT)
                 .with_context(|| format!("reading {}", file.display()))?;
+            let text = String::from_utf8_lossy(&bytes);
             let map = crate::sdk_map::extract(&text)
                 .with_context(|| format!("{}: no ErrorCode map found", file.display()))?;
             let report = crate::sdk_map::diff(&map, session.catalog());
@@ -113,6 +118,28 @@ pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow:
         }
         Command::Tui { .. } => Ok(ExitCode::from(EXIT_ERROR)),
     }
+}
+
+/// `trtc-errors serach join`: a first word that is no code or key but close to a command's name
+/// is a typo of the command, not a look-up. Says so (exit 2); `None` when the word is no typo.
+pub fn mistyped_command(session: &Session, word: &str) -> Option<ExitCode> {
+    let lowercase_word = word.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    if !lowercase_word || !session.engine.lookup(word, Scope::default()).is_empty() {
+        return None;
+    }
+    let command = Cli::command();
+    let best = command
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| c.get_name())
+        .map(|name| (strsim::jaro(word, name), name))
+        .filter(|&(similarity, _)| similarity > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    warn(&format!(
+        "no command, code or key is called {word:?}; did you mean '{}'?",
+        best.1
+    ));
+    Some(ExitCode::from(EXIT_ERROR))
 }
 
 /// Splits `show` arguments on commas and spaces: `0x4004,70001` and `"0x4004 70001"` are two codes.
