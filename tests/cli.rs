@@ -1010,3 +1010,51 @@ fn a_read_error_is_not_called_a_write_error() {
     assert!(err.contains("cannot read the input"), "{err}");
     assert!(!err.contains("cannot write"), "{err}");
 }
+
+// One view for every format (#22): the version's key spelling, the language, the 5.x note.
+
+#[test]
+fn every_format_spells_the_key_as_the_version_does() {
+    for (version, spelled) in [
+        ("4.5.0", "SIGNAL_CAHNNEL_SETUP_FAILED"),
+        ("4.6.1", "SIGNAL_CHANNEL_SETUP_FAILED"),
+    ] {
+        let args = ["show", "0x4001", "--sdk-version", version];
+        let text = stdout_of(&args);
+        assert!(
+            text.starts_with(&format!("0x4001 (16385) {spelled}\n")),
+            "{text}"
+        );
+        let markdown = stdout_of(&[&args[..], &["-f", "md"]].concat());
+        assert!(markdown.starts_with(&format!("### `0x4001` (16385) `{spelled}`")));
+        let json = stdout_of(&[&args[..], &["-f", "json"]].concat());
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value[0]["key"], spelled, "{version}");
+        let list = stdout_of(&["list", "--sdk-version", version]);
+        assert!(list.contains(&format!("0x4001  {spelled}")), "{list}");
+    }
+}
+
+#[test]
+fn lang_zh_has_no_english_labels_and_lang_en_no_chinese_headline() {
+    let zh = stdout_of(&["show", "0x4004", "--lang", "zh"]);
+    for english in ["Related:", "Category:", "Since:", "Docs:", "Description:"] {
+        assert!(!zh.contains(english), "{english} under --lang zh:\n{zh}");
+    }
+    assert!(zh.contains("/doc/zh-cn/"), "{zh}");
+    let en = stdout_of(&["show", "70001", "--lang", "en"]);
+    assert!(en.starts_with("70001 userSig has expired\n"), "{en}");
+    assert!(!en.contains('帐'), "{en}");
+    let md = stdout_of(&["show", "70001", "--lang", "en", "-f", "md"]);
+    assert!(md.starts_with("### `70001` userSig has expired\n"), "{md}");
+    assert!(md.contains("- **Docs:** <https://"), "{md}");
+}
+
+#[test]
+fn show_has_the_web5_error_model_note() {
+    let out = stdout_of(&["show", "5400", "--sdk", "web5", "--lang", "en"]);
+    assert!(
+        out.contains("5.x errors:") && out.contains("there is no getCode()"),
+        "{out}"
+    );
+}

@@ -9,8 +9,9 @@ use clap::CommandFactory;
 use super::args::{Cli, Command, ConfigAction};
 use super::explain;
 use super::{completions, config_show, warn, EXIT_ERROR, EXIT_FOUND, EXIT_NOT_FOUND};
-use crate::catalog::{key_in, Category, Scope};
+use crate::catalog::{Category, Scope};
 use crate::explanation;
+use crate::explanation::View;
 use crate::query::Query;
 use crate::render::json::{to_json, EntryJson};
 use crate::render::rows::{result_row, ResultRow, RowWidths};
@@ -189,7 +190,7 @@ fn show(session: &Session, args: &[String], out: &mut dyn Write) -> anyhow::Resu
             }
         }
     }
-    print_entries(session, &found, false, out)?;
+    print_entries(session, &found, false, &view_of(session, None), out)?;
     let code = if missing || found.is_empty() {
         EXIT_NOT_FOUND
     } else {
@@ -198,11 +199,12 @@ fn show(session: &Session, args: &[String], out: &mut dyn Write) -> anyhow::Resu
     Ok(ExitCode::from(code))
 }
 
-/// Full explanations of `hits`, in the session's format.
+/// Full explanations of `hits` for `view`, in the session's format.
 fn print_entries(
     session: &Session,
     hits: &[Hit],
     ranked: bool,
+    view: &View,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let catalog = session.catalog();
@@ -213,7 +215,7 @@ fn print_entries(
             let items: Vec<EntryJson> = hits
                 .iter()
                 .map(|h| {
-                    let json = EntryJson::new(&entries[h.index]);
+                    let json = render::entry_json(&entries[h.index], view);
                     if ranked {
                         json.with_hit(h)
                     } else {
@@ -228,23 +230,25 @@ fn print_entries(
                 if n > 0 {
                     writeln!(out)?;
                 }
-                write!(out, "{}", explain_one(session, hit.index))?;
+                write!(out, "{}", explain_one(session, hit.index, view))?;
             }
             Ok(())
         }
     }
 }
 
+/// What the session shows: its language, and the version in force (the query's `@4.5.0`, else
+/// `--sdk-version`).
+fn view_of(session: &Session, query: Option<&Query>) -> View {
+    let version = query.and_then(|q| q.version).or(session.scope.version);
+    View::new(session.lang, version)
+}
+
 /// One entry's text or Markdown explanation, coloured when the session says so.
-fn explain_one(session: &Session, index: usize) -> String {
+fn explain_one(session: &Session, index: usize, view: &View) -> String {
     let catalog = session.catalog();
     let entry = &catalog.entries()[index];
-    let mut e = explanation::explain(entry, catalog, session.lang);
-    if let Some(v) = session.scope.version {
-        if let Some(key) = key_in(entry, v) {
-            e.title = key.to_string();
-        }
-    }
+    let e = explanation::explain(entry, catalog, view);
     match session.format {
         Format::Markdown => render::markdown::render(&e),
         _ => render::text::render(&e, session.color),
@@ -276,7 +280,7 @@ fn search(
     }
     match session.format {
         Format::Text => write_result_lines(session, &hits, Some(&query), out)?,
-        _ => print_entries(session, &hits, true, out)?,
+        _ => print_entries(session, &hits, true, &view_of(session, Some(&query)), out)?,
     }
     Ok(ExitCode::from(EXIT_FOUND))
 }
@@ -285,7 +289,7 @@ fn list(session: &Session, scope: Scope, out: &mut dyn Write) -> anyhow::Result<
     let hits = session.engine.search(&Query::default(), scope);
     match session.format {
         Format::Text => write_result_lines(session, &hits, None, out)?,
-        _ => print_entries(session, &hits, false, out)?,
+        _ => print_entries(session, &hits, false, &view_of(session, None), out)?,
     }
     Ok(ExitCode::from(if hits.is_empty() {
         EXIT_NOT_FOUND
@@ -305,19 +309,14 @@ fn write_result_lines(
     let entries = catalog.entries();
     let widths = RowWidths::measure(hits.iter().map(|h| &entries[h.index]));
     let key_width = widths.key.min(40);
+    let view = view_of(session, query);
     for hit in hits {
         let entry = &entries[hit.index];
         let lights = match query {
             Some(q) if session.color => session.engine.highlights(hit, q),
             _ => Highlights::default(),
         };
-        let mut row = result_row(entry, hit, lights, session.lang, None);
-        let version = query.and_then(|q| q.version).or(session.scope.version);
-        if let Some(v) = version {
-            if let Some(key) = key_in(entry, v) {
-                row.key = key.to_string();
-            }
-        }
+        let row = result_row(entry, hit, lights, &view, None);
         writeln!(
             out,
             "{}",

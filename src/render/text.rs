@@ -57,13 +57,13 @@ pub fn render(explanation: &Explanation, color: bool) -> String {
 mod tests {
     use super::*;
     use crate::catalog::Catalog;
-    use crate::explanation::{explain, Lang};
+    use crate::explanation::{explain, Lang, View};
 
     #[test]
     fn text_has_code_both_ways_and_leaves_out_empty_fields() {
         let catalog = Catalog::builtin().unwrap();
         let entry = catalog.find_display("0x4004").unwrap();
-        let text = render(&explain(entry, &catalog, Lang::Both), false);
+        let text = render(&explain(entry, &catalog, &View::default()), false);
         assert!(
             text.starts_with("0x4004 (16388) JOIN_ROOM_FAILED\n"),
             "{text}"
@@ -78,8 +78,8 @@ mod tests {
     fn lang_selects_descriptions() {
         let catalog = Catalog::builtin().unwrap();
         let entry = catalog.find_display("70001").unwrap();
-        let zh = render(&explain(entry, &catalog, Lang::Zh), false);
-        let en = render(&explain(entry, &catalog, Lang::En), false);
+        let zh = render(&explain(entry, &catalog, &View::new(Lang::Zh, None)), false);
+        let en = render(&explain(entry, &catalog, &View::new(Lang::En, None)), false);
         assert!(zh.contains("userSig 过期") && !zh.contains("Description:"));
         assert!(en.contains("expired") && !en.contains("描述"));
     }
@@ -88,7 +88,7 @@ mod tests {
     fn colour_changes_no_words() {
         let catalog = Catalog::builtin().unwrap();
         let entry = catalog.find_display("0x4001").unwrap();
-        let e = explain(entry, &catalog, Lang::Both);
+        let e = explain(entry, &catalog, &View::default());
         let plain = render(&e, false);
         let coloured = render(&e, true)
             .replace("\x1b[1m", "")

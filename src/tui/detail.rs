@@ -5,13 +5,12 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::catalog::{key_in, Family, SdkVersion};
-use crate::explanation::{self, CodeRef, Explanation, FieldKind, Lang, Value};
+use crate::catalog::{key_in, SdkVersion};
+use crate::explanation::{self, CodeRef, Explanation, FieldKind, Lang, Value, View};
 use crate::mentions::Mention;
 use crate::query::Query;
 use crate::render;
 use crate::search::{Engine, Hit};
-use crate::tui::notes::WEB5_ERROR_MODEL;
 use crate::tui::text::{styled_chars, to_spans, wrap_ranges, wrap_styled};
 use crate::tui::theme::Theme;
 use crate::width::{pad_to, width};
@@ -182,7 +181,7 @@ pub fn build(input: &DetailInput) -> DetailModel {
     };
     let columns = input.columns;
     let lights = input.engine.highlights(hit, input.query);
-    let e = explanation::explain(entry, catalog, input.lang);
+    let e = explanation::explain(entry, catalog, &View::new(input.lang, input.version));
     let mut out: Vec<Line<'static>> = Vec::new();
 
     let mut head = styled_chars(
@@ -315,15 +314,6 @@ pub fn build(input: &DetailInput) -> DetailModel {
                 out.extend(wrap_styled(&value, columns, 2, vec![Span::raw("  ")]));
             }
         }
-    }
-    if entry.family == Family::Web5 {
-        out.push(Line::raw(""));
-        out.extend(wrap_styled(
-            &styled_chars(WEB5_ERROR_MODEL, &[], theme.dim(), theme.dim()),
-            columns,
-            0,
-            Vec::new(),
-        ));
     }
     DetailModel {
         key,
