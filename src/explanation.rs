@@ -317,6 +317,15 @@ fn category_text(entry: &CatalogEntry, chinese: bool) -> String {
     }
 }
 
+/// What follows the code in a headline: the key as the view's version spells it, or for a keyless
+/// code its meaning in the view's language.
+pub fn title(entry: &CatalogEntry, view: &View) -> String {
+    match view.key(entry) {
+        Some(key) => key.to_string(),
+        None => meaning(entry, view.lang),
+    }
+}
+
 /// The meaning of a keyless code, short enough for a headline: the description's first sentence.
 fn meaning(entry: &CatalogEntry, lang: Lang) -> String {
     let text = match (lang, &entry.description_en) {
@@ -399,10 +408,7 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, view: &View) -> Explanat
     // Chinese is shown when asked for, and in place of English that is missing.
     let zh = |en_missing: bool| lang.shows_zh() || en_missing;
     let sdk = |v: &String| Value::Text(format!("SDK {v}"));
-    let title = match view.key(entry) {
-        Some(key) => key.to_string(),
-        None => meaning(entry, lang),
-    };
+    let title = title(entry, view);
 
     // What it means and what to do.
     if zh(entry.description_en.is_none()) {

@@ -13,6 +13,7 @@ pub mod read_limited;
 pub mod render;
 pub mod sanitize;
 pub mod sdk_map;
+pub mod sdk_versions;
 pub mod search;
 pub mod width;
 

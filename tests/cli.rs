@@ -1016,7 +1016,7 @@ fn a_read_error_is_not_called_a_write_error() {
 #[test]
 fn every_format_spells_the_key_as_the_version_does() {
     for (version, spelled) in [
-        ("4.5.0", "SIGNAL_CAHNNEL_SETUP_FAILED"),
+        ("4.4.0", "SIGNAL_CAHNNEL_SETUP_FAILED"),
         ("4.6.1", "SIGNAL_CHANNEL_SETUP_FAILED"),
     ] {
         let args = ["show", "0x4001", "--sdk-version", version];
@@ -1057,4 +1057,76 @@ fn show_has_the_web5_error_model_note() {
         out.contains("5.x errors:") && out.contains("there is no getCode()"),
         "{out}"
     );
+}
+
+// Filters say what they hid (#27).
+
+#[test]
+fn a_config_filter_that_hides_a_code_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "sdk = \"web5\"\n").unwrap();
+    let out = cmd()
+        .env("TRTC_ERRORS_CONFIG_DIR", dir.path())
+        .args(["16388"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("web4:0x4004 JOIN_ROOM_FAILED is hidden by sdk = \"web5\" in ")
+            && err.contains("config.toml"),
+        "{err}"
+    );
+    let out = cmd()
+        .env("TRTC_ERRORS_CONFIG_DIR", dir.path())
+        .args(["search", "kicked"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("outside sdk = \"web5\""), "{err}");
+}
+
+#[test]
+fn command_line_filters_that_hide_a_code_are_named() {
+    let (code, _, err) = run(&["show", "0x4040", "--sdk-version", "5.8.6"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("CLIENT_BANNED is hidden by --sdk-version 5.8.6"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["show", "0x4049", "--sdk-version", "4.3.2"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("hidden by --sdk-version 4.3.2 (defined from 4.10.2)"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["-3301", "--sdk", "web4"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("native:-3301 ERR_ROOM_ENTER_FAIL is hidden by --sdk web4"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unpublished_version_is_refused_with_its_neighbours() {
+    for args in [
+        &["--sdk-version", "5.0.0", "list"][..],
+        &["show", "5000", "--sdk-version", "5.0.0"],
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty());
+        assert!(
+            err.contains(
+                "5.0.0 is not a published trtc-sdk-v5 version; the nearest are 5.2.0, 5.5.2, 5.6.2"
+            ),
+            "{err}"
+        );
+    }
+    let (code, _, err) = run(&["list", "--sdk-version", "4.5.0"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("4.4.0, 4.6.1"), "{err}");
+    assert_eq!(run(&["list", "--sdk-version", "5.8.6"]).0, 0);
 }

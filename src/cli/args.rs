@@ -23,7 +23,7 @@ Examples:
   trtc-errors search 过期 --format markdown
   trtc-errors search guoqi             pinyin works too (full or initials: gq)
   trtc-errors search 'join fail'       every word must match; 'exact ^prefix suffix$ !not
-  trtc-errors list --sdk-version 4.5.0 the codes that version defines, spelled its way
+  trtc-errors list --sdk-version 4.4.0 the codes that version defines, spelled its way
   pbpaste | trtc-errors                explain every code found in a pasted log
   trtc-errors tui --query 签名          open the browser with a query typed in
   trtc-errors --catalog team.toml list  add your own catalog file
@@ -92,11 +92,20 @@ pub struct Cli {
 fn parse_version(text: &str) -> Result<SdkVersion, String> {
     let v = SdkVersion::parse(text)
         .ok_or_else(|| format!("`{text}` is not a version like 4.5.0 or 5.8.6"))?;
-    if v.family().is_none() {
+    let Some(family) = v.family() else {
         return Err(format!(
             "{v} is neither a 4.x (trtc-js-sdk) nor a 5.x (trtc-sdk-v5) version"
         ));
-    }
+    };
+    // A version nobody published would match nothing, silently: name the real ones near it.
+    crate::sdk_versions::check(v).map_err(|nearby| {
+        let nearby: Vec<String> = nearby.iter().map(SdkVersion::to_string).collect();
+        format!(
+            "{v} is not a published {} version; the nearest are {}",
+            family.package(),
+            nearby.join(", ")
+        )
+    })?;
     Ok(v)
 }
 
@@ -133,7 +142,7 @@ pub enum Command {
     /// The whole catalog, by family, category, then code.
     #[command(after_help = "Examples:
   trtc-errors list --sdk web5 --category extra
-  trtc-errors list --sdk-version 4.5.0 -f json")]
+  trtc-errors list --sdk-version 4.4.0 -f json")]
     List {
         /// Only this category.
         #[arg(long, value_enum)]

@@ -8,7 +8,7 @@ use clap::CommandFactory;
 
 use super::args::{Cli, Command, ConfigAction};
 use super::explain;
-use super::{completions, config_show, warn, EXIT_ERROR, EXIT_FOUND, EXIT_NOT_FOUND};
+use super::{completions, config_show, hidden, warn, EXIT_ERROR, EXIT_FOUND, EXIT_NOT_FOUND};
 use crate::catalog::{Category, Scope};
 use crate::explanation;
 use crate::explanation::View;
@@ -162,9 +162,22 @@ fn show(session: &Session, args: &[String], out: &mut dyn Write) -> anyhow::Resu
     for arg in split_codes(args) {
         let hits = engine.lookup(&arg, session.scope);
         if hits.is_empty() {
-            warn(&format!(
-                "no such code or key: {arg:?} (try `trtc-errors search {arg}`)"
-            ));
+            let everywhere: Vec<usize> = match session.scope.is_everything() {
+                true => Vec::new(),
+                false => engine
+                    .lookup(&arg, Scope::default())
+                    .iter()
+                    .map(|h| h.index)
+                    .collect(),
+            };
+            let hidden = hidden::explain_hidden(session, session.scope, &everywhere);
+            if hidden.is_empty() {
+                warn(&format!(
+                    "no such code or key: {arg:?} (try `trtc-errors search {arg}`)"
+                ));
+            } else {
+                warn(&format!("{arg}: {}", hidden.join("; ")));
+            }
             missing = true;
         }
         if hits.len() > 1 {
@@ -273,6 +286,7 @@ fn search(
     }
     if hits.is_empty() {
         warn(&format!("nothing matches {query_text:?}"));
+        say_what_the_filters_hid(session, &query, scope);
         if session.format == Format::Json {
             writeln!(out, "[]")?;
         }
@@ -285,8 +299,39 @@ fn search(
     Ok(ExitCode::from(EXIT_FOUND))
 }
 
+/// After a search that found nothing: how many hits the filters hid, and which filter.
+fn say_what_the_filters_hid(session: &Session, query: &Query, scope: Scope) {
+    if scope.is_everything() {
+        return;
+    }
+    let everywhere = session.engine.search(query, Scope::default());
+    let indices: Vec<usize> = everywhere.iter().map(|h| h.index).collect();
+    let mut why: Vec<String> = indices
+        .iter()
+        .filter_map(|&i| hidden::filter_hiding(session, scope, &session.catalog().entries()[i]))
+        .collect();
+    why.sort();
+    why.dedup();
+    if !why.is_empty() {
+        warn(&format!(
+            "{} code{} outside {}",
+            indices.len(),
+            if indices.len() == 1 {
+                " matches"
+            } else {
+                "s match"
+            },
+            why.join(", ")
+        ));
+    }
+}
+
 fn list(session: &Session, scope: Scope, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let hits = session.engine.search(&Query::default(), scope);
+    if hits.is_empty() {
+        warn("no code is left by the filters in effect");
+        say_what_the_filters_hid(session, &Query::default(), scope);
+    }
     match session.format {
         Format::Text => write_result_lines(session, &hits, None, out)?,
         _ => print_entries(session, &hits, false, &view_of(session, None), out)?,
