@@ -15,6 +15,7 @@ pub mod sanitize;
 pub mod sdk_map;
 pub mod sdk_versions;
 pub mod search;
+pub mod text;
 pub mod width;
 
 // What both shells start from.

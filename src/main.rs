@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use trtc_errors::cli::output::{self, TrackedOutput};
+use trtc_errors::cli::pager::{self, Paging, Screen};
 use trtc_errors::cli::{self, commands, Cli, Command, EXIT_ERROR};
 use trtc_errors::session;
 
@@ -19,7 +20,8 @@ fn main() -> ExitCode {
 
 fn try_main() -> anyhow::Result<ExitCode> {
     keep_large_allocations_out_of_the_heap();
-    let cli = match Cli::try_parse() {
+    let (args, implicit_show) = cli::args::with_implicit_show(std::env::args_os().collect());
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => return Ok(print_usage(&err)),
     };
@@ -32,6 +34,7 @@ fn try_main() -> anyhow::Result<ExitCode> {
         }
     }
     let options = cli.options();
+    let paging = Paging::from(cli.paging);
     let loaded = session::load_config(options.no_config);
     // The browser loads the catalogs behind its first frame ("Loading catalogs…").
     if let (true, None | Some(Command::Tui { .. })) = (
@@ -72,13 +75,13 @@ fn try_main() -> anyhow::Result<ExitCode> {
     let interactive = io::stdout().is_terminal() && stdin_is_terminal;
     // `… | trtc-errors` explains what was piped in; `trtc-errors 16388` shows the code.
     let command = match cli.command {
-        Some(command) => command,
-        None if !cli.codes.is_empty() => {
-            if let Some(code) = cli::commands::mistyped_command(&session, &cli.codes[0]) {
+        Some(Command::Show { codes }) if implicit_show => {
+            if let Some(code) = cli::commands::mistyped_command(&session, &codes[0]) {
                 return Ok(code);
             }
-            Command::Show { codes: cli.codes }
+            Command::Show { codes }
         }
+        Some(command) => command,
         None if !stdin_is_terminal => Command::Explain {
             text: Vec::new(),
             follow: false,
@@ -92,17 +95,42 @@ fn try_main() -> anyhow::Result<ExitCode> {
         }
         Command::Tui { query } => trtc_errors::tui::run(session, query),
         command => {
+            let screen = Screen::of_stdout();
             let mut out = BufWriter::new(TrackedOutput::new(io::stdout().lock()));
-            let result = commands::run(&session, &command, &mut out).and_then(|code| {
-                out.flush()?;
-                Ok(code)
-            });
+            let result = if pages(&command) && paging != Paging::Never && screen.is_some() {
+                // Rendered whole first, to know whether it fits on the screen.
+                let mut page = Vec::new();
+                commands::run(&session, &command, screen.map(|s| s.columns), &mut page).and_then(
+                    |code| {
+                        pager::show(&page, paging, screen, &mut out)?;
+                        out.flush()?;
+                        Ok(code)
+                    },
+                )
+            } else {
+                commands::run(&session, &command, screen.map(|s| s.columns), &mut out).and_then(
+                    |code| {
+                        out.flush()?;
+                        Ok(code)
+                    },
+                )
+            };
             let result = result.map_err(|e| output::classify(e, out.get_ref().failed()));
             // The process ends here: freeing 100,000 entries one string at a time would only
             // delay the exit (a tenth of a whole `search` at 100,000 entries).
             std::mem::forget(session);
             result
         }
+    }
+}
+
+/// Commands whose output a person reads page by page; a followed log streams, scripts and man
+/// pages are not paged.
+fn pages(command: &Command) -> bool {
+    match command {
+        Command::Explain { follow, .. } => !follow,
+        Command::Show { .. } | Command::Search { .. } | Command::List { .. } => true,
+        _ => false,
     }
 }
 

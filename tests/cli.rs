@@ -925,6 +925,7 @@ fn negative_codes_need_no_double_dash() {
     let native = stdout_of(&["show", "--", "-3301"]);
     assert!(native.starts_with("-3301 ERR_ROOM_ENTER_FAIL"), "{native}");
     assert_eq!(stdout_of(&["-3301"]), native);
+    assert_eq!(stdout_of(&["--", "-3301"]), native);
     assert_eq!(stdout_of(&["show", "-3301"]), native);
     let account = stdout_of(&["show", "--", "-8"]);
     assert_eq!(stdout_of(&["-8"]), account);
@@ -1129,4 +1130,133 @@ fn an_unpublished_version_is_refused_with_its_neighbours() {
     assert_eq!(code, 2);
     assert!(err.contains("4.4.0, 4.6.1"), "{err}");
     assert_eq!(run(&["list", "--sdk-version", "5.8.6"]).0, 0);
+}
+
+// On a terminal: `show` wraps inside its columns and long output is paged (#27).
+
+/// Runs the binary on a `cols` × `rows` pty until it exits; returns the bytes it wrote.
+#[cfg(unix)]
+fn on_a_terminal(args: &[&str], envs: &[(&str, &str)], cols: u16, rows: u16) -> String {
+    use std::io::Read;
+    let (master, mut child) = common::pty::spawn_sized(args, envs, cols, rows);
+    let mut reader = master.try_clone_reader().unwrap();
+    let collector = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            bytes.extend_from_slice(&buf[..n]);
+        }
+        bytes
+    });
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{args:?} exited {status:?}");
+    drop(master);
+    String::from_utf8_lossy(&collector.join().unwrap()).replace("\r\n", "\n")
+}
+
+#[cfg(unix)]
+#[test]
+fn show_wraps_inside_its_columns_on_a_terminal() {
+    let piped = stdout_of(&["show", "16388", "--color", "never"]);
+    assert!(
+        piped.lines().any(|l| trtc_errors::width::width(l) > 100),
+        "no wrapping into a pipe"
+    );
+    for cols in [80u16, 100] {
+        let out = on_a_terminal(
+            &["show", "16388", "--color", "never", "--paging", "never"],
+            &[],
+            cols,
+            300,
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(
+            lines[0].starts_with("0x4004 (16388) JOIN_ROOM_FAILED"),
+            "{out}"
+        );
+        // A URL is never cut (the terminal would no longer see one link); everything else fits.
+        for line in lines.iter().filter(|l| !l.contains("https://")) {
+            assert!(
+                trtc_errors::width::width(line) <= usize::from(cols),
+                "{cols}: {line:?}"
+            );
+        }
+        // Continuation lines hang under the value column, never at column 0.
+        let value_column =
+            trtc_errors::width::width(&lines[1][..lines[1].find("进房失败").unwrap()]);
+        for line in lines.iter().skip(1).filter(|l| !l.is_empty()) {
+            assert!(line.starts_with("  "), "{cols}: {line:?}");
+            let text_starts = line.len() - line.trim_start().len();
+            assert!(
+                text_starts == 2 || text_starts >= value_column,
+                "{cols}: {line:?}"
+            );
+        }
+        // 禁则: no line starts with closing punctuation.
+        assert!(!lines
+            .iter()
+            .any(|l| l.trim_start().starts_with(['，', '。', '：', '；'])));
+        // The same words as in a pipe, only laid out.
+        let words = |text: &str| text.split_whitespace().collect::<String>();
+        assert_eq!(words(&out), words(&piped), "{cols}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_pager_is_used_only_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let pager = dir.path().join("pager.sh");
+    std::fs::write(&pager, "#!/bin/sh\necho PAGED-BY-TEST\ncat\n").unwrap();
+    std::fs::set_permissions(&pager, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let pager = pager.to_str().unwrap();
+    // Taller than the screen: paged.
+    let tall = on_a_terminal(&["show", "16388"], &[("PAGER", pager)], 100, 20);
+    assert!(tall.starts_with("PAGED-BY-TEST"), "{tall}");
+    assert!(tall.contains("JOIN_ROOM_FAILED"));
+    // It fits: not paged, unless asked.
+    let fits = on_a_terminal(
+        &["search", "JOIN_ROOM_FAILED", "-n", "1"],
+        &[("PAGER", pager)],
+        100,
+        20,
+    );
+    assert!(!fits.contains("PAGED-BY-TEST"), "{fits}");
+    let always = on_a_terminal(
+        &[
+            "search",
+            "JOIN_ROOM_FAILED",
+            "-n",
+            "1",
+            "--paging",
+            "always",
+        ],
+        &[("PAGER", pager)],
+        100,
+        20,
+    );
+    assert!(always.starts_with("PAGED-BY-TEST"), "{always}");
+    let never = on_a_terminal(
+        &["show", "16388", "--paging", "never"],
+        &[("PAGER", pager)],
+        100,
+        20,
+    );
+    assert!(!never.contains("PAGED-BY-TEST"));
+    // Into a pipe: never, whatever --paging says.
+    for paging in ["auto", "always"] {
+        let out = cmd()
+            .env("PAGER", pager)
+            .args(["show", "16388", "--paging", paging])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !text.contains("PAGED-BY-TEST") && text.starts_with("0x4004"),
+            "{paging}"
+        );
+    }
 }

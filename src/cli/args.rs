@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use super::pager::Paging;
 use crate::catalog::{Category, Family, Scope, SdkVersion};
 use crate::config::ColorChoice;
 use crate::explanation::Lang;
@@ -56,10 +57,6 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// A code or key without a command is `show`: `trtc-errors 16388`, `trtc-errors -3301`.
-    #[arg(value_name = "CODE|KEY", allow_negative_numbers = true)]
-    pub codes: Vec<String>,
-
     /// Load more entries from this catalog file (repeatable); same family + category + code replaces.
     #[arg(long = "catalog", value_name = "FILE", global = true)]
     pub catalogs: Vec<PathBuf>,
@@ -84,9 +81,63 @@ pub struct Cli {
     #[arg(long, value_name = "VERSION", value_parser = parse_version, global = true)]
     pub sdk_version: Option<SdkVersion>,
 
+    /// Page output taller than the terminal through $PAGER (default `less -FRX`); never into a pipe.
+    #[arg(long, value_enum, global = true, default_value = "auto")]
+    pub paging: PagingArg,
+
     /// Ignore the config file and the config catalogs directory.
     #[arg(long, global = true)]
     pub no_config: bool,
+}
+
+/// `trtc-errors 16388 -f json`, `trtc-errors -3301`: a code or key without a command is `show`.
+/// Puts `show` in front of the first word that is no option, option value or command, so clap
+/// reads every flag wherever it stands (a clap positional beside subcommands would confuse the
+/// generated zsh completion). Returns the arguments and whether `show` was put in.
+pub fn with_implicit_show(args: Vec<std::ffi::OsString>) -> (Vec<std::ffi::OsString>, bool) {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    let takes_value = |name: &str| {
+        command.get_arguments().any(|a| {
+            a.get_action().takes_values()
+                && (a.get_long() == Some(name.trim_start_matches("--"))
+                    || (name.len() == 2 && a.get_short() == name.chars().nth(1)))
+        })
+    };
+    let is_command = |word: &str| {
+        word == "help"
+            || command
+                .get_subcommands()
+                .any(|c| c.get_name() == word || c.get_all_aliases().any(|a| a == word))
+    };
+    let mut i = 1;
+    while i < args.len() {
+        let word = args[i].to_string_lossy();
+        let negative_number =
+            word.starts_with('-') && word[1..].starts_with(|c: char| c.is_ascii_digit());
+        if word == "--" {
+            // `trtc-errors -- -3301`: what follows is codes.
+            if i + 1 == args.len() {
+                break;
+            }
+            let mut args = args;
+            args.insert(i, "show".into());
+            return (args, true);
+        }
+        if word.starts_with('-') && !negative_number {
+            // An option; its value is the next word unless written `--opt=value` or `-fjson`.
+            let bare = !word.contains('=') && (word.starts_with("--") || word.len() == 2);
+            i += if bare && takes_value(&word) { 2 } else { 1 };
+            continue;
+        }
+        if is_command(&word) {
+            return (args, false);
+        }
+        let mut args = args;
+        args.insert(i, "show".into());
+        return (args, true);
+    }
+    (args, false)
 }
 
 fn parse_version(text: &str) -> Result<SdkVersion, String> {
@@ -217,6 +268,25 @@ pub enum FormatArg {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PagingArg {
+    /// only output taller than the terminal
+    Auto,
+    /// all output on a terminal
+    Always,
+    Never,
+}
+
+impl From<PagingArg> for Paging {
+    fn from(p: PagingArg) -> Paging {
+        match p {
+            PagingArg::Auto => Paging::Auto,
+            PagingArg::Always => Paging::Always,
+            PagingArg::Never => Paging::Never,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     Zh,
     En,
@@ -324,6 +394,46 @@ impl Cli {
                 version,
             },
             no_config: self.no_config,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn implicit(args: &[&str]) -> (Vec<String>, bool) {
+        let args = std::iter::once("trtc-errors").chain(args.iter().copied());
+        let (args, inserted) = with_implicit_show(args.map(Into::into).collect());
+        let args = args[1..].iter().map(|a| a.to_string_lossy().into_owned());
+        (args.collect(), inserted)
+    }
+
+    #[test]
+    fn a_code_without_a_command_gets_show_in_front() {
+        assert_eq!(
+            implicit(&["-3301"]),
+            (vec!["show".into(), "-3301".into()], true)
+        );
+        assert_eq!(
+            implicit(&["-f", "json", "16388"]),
+            (
+                vec!["-f".into(), "json".into(), "show".into(), "16388".into()],
+                true
+            )
+        );
+        assert_eq!(implicit(&["--sdk=web5", "5000"]).0[1], "show");
+        assert_eq!(implicit(&["--no-config", "5000"]).0[1], "show");
+        assert_eq!(implicit(&["--", "-8"]).0, ["show", "--", "-8"]);
+        for untouched in [
+            &["search", "join"][..],
+            &["--sdk", "web5", "list"],
+            &["help"],
+            &["--help"],
+            &[],
+            &["--"],
+        ] {
+            assert!(!implicit(untouched).1, "{untouched:?}");
         }
     }
 }

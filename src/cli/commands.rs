@@ -66,10 +66,16 @@ Examples:
 /// The largest SDK file `sdk-diff` reads: the 4.x bundle is about 1.5 MB, 5.x's about 3 MB.
 const SDK_BUNDLE_LIMIT: u64 = 64 * 1024 * 1024;
 
-/// Runs a non-interactive command, writing to `out`. Errors are I/O errors on `out`.
-pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+/// Runs a non-interactive command, writing to `out`; `columns` is the terminal's width when
+/// `out` is a terminal (`show` wraps its values to it). Errors are I/O errors on `out`.
+pub fn run(
+    session: &Session,
+    command: &Command,
+    columns: Option<usize>,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Show { codes } => show(session, codes, out),
+        Command::Show { codes } => show(session, codes, columns, out),
         Command::Search {
             query,
             category,
@@ -154,7 +160,12 @@ fn split_codes(args: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn show(session: &Session, args: &[String], out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+fn show(
+    session: &Session,
+    args: &[String],
+    columns: Option<usize>,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     let engine = &session.engine;
     let catalog = engine.catalog();
     let mut found: Vec<Hit> = Vec::new();
@@ -203,7 +214,14 @@ fn show(session: &Session, args: &[String], out: &mut dyn Write) -> anyhow::Resu
             }
         }
     }
-    print_entries(session, &found, false, &view_of(session, None), out)?;
+    print_entries(
+        session,
+        &found,
+        false,
+        &view_of(session, None),
+        columns,
+        out,
+    )?;
     let code = if missing || found.is_empty() {
         EXIT_NOT_FOUND
     } else {
@@ -218,6 +236,7 @@ fn print_entries(
     hits: &[Hit],
     ranked: bool,
     view: &View,
+    columns: Option<usize>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let catalog = session.catalog();
@@ -243,7 +262,7 @@ fn print_entries(
                 if n > 0 {
                     writeln!(out)?;
                 }
-                write!(out, "{}", explain_one(session, hit.index, view))?;
+                write!(out, "{}", explain_one(session, hit.index, view, columns))?;
             }
             Ok(())
         }
@@ -258,13 +277,13 @@ fn view_of(session: &Session, query: Option<&Query>) -> View {
 }
 
 /// One entry's text or Markdown explanation, coloured when the session says so.
-fn explain_one(session: &Session, index: usize, view: &View) -> String {
+fn explain_one(session: &Session, index: usize, view: &View, columns: Option<usize>) -> String {
     let catalog = session.catalog();
     let entry = &catalog.entries()[index];
     let e = explanation::explain(entry, catalog, view);
     match session.format {
         Format::Markdown => render::markdown::render(&e),
-        _ => render::text::render(&e, session.color),
+        _ => render::text::render_in(&e, session.color, columns),
     }
 }
 
@@ -294,7 +313,14 @@ fn search(
     }
     match session.format {
         Format::Text => write_result_lines(session, &hits, Some(&query), out)?,
-        _ => print_entries(session, &hits, true, &view_of(session, Some(&query)), out)?,
+        _ => print_entries(
+            session,
+            &hits,
+            true,
+            &view_of(session, Some(&query)),
+            None,
+            out,
+        )?,
     }
     Ok(ExitCode::from(EXIT_FOUND))
 }
@@ -334,7 +360,7 @@ fn list(session: &Session, scope: Scope, out: &mut dyn Write) -> anyhow::Result<
     }
     match session.format {
         Format::Text => write_result_lines(session, &hits, None, out)?,
-        _ => print_entries(session, &hits, false, &view_of(session, None), out)?,
+        _ => print_entries(session, &hits, false, &view_of(session, None), None, out)?,
     }
     Ok(ExitCode::from(if hits.is_empty() {
         EXIT_NOT_FOUND

@@ -8,6 +8,7 @@ mod config_show;
 pub mod explain;
 mod hidden;
 pub mod output;
+pub mod pager;
 
 pub use args::{Cli, Command};
 
