@@ -123,7 +123,7 @@ pub fn run(
                 EXIT_NOT_FOUND
             }))
         }
-        Command::Tui { .. } => Ok(ExitCode::from(EXIT_ERROR)),
+        Command::Tui { .. } | Command::Pick { .. } => Ok(ExitCode::from(EXIT_ERROR)),
     }
 }
 
