@@ -1260,3 +1260,54 @@ fn the_pager_is_used_only_on_a_terminal() {
         );
     }
 }
+
+#[test]
+fn every_page_the_man_page_names_is_generated() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = run(&["man", "--dir", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty());
+    let written: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        written.contains(&"trtc-errors.1".to_string()),
+        "{written:?}"
+    );
+    // Every trtc-errors-NAME(1) any page refers to is one of the files.
+    for page in &written {
+        let text = std::fs::read_to_string(dir.path().join(page)).unwrap();
+        for (i, _) in text.match_indices("(1)") {
+            let start = text[..i]
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\\'))
+                .map_or(0, |s| s + 1);
+            let name = text[start..i].replace("\\-", "-");
+            if name.starts_with("trtc-errors") {
+                assert!(
+                    written.contains(&format!("{name}.1")),
+                    "{page} names {name}(1)"
+                );
+            }
+        }
+    }
+    for command in ["show", "search", "list", "explain", "config"] {
+        assert!(
+            written.contains(&format!("trtc-errors-{command}.1")),
+            "{command}"
+        );
+        let page = stdout_of(&["man", command]);
+        assert!(
+            page.contains(&format!(".TH trtc-errors-{command} 1")),
+            "{page}"
+        );
+        assert_eq!(
+            page,
+            std::fs::read_to_string(dir.path().join(format!("trtc-errors-{command}.1"))).unwrap()
+        );
+    }
+    assert!(stdout_of(&["man", "config", "path"]).contains(".TH trtc-errors-config-path 1"));
+    let (code, _, err) = run(&["man", "nope"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("the commands are show, search"), "{err}");
+}

@@ -31,6 +31,7 @@ Examples:
   trtc-errors config show              the settings in effect and where they come from
   trtc-errors completions bash > ~/.local/share/bash-completion/completions/trtc-errors
   trtc-errors man > ~/.local/share/man/man1/trtc-errors.1
+  trtc-errors man --dir DIR            every page: trtc-errors.1, trtc-errors-show.1, …
 
 Exit codes:
   0  found (or the command succeeded)
@@ -238,11 +239,18 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
+    /// Print a man page (roff): trtc-errors(1), or one command's; --dir writes them all.
     #[command(after_help = "Examples:
   trtc-errors man > ~/.local/share/man/man1/trtc-errors.1
-  trtc-errors man | man -l -")]
-    Man,
+  trtc-errors man show | man -l -
+  trtc-errors man --dir ~/.local/share/man/man1      every page, for packagers")]
+    Man {
+        /// The command whose page to print (`show`, `config path`); the main page when left out.
+        command: Vec<String>,
+        /// Write trtc-errors.1 and one trtc-errors-COMMAND.1 per command into this directory.
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        dir: Option<PathBuf>,
+    },
     /// Where the config file is, and what is in effect.
     #[command(after_help = "Examples:
   trtc-errors config path

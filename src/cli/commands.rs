@@ -101,13 +101,7 @@ pub fn run(
             out.write_all(&completions::script(*shell))?;
             Ok(ExitCode::from(EXIT_FOUND))
         }
-        Command::Man => {
-            // Rendered whole first, so a failed write is one error from one place.
-            let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-            out.write_all(&page)?;
-            Ok(ExitCode::from(EXIT_FOUND))
-        }
+        Command::Man { command, dir } => man(command, dir.as_deref(), out),
         Command::SdkDiff { file } => {
             // Like a catalog: a FIFO or /dev/zero is refused, not waited on or read forever.
             let bytes = crate::read_limited::read_regular_file(file, SDK_BUNDLE_LIMIT)
@@ -147,6 +141,57 @@ pub fn mistyped_command(session: &Session, word: &str) -> Option<ExitCode> {
         best.1
     ));
     Some(ExitCode::from(EXIT_ERROR))
+}
+
+/// `man`: the main page, one command's page, or (`--dir`) every page as files.
+fn man(
+    path: &[String],
+    dir: Option<&std::path::Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let mut command = Cli::command().disable_help_subcommand(true);
+    // Building names each subcommand `trtc-errors-show`, as the pages and their SEE ALSO do.
+    command.build();
+    if let Some(dir) = dir {
+        write_man_pages(&command, dir)
+            .with_context(|| format!("writing the man pages to {}", dir.display()))?;
+        return Ok(ExitCode::from(EXIT_FOUND));
+    }
+    let mut page_of = &command;
+    for name in path {
+        let visible = || page_of.get_subcommands().filter(|c| !c.is_hide_set());
+        match visible().find(|c| c.get_name() == name) {
+            Some(sub) => page_of = sub,
+            None => {
+                let names: Vec<&str> = visible().map(|c| c.get_name()).collect();
+                warn(&format!(
+                    "no man page for {name:?}; the commands are {}",
+                    names.join(", ")
+                ));
+                return Ok(ExitCode::from(EXIT_ERROR));
+            }
+        }
+    }
+    // Rendered whole first, so a failed write is one error from one place.
+    let mut page = Vec::new();
+    man_page(page_of).render(&mut page)?;
+    out.write_all(&page)?;
+    Ok(ExitCode::from(EXIT_FOUND))
+}
+
+/// One command's page, its footer naming the program's version (not the subcommand's).
+fn man_page(command: &clap::Command) -> clap_mangen::Man {
+    clap_mangen::Man::new(command.clone())
+        .source(format!("trtc-errors {}", env!("CARGO_PKG_VERSION")))
+        .manual("trtc-errors manual")
+}
+
+/// `command`'s page and those of its visible subcommands, as `NAME.1` files in `dir`.
+fn write_man_pages(command: &clap::Command, dir: &std::path::Path) -> io::Result<()> {
+    for sub in command.get_subcommands().filter(|c| !c.is_hide_set()) {
+        write_man_pages(sub, dir)?;
+    }
+    man_page(command).generate_to(dir).map(|_| ())
 }
 
 /// Splits `show` arguments on commas and spaces: `0x4004,70001` and `"0x4004 70001"` are two codes.
