@@ -1311,3 +1311,35 @@ fn every_page_the_man_page_names_is_generated() {
     assert_eq!(code, 2);
     assert!(err.contains("the commands are show, search"), "{err}");
 }
+
+/// The examples of `--help` line up in display columns (a Chinese word is two columns wide).
+#[test]
+fn help_examples_line_up() {
+    let help = stdout_of(&["--help"]);
+    let examples = help
+        .split("Examples:")
+        .nth(1)
+        .unwrap()
+        .split("Exit codes:")
+        .next()
+        .unwrap();
+    let mut columns = std::collections::BTreeSet::new();
+    for line in examples
+        .lines()
+        .filter(|l| l.starts_with("  trtc-errors") || l.starts_with("  pbpaste"))
+    {
+        if let Some(gap) = line[2..].find("  ") {
+            let command = &line[..2 + gap];
+            columns.insert(
+                trtc_errors::width::width(command) + 2 + line[2 + gap..].len()
+                    - line[2 + gap..].trim_start().len()
+                    - 2,
+            );
+        }
+    }
+    assert_eq!(
+        columns.len(),
+        1,
+        "descriptions start at columns {columns:?}:\n{examples}"
+    );
+}

@@ -16,18 +16,19 @@ pub const AFTER_HELP: &str = "\
 Examples:
   trtc-errors                          open the interactive browser
   trtc-errors show 16388               the code the browser console printed (= 0x4004)
-  trtc-errors 16388                    the same: a code without a command is `show`
+  trtc-errors 16388 -f json            the same as JSON: a code alone is `show`
+  trtc-errors -3301                    a native / Electron code; flags go anywhere
   trtc-errors show 0x4004 70001        several codes at once
   trtc-errors show 5000 --sdk web5     one SDK family only (web4, web5, native)
-  trtc-errors show -3301               a native / Electron error code
   trtc-errors show SIGNAL_CAHNNEL_SETUP_FAILED
   trtc-errors search 过期 --format markdown
   trtc-errors search guoqi             pinyin works too (full or initials: gq)
-  trtc-errors search 'join fail'       every word must match; 'exact ^prefix suffix$ !not
-  trtc-errors list --sdk-version 4.4.0 the codes that version defines, spelled its way
+  trtc-errors search 'join fail'       every word must match (search --help: operators)
+  trtc-errors list --sdk-version 4.4.0
+                                       the codes that version defines, spelled its way
   pbpaste | trtc-errors                explain every code found in a pasted log
-  trtc-errors tui --query 签名          open the browser with a query typed in
-  trtc-errors --catalog team.toml list  add your own catalog file
+  trtc-errors tui --query 签名         open the browser with a query typed in
+  trtc-errors --catalog team.toml list add your own catalog file
   trtc-errors config show              the settings in effect and where they come from
   trtc-errors completions bash > ~/.local/share/bash-completion/completions/trtc-errors
   trtc-errors man > ~/.local/share/man/man1/trtc-errors.1
