@@ -33,6 +33,16 @@ fn try_main() -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_ERROR));
         }
     }
+    if let Some(command) = &cli.command {
+        let mut out = BufWriter::new(TrackedOutput::new(io::stdout().lock()));
+        if let Some(result) = commands::run_without_catalog(command, &mut out) {
+            let result = result.and_then(|code| {
+                out.flush()?;
+                Ok(code)
+            });
+            return result.map_err(|e| output::classify(e, out.get_ref().failed()));
+        }
+    }
     let options = cli.options();
     let paging = Paging::from(cli.paging);
     let loaded = session::load_config(options.no_config);

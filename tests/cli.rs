@@ -1343,3 +1343,21 @@ fn help_examples_line_up() {
         "descriptions start at columns {columns:?}:\n{examples}"
     );
 }
+
+/// `completions` and `man` need no catalog, so a broken one does not break them.
+#[test]
+fn completions_and_man_work_with_a_broken_catalog() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "[[entry]]\ncode = \"nope\"\n").unwrap();
+    let broken = broken.to_str().unwrap();
+    for args in [
+        &["--catalog", broken, "completions", "bash"][..],
+        &["--catalog", broken, "man"],
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(out.contains("trtc-errors"), "{args:?}");
+    }
+    assert_eq!(run(&["--catalog", broken, "list"]).0, 2);
+}

@@ -96,12 +96,9 @@ pub fn run(
         },
         Command::Explain { text, .. } => explain::run(session, text, out),
         Command::Config { action } => config_command(session, action, out),
-        Command::Completions { shell } => {
-            // Written here, not by the generator: it panics on a write error (a closed pipe).
-            out.write_all(&completions::script(*shell))?;
-            Ok(ExitCode::from(EXIT_FOUND))
+        Command::Completions { .. } | Command::Man { .. } => {
+            run_without_catalog(command, out).unwrap_or(Ok(ExitCode::from(EXIT_ERROR)))
         }
-        Command::Man { command, dir } => man(command, dir.as_deref(), out),
         Command::SdkDiff { file } => {
             // Like a catalog: a FIFO or /dev/zero is refused, not waited on or read forever.
             let bytes = crate::read_limited::read_regular_file(file, SDK_BUNDLE_LIMIT)
@@ -141,6 +138,23 @@ pub fn mistyped_command(session: &Session, word: &str) -> Option<ExitCode> {
         best.1
     ));
     Some(ExitCode::from(EXIT_ERROR))
+}
+
+/// Runs `completions` and `man`, which need no catalog (a broken `--catalog` must not break
+/// them), before anything is loaded; `None` for every other command.
+pub fn run_without_catalog(
+    command: &Command,
+    out: &mut dyn Write,
+) -> Option<anyhow::Result<ExitCode>> {
+    match command {
+        Command::Completions { shell } => Some((|| {
+            // Written here, not by the generator: it panics on a write error (a closed pipe).
+            out.write_all(&completions::script(*shell))?;
+            Ok(ExitCode::from(EXIT_FOUND))
+        })()),
+        Command::Man { command, dir } => Some(man(command, dir.as_deref(), out)),
+        _ => None,
+    }
 }
 
 /// `man`: the main page, one command's page, or (`--dir`) every page as files.
