@@ -322,3 +322,34 @@ pub fn build(input: &DetailInput) -> DetailModel {
         explanation: Some(e),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{Catalog, Scope};
+
+    /// The pane shows the core's explanation for the same view: the version's spelling, the 5.x
+    /// note, the field order are what `show` prints.
+    #[test]
+    fn the_pane_shows_the_explanation_show_prints() {
+        let engine = Engine::new(Catalog::builtin().unwrap());
+        for (code, version) in [("0x4001", "4.4.0"), ("5400", "5.8.6")] {
+            let version = SdkVersion::parse(version);
+            let hit = engine.lookup(code, Scope::default()).remove(0);
+            let model = build(&DetailInput {
+                engine: &engine,
+                hit: Some(&hit),
+                query: &Query::default(),
+                lang: Lang::En,
+                mention: None,
+                columns: 80,
+                theme: Theme { color: false },
+                version,
+            });
+            let catalog = engine.catalog();
+            let entry = &catalog.entries()[hit.index];
+            let expected = explanation::explain(entry, catalog, &View::new(Lang::En, version));
+            assert_eq!(model.explanation.as_ref(), Some(&expected), "{code}");
+        }
+    }
+}
