@@ -149,3 +149,87 @@ fn native_log_lines() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+/// A real report's hand annotation (tests/fixtures/mentions/real-reports/cases.toml): `codes` are
+/// what the author meant (`family:code`, `?:code` when the family is unclear).
+#[derive(Deserialize)]
+struct RealReports {
+    case: Vec<RealReport>,
+}
+
+#[derive(Deserialize)]
+struct RealReport {
+    id: String,
+    text: String,
+    codes: Vec<String>,
+}
+
+/// Precision and recall of `find` over annotated texts: each found code is right when the
+/// annotation names it (`?:N` accepts N in any family), each annotated code is found or missed.
+fn measure(engine: &Engine, cases: &[(String, String, Vec<String>)]) -> (Score, f64, f64) {
+    let mut s = Score {
+        true_positive: 0,
+        false_positive: 0,
+        false_negative: 0,
+        failures: Vec::new(),
+    };
+    for (id, text, codes) in cases {
+        let found: BTreeSet<(String, String)> = mentions::find(text, engine, Scope::default())
+            .into_iter()
+            .map(|m| {
+                let e = &engine.catalog().entries()[m.index];
+                (e.qualified(), e.display.clone())
+            })
+            .collect();
+        let right = |(q, code): &(String, String)| {
+            codes
+                .iter()
+                .any(|c| c == q || c.strip_prefix("?:") == Some(code.as_str()))
+        };
+        let false_found: Vec<&String> = found.iter().filter(|f| !right(f)).map(|f| &f.0).collect();
+        let missed: Vec<&String> = codes
+            .iter()
+            .filter(|c| {
+                !found
+                    .iter()
+                    .any(|(q, code)| *c == q || c.strip_prefix("?:") == Some(code.as_str()))
+            })
+            .collect();
+        s.true_positive += codes.len() - missed.len();
+        s.false_positive += false_found.len();
+        s.false_negative += missed.len();
+        if !false_found.is_empty() || !missed.is_empty() {
+            s.failures
+                .push(format!("{id}: false {false_found:?}, missed {missed:?}"));
+        }
+    }
+    let precision = s.true_positive as f64 / (s.true_positive + s.false_positive).max(1) as f64;
+    let recall = s.true_positive as f64 / (s.true_positive + s.false_negative).max(1) as f64;
+    (s, precision, recall)
+}
+
+#[test]
+fn real_reports_precision_and_recall() {
+    let engine = Engine::new(Catalog::builtin().unwrap());
+    let reports: RealReports = toml::from_str(include_str!(
+        "fixtures/mentions/real-reports/cases.toml"
+    ))
+    .expect("real reports parse");
+    let cases: Vec<_> = reports
+        .case
+        .into_iter()
+        .map(|c| (c.id, c.text, c.codes))
+        .collect();
+    let (s, precision, recall) = measure(&engine, &cases);
+    println!(
+        "real reports: {} texts, {} codes annotated, {} found right, {} false, {} missed; precision {precision:.3}, recall {recall:.3}\n{}",
+        cases.len(),
+        s.true_positive + s.false_negative,
+        s.true_positive,
+        s.false_positive,
+        s.false_negative,
+        s.failures.join("\n")
+    );
+    assert!(precision >= 0.99, "precision {precision:.3}");
+    assert!(recall >= 0.95, "recall {recall:.3}");
+}

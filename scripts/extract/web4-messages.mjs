@@ -153,6 +153,7 @@ function readBundle(version) {
   const mm = new RegExp(`(${ID})=\\{(INVALID_PARAMETER:4096,[^}]*)\\}`).exec(src);
   if (!mm) throw new Error(`${version}: no ErrorCode map`);
   const M = mm[1];
+  const mapKeys = new Set(mm[2].split(',').map((kv) => kv.split(':')[0]));
   const dflt = new RegExp(`void 0===(${ID})\\?${esc(M)}\\.UNK[N]?OWN:\\1`).exec(src);
   if (!dflt) throw new Error(`${version}: no RtcError constructor`);
   const before = src.slice(Math.max(0, dflt.index - 400), dflt.index);
@@ -217,7 +218,8 @@ function readBundle(version) {
     }
     if (typeof text !== 'string') text = text && text[MARK] ? String(text) : null;
     if (!text) continue;
-    found.push({ key: key[1], text });
+    // `code:M.NOT_A_KEY` is undefined, which the constructor defaults to UNKNOWN.
+    found.push({ key: mapKeys.has(key[1]) ? key[1] : 'UNKNOWN', text });
   }
   return found;
 }

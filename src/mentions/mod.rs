@@ -14,6 +14,7 @@
 //! Bare numbers (ports, sizes, ids, timestamps, line:column) and plain words are never mentions.
 
 mod context;
+mod prose;
 mod render;
 mod templates;
 
@@ -40,15 +41,26 @@ pub enum Evidence {
     Key,
     /// A number on a line that names `RtcError`.
     RtcErrorLine,
+    /// A positive number in a code context that only a negative native code has: the minus was
+    /// assumed (`错误码3301` for -3301).
+    SignAssumed { word: String },
 }
 
 impl Evidence {
+    /// Did a number's context (not its spelling or a message) make it a code?
+    fn is_number(&self) -> bool {
+        matches!(
+            self,
+            Evidence::CodeContext { .. } | Evidence::RtcErrorLine | Evidence::SignAssumed { .. }
+        )
+    }
+
     /// How sure the mention is: 3 certain, 2 strong, 1 likely.
     pub fn confidence(&self) -> u8 {
         match self {
             Evidence::HexCode | Evidence::Template { .. } => 3,
             Evidence::CodeContext { .. } | Evidence::Key => 2,
-            Evidence::RtcErrorLine => 1,
+            Evidence::RtcErrorLine | Evidence::SignAssumed { .. } => 1,
         }
     }
 
@@ -73,6 +85,9 @@ impl Evidence {
             Evidence::CodeContext { word } => format!("number after `{word}`"),
             Evidence::Key => "key".to_string(),
             Evidence::RtcErrorLine => "number on an RtcError line".to_string(),
+            Evidence::SignAssumed { word } => {
+                format!("number after `{word}`, minus sign assumed (native codes are negative)")
+            }
         }
     }
 }
@@ -116,6 +131,18 @@ pub struct Scanner<'a> {
     by_reading: HashMap<Vec<usize>, usize>,
     previous: String,
     line_number: usize,
+    /// What in the text says which web SDK printed it (the other one's template matches yield).
+    signs: FamilySigns,
+    /// Numbers written on lines naming another product's error: that product's, not TRTC's.
+    foreign_numbers: std::collections::HashSet<String>,
+}
+
+/// Whether the text is evidently 4.x (`RtcError`, `"code_":`, a 4.x hex code) or 5.x (an error
+/// named by its 5.x key, `KEY: message`, or an `originError`).
+#[derive(Debug, Default, Clone, Copy)]
+struct FamilySigns {
+    web4: bool,
+    web5: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -128,6 +155,8 @@ impl<'a> Scanner<'a> {
             by_reading: HashMap::new(),
             previous: String::new(),
             line_number: 0,
+            signs: FamilySigns::default(),
+            foreign_numbers: std::collections::HashSet::new(),
         }
     }
 
@@ -141,9 +170,40 @@ impl<'a> Scanner<'a> {
         let mut found: Vec<(Vec<usize>, String, Evidence)> =
             context::scan_line(line, previous, catalog)
                 .into_iter()
+                .chain(prose::scan_line(line, catalog))
                 .map(|f| (f.indices, f.token, f.evidence))
                 .collect();
-        for m in self.templates.find(line) {
+        let mut matches = self.templates.find(line);
+        // A 4.x `<KEY 0x…>` on the line is the SDK naming the code: a 4.x message that other
+        // codes also carried (`publish timeout` was 0xFFFF before 0x404B existed) yields to it.
+        let web4_hex: Vec<usize> = found
+            .iter()
+            .filter(|(_, _, e)| *e == Evidence::HexCode)
+            .flat_map(|(indices, _, _)| indices.iter().copied())
+            .filter(|&i| catalog.entries()[i].family == Family::Web4)
+            .collect();
+        if !web4_hex.is_empty() {
+            matches.retain(|m| {
+                catalog.entries()[m.index].family != Family::Web4 || web4_hex.contains(&m.index)
+            });
+        }
+        for (n, m) in matches.iter().enumerate() {
+            // Several 4.x codes share one message (`Failed to join room - …` is 0x4004 and
+            // 0x404C): one reading with every code, which the other mentions settle.
+            let Evidence::Template { template, .. } = &m.evidence else {
+                continue;
+            };
+            let same: Vec<usize> = matches
+                .iter()
+                .filter(|o| matches!(&o.evidence, Evidence::Template { template: t, .. } if t == template))
+                .map(|o| o.index)
+                .collect();
+            if same.len() > 1 {
+                if matches.iter().position(|o| o.index == same[0]) == Some(n) {
+                    found.push((same, m.matched.clone(), m.evidence.clone()));
+                }
+                continue;
+            }
             let mut indices = vec![m.index];
             if let Some(parent) = catalog.entries()[m.index]
                 .parent
@@ -155,6 +215,24 @@ impl<'a> Scanner<'a> {
             for index in indices {
                 found.push((vec![index], m.matched.clone(), m.evidence.clone()));
             }
+        }
+        let web5_line = names_web5_error(line, catalog);
+        self.signs.web5 |= web5_line;
+        self.signs.web4 |= line.contains("RtcError")
+            || line.contains("\"code_\"")
+            || (!web5_line
+                && found.iter().any(|(indices, _, e)| {
+                    *e == Evidence::HexCode
+                        && indices
+                            .iter()
+                            .all(|&i| catalog.entries()[i].family == Family::Web4)
+                }));
+        if context::names_foreign_error(line) {
+            self.foreign_numbers.extend(
+                line.split(|c: char| !c.is_ascii_digit() && c != '-')
+                    .filter(|t| t.trim_start_matches('-').len() >= 3)
+                    .map(|t| t.trim_start_matches('-').to_string()),
+            );
         }
         for (indices, token, evidence) in found {
             let indices: Vec<usize> = indices
@@ -199,7 +277,37 @@ impl<'a> Scanner<'a> {
 
     /// The mentions found so far, surest first.
     pub fn mentions(&self) -> Vec<Mention> {
-        settle(&self.candidates, self.engine.catalog())
+        let catalog = self.engine.catalog();
+        let only = |c: &Candidate, family: Family| {
+            c.indices
+                .iter()
+                .all(|&i| catalog.entries()[i].family == family)
+        };
+        let kept: Vec<&Candidate> = self
+            .candidates
+            .iter()
+            .filter(|c| match (self.signs.web4, self.signs.web5) {
+                // Evidently 4.x: a 5.x template's words in a 4.x message are not a 5.x error.
+                (true, false) => {
+                    !(only(c, Family::Web5) && matches!(c.evidence, Evidence::Template { .. }))
+                }
+                // Evidently 5.x: 4.x readings are the internal core's suffix or words that
+                // resemble a 4.x message; the 5.x public code is the answer.
+                (false, true) => !(only(c, Family::Web4)
+                    && matches!(
+                        c.evidence,
+                        Evidence::Template { .. } | Evidence::HexCode | Evidence::Key
+                    )),
+                _ => true,
+            })
+            .filter(|c| {
+                !(c.evidence.is_number()
+                    && self
+                        .foreign_numbers
+                        .contains(c.token.trim_start_matches('-')))
+            })
+            .collect();
+        settle(&kept, catalog)
     }
 }
 
@@ -250,8 +358,14 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
 
 /// Chooses among families for ambiguous tokens (a key or number several families share): the
 /// families that unambiguous mentions in the same text point to win; with no such hint, all stay.
-fn settle(candidates: &[Candidate], catalog: &crate::catalog::Catalog) -> Vec<Mention> {
+fn settle(candidates: &[&Candidate], catalog: &crate::catalog::Catalog) -> Vec<Mention> {
     let family_of = |i: usize| catalog.entries()[i].family;
+    // Entries that a reading of their own names: a reading shared with others narrows to them.
+    let named: std::collections::HashSet<usize> = candidates
+        .iter()
+        .filter(|c| c.indices.len() == 1)
+        .map(|c| c.indices[0])
+        .collect();
     let mut voted: Vec<Family> = Vec::new();
     for c in candidates {
         let first = family_of(c.indices[0]);
@@ -266,8 +380,14 @@ fn settle(candidates: &[Candidate], catalog: &crate::catalog::Catalog) -> Vec<Me
             .indices
             .iter()
             .any(|&i| family_of(i) != family_of(c.indices[0]));
-        let keep: Vec<usize> =
-            if ambiguous && c.indices.iter().any(|&i| voted.contains(&family_of(i))) {
+        let keep: Vec<usize> = if c.indices.len() > 1 && c.indices.iter().any(|i| named.contains(i))
+        {
+            c.indices
+                .iter()
+                .copied()
+                .filter(|i| named.contains(i))
+                .collect()
+        } else if ambiguous && c.indices.iter().any(|&i| voted.contains(&family_of(i))) {
                 c.indices
                     .iter()
                     .copied()
@@ -300,6 +420,45 @@ fn settle(candidates: &[Candidate], catalog: &crate::catalog::Catalog) -> Vec<Me
     // Surest first; a stable sort keeps the order of appearance within each level.
     found.sort_by_key(|m| std::cmp::Reverse(m.evidence.confidence()));
     found
+}
+
+/// Does the line name an error the way 5.x does: by its public key (`INVALID_PARAMETER: …`), or
+/// carry an `originError`?
+fn names_web5_error(line: &str, catalog: &crate::catalog::Catalog) -> bool {
+    if line.contains("originError") {
+        return true;
+    }
+    // `JSON.stringify(error)`: `{"name":"SERVER_ERROR",…}`.
+    if let Some(at) = line.find("\"name\":\"") {
+        let rest = &line[at + 8..];
+        let key = &rest[..rest.find('"').unwrap_or(0)];
+        if is_web5_public_key(key, catalog) {
+            return true;
+        }
+    }
+    let mut at = 0;
+    while let Some(colon) = line[at..].find(':').map(|c| at + c) {
+        let head = &line[..colon];
+        let key_start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_ascii_uppercase() || c == '_'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let key = &head[key_start..];
+        if line[colon + 1..].starts_with(' ') && is_web5_public_key(key, catalog) {
+            return true;
+        }
+        at = colon + 1;
+    }
+    false
+}
+
+fn is_web5_public_key(key: &str, catalog: &crate::catalog::Catalog) -> bool {
+    key.len() > 3
+        && catalog.indices_by_name(key).iter().any(|&i| {
+            let e = &catalog.entries()[i];
+            e.family == Family::Web5 && e.category == Category::Sdk
+        })
 }
 
 /// Is this entry's number one that a bare `code` context may name? Everything but warnings, which

@@ -1,13 +1,24 @@
 //! Rule 4: the SDK's own message text. Each template (`'{key}' is a required param when calling
 //! {fnName}(), received: {value}.`) becomes its literal pieces; a line that holds every piece in
 //! order is that message, and the text between the pieces is what the SDK filled in.
+//!
+//! 5.x templates come from the catalog's entries; 4.x messages from every published bundle
+//! (`assets/web4-messages.tsv`, made by `scripts/extract/web4-messages.mjs`): before 4.6.1 a 4.x
+//! message carries no `<KEY 0x…>`, so its text is all that names the code.
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Category, Family};
 
 use super::Evidence;
 
 /// Templates whose fixed text is shorter than this say too little to identify a code.
 const MIN_LITERAL_CHARS: usize = 12;
+
+/// Every 4.x bundle's RtcError messages: `KEY<TAB>template<TAB>versions`.
+const WEB4_MESSAGES: &str = include_str!("../../assets/web4-messages.tsv");
+
+/// A 4.x message with less fixed text than this (`publish timeout`, `connection timeout`) reads
+/// like any log's words: it counts only on a line that names `RtcError`.
+const WEB4_SHORT_CHARS: usize = 24;
 
 struct Template {
     index: usize,
@@ -17,12 +28,16 @@ struct Template {
     names: Vec<String>,
     /// The template starts with a placeholder (its value precedes the first piece).
     leading: Option<String>,
+    /// Counts only on a line that names `RtcError` (a short 4.x message).
+    needs_rtc_error: bool,
 }
 
 pub(super) struct TemplateMatch {
     pub index: usize,
     /// The part of the line the template matched.
     pub matched: String,
+    /// Where that part is, in bytes.
+    pub span: (usize, usize),
     pub evidence: Evidence,
 }
 
@@ -61,6 +76,8 @@ fn compile(index: usize, text: &str) -> Option<Template> {
         rest = &rest[open + close + 1..];
     }
     literal.push_str(rest);
+    // A quoted message often loses its final period (`"…before publish()"`).
+    let literal = literal.trim_end_matches('.').to_string();
     if !literal.is_empty() {
         pieces.push(literal);
     }
@@ -71,30 +88,68 @@ fn compile(index: usize, text: &str) -> Option<Template> {
         pieces,
         names,
         leading,
+        needs_rtc_error: false,
     })
 }
 
 impl Templates {
     pub fn new(catalog: &Catalog) -> Templates {
-        let templates = catalog
+        let mut templates: Vec<Template> = catalog
             .entries()
             .iter()
             .enumerate()
             .flat_map(|(i, e)| e.templates.iter().filter_map(move |t| compile(i, t)))
             .collect();
+        templates.extend(web4_messages(catalog));
         Templates { templates }
+    }
+
+    /// The first fixed piece of every template: a line holds a template only if it holds that
+    /// piece (what a prefilter may look for).
+    pub fn anchors(&self) -> impl Iterator<Item = &str> {
+        self.templates
+            .iter()
+            .filter_map(|t| t.pieces.first().map(String::as_str))
     }
 
     /// Every template the line holds.
     pub fn find(&self, line: &str) -> Vec<TemplateMatch> {
         let mut out = Vec::new();
-        for t in &self.templates {
+        let rtc_error = line.contains("RtcError");
+        for t in self.templates.iter().filter(|t| rtc_error || !t.needs_rtc_error) {
             if let Some(m) = t.match_line(line) {
                 out.push(m);
             }
         }
+        // A message inside another one is what that one quotes (5.x `'enterRoom' got server
+        // error: Failed to join room - …` holds its core's 4.x message): the outer one is meant.
+        let spans: Vec<(usize, usize)> = out.iter().map(|m| m.span).collect();
+        out.retain(|m| {
+            !spans.iter().any(|&(a, b)| {
+                a <= m.span.0 && m.span.1 <= b && (b - a) > (m.span.1 - m.span.0)
+            })
+        });
         out
     }
+}
+
+/// The 4.x message templates whose key the catalog knows (as a 4.x SDK code).
+fn web4_messages(catalog: &Catalog) -> impl Iterator<Item = Template> + '_ {
+    WEB4_MESSAGES
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(move |l| {
+            let mut fields = l.split('\t');
+            let (key, text) = (fields.next()?, fields.next()?);
+            let index = catalog.indices_by_name(key).iter().copied().find(|&i| {
+                let e = &catalog.entries()[i];
+                e.family == Family::Web4 && e.category == Category::Sdk
+            })?;
+            let mut t = compile(index, text)?;
+            let fixed: usize = t.pieces.iter().map(|p| p.trim().chars().count()).sum();
+            t.needs_rtc_error = fixed < WEB4_SHORT_CHARS;
+            Some(t)
+        })
 }
 
 impl Template {
@@ -121,6 +176,8 @@ impl Template {
                 None => {
                     // A trailing placeholder runs to the end of the line's word.
                     let value = line[at..].split(char::is_whitespace).next().unwrap_or("");
+                    // The sentence's own period (dropped from the template) is not the value's.
+                    let value = value.trim_end_matches(['.', ',', ';', '"', '\'']);
                     captures.push((name.clone(), value.to_string()));
                     at += value.len();
                 }
@@ -129,6 +186,7 @@ impl Template {
         Some(TemplateMatch {
             index: self.index,
             matched: line[start..at].trim().to_string(),
+            span: (start, at),
             evidence: Evidence::Template {
                 template: self.text.clone(),
                 captures,
