@@ -11,6 +11,7 @@
 //! Per-entry work (lowercasing, character lists, prefilter masks) is done once in
 //! [`SearchIndex::new`]; highlight positions are computed only when asked for, for visible rows.
 
+mod decimal_prefix;
 mod engine;
 mod index;
 mod matcher;
@@ -32,6 +33,9 @@ const PARALLEL_THRESHOLD: usize = 4096;
 /// How a hit matched, weakest first so that `Ord` sorts by strength.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MatchKind {
+    /// A number being typed (`1638`) that the entry's decimal code starts with: listed after
+    /// every other hit, in code order.
+    DecimalPrefix,
     /// The query was only negations (`!server`): the entry is one they leave in.
     NotExcluded,
     /// Letters of the term found in a key, but scattered across its words (`screen` in
@@ -58,7 +62,7 @@ pub enum MatchKind {
 impl MatchKind {
     pub(crate) fn base(self) -> i64 {
         match self {
-            MatchKind::NotExcluded => 0,
+            MatchKind::DecimalPrefix | MatchKind::NotExcluded => 0,
             MatchKind::LooseFuzzy => 30_000,
             MatchKind::Advice => 60_000,
             MatchKind::Pinyin => 100_000,
@@ -74,6 +78,7 @@ impl MatchKind {
 
     pub fn describe(self) -> &'static str {
         match self {
+            MatchKind::DecimalPrefix => "decimal prefix",
             MatchKind::NotExcluded => "not excluded",
             MatchKind::LooseFuzzy => "loose fuzzy key",
             MatchKind::Advice => "advice",

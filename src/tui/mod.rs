@@ -14,7 +14,6 @@
 pub mod app;
 pub mod bounded_command;
 pub mod clipboard;
-pub mod decimal_prefix;
 pub mod detail;
 pub mod events;
 pub mod filter;
@@ -28,7 +27,6 @@ pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod ui;
-pub mod version_filter;
 pub mod worker;
 
 use std::io;

@@ -12,12 +12,11 @@ impl App {
     /// Recomputes the hits for the current query and filter, keeping the selected entry when it
     /// still matches.
     pub fn refresh(&mut self) {
-        let split = version_filter::split(self.input.text());
-        self.version = split.version;
-        if let Some(bad) = &split.invalid {
+        let query = Query::parse(self.input.text());
+        self.version = query.version;
+        if let Some(bad) = &query.invalid_version {
             self.status = Some(format!("{bad}: not a 4.x or 5.x SDK version"));
         }
-        let query = Query::parse(&split.text);
         let scope = self.scope();
         let hits = match &self.source {
             Source::Query => {
@@ -98,10 +97,7 @@ impl App {
     }
 
     /// Shows new hits, keeping the selected entry selected when it is still among them.
-    pub(super) fn apply_hits(&mut self, query: Query, scope: Scope, mut hits: Vec<Hit>) {
-        if matches!(self.source, Source::Query) {
-            decimal_prefix::extend(&mut hits, self.engine.catalog(), &query.text, scope);
-        }
+    pub(super) fn apply_hits(&mut self, query: Query, scope: Scope, hits: Vec<Hit>) {
         // The selection follows the query to its best hit unless the user chose an entry: then it
         // stays there while it matches (what was first in the whole list says nothing about the
         // new words, and may match them only weakly, far down).
