@@ -51,6 +51,28 @@ pub(super) const FOREIGN_ERRORS: &[&str] = &[
     "TencentImPlugin",
 ];
 
+/// Words that say a text comes from the native SDK: there a native warning after a plain code
+/// word (`code: 1102`) is meant; elsewhere `error code=3009` is some server's own code.
+pub(super) const NATIVE_MARKERS: &[&str] = &[
+    "TRTCCloud",
+    "TXLiteAV",
+    "LiteAV",
+    "liteav",
+    "trtc-electron-sdk",
+    "onWarning",
+    "onError",
+    "Electron",
+];
+
+pub(super) fn names_native(line: &str) -> bool {
+    NATIVE_MARKERS.iter().any(|m| line.contains(m))
+}
+
+/// Does this code word point to the native SDK by itself (`warningCode`, `onError`)?
+pub(super) fn is_native_word(word: &str) -> bool {
+    context_word(word).is_some_and(|f| f == Some(NATIVE))
+}
+
 pub(super) fn names_foreign_error(line: &str) -> bool {
     FOREIGN_ERRORS.iter().any(|name| line.contains(name))
 }

@@ -113,6 +113,9 @@ struct Candidate {
     line: String,
     token: String,
     evidence: Evidence,
+    /// Of a reading several 4.x messages share, the codes whose message only bundles without the
+    /// `<KEY 0x…>` suffix had: with no 4.x hex code in the text, those are meant.
+    suffixless: Vec<usize>,
 }
 
 /// Lines longer than this are scanned in pieces: a log line is never that long, and a binary
@@ -135,6 +138,8 @@ pub struct Scanner<'a> {
     signs: FamilySigns,
     /// Numbers written on lines naming another product's error: that product's, not TRTC's.
     foreign_numbers: std::collections::HashSet<String>,
+    /// A line named the native SDK (`TRTCCloud`, `onError`, `liteav`…).
+    native_text: bool,
 }
 
 /// Whether the text is evidently 4.x (`RtcError`, `"code_":`, a 4.x hex code) or 5.x (an error
@@ -157,6 +162,7 @@ impl<'a> Scanner<'a> {
             line_number: 0,
             signs: FamilySigns::default(),
             foreign_numbers: std::collections::HashSet::new(),
+            native_text: false,
         }
     }
 
@@ -173,6 +179,7 @@ impl<'a> Scanner<'a> {
                 .chain(prose::scan_line(line, catalog))
                 .map(|f| (f.indices, f.token, f.evidence))
                 .collect();
+        let mut suffixless: Vec<usize> = Vec::new();
         let mut matches = self.templates.find(line);
         // A 4.x `<KEY 0x…>` on the line is the SDK naming the code: a 4.x message that other
         // codes also carried (`publish timeout` was 0xFFFF before 0x404B existed) yields to it.
@@ -190,16 +197,25 @@ impl<'a> Scanner<'a> {
         for (n, m) in matches.iter().enumerate() {
             // Several 4.x codes share one message (`Failed to join room - …` is 0x4004 and
             // 0x404C): one reading with every code, which the other mentions settle.
-            let Evidence::Template { template, .. } = &m.evidence else {
-                continue;
+            let mut same: Vec<usize> = Vec::new();
+            let family = catalog.entries()[m.index].family;
+            let same_family = |o: &&templates::TemplateMatch| {
+                o.shape == m.shape && catalog.entries()[o.index].family == family
             };
-            let same: Vec<usize> = matches
-                .iter()
-                .filter(|o| matches!(&o.evidence, Evidence::Template { template: t, .. } if t == template))
-                .map(|o| o.index)
-                .collect();
+            for o in matches.iter().filter(same_family) {
+                if !same.contains(&o.index) {
+                    same.push(o.index);
+                }
+            }
             if same.len() > 1 {
-                if matches.iter().position(|o| o.index == same[0]) == Some(n) {
+                if matches.iter().position(|o| same_family(&o)) == Some(n) {
+                    suffixless.extend(
+                        matches
+                            .iter()
+                            .filter(|o| same_family(o) && o.before_suffix)
+                            .map(|o| o.index),
+                    );
+                    same.sort_unstable();
                     found.push((same, m.matched.clone(), m.evidence.clone()));
                 }
                 continue;
@@ -227,6 +243,7 @@ impl<'a> Scanner<'a> {
                             .iter()
                             .all(|&i| catalog.entries()[i].family == Family::Web4)
                 }));
+        self.native_text |= context::names_native(line);
         if context::names_foreign_error(line) {
             self.foreign_numbers.extend(
                 line.split(|c: char| !c.is_ascii_digit() && c != '-')
@@ -253,12 +270,18 @@ impl<'a> Scanner<'a> {
                 None => {
                     self.by_reading
                         .insert(indices.clone(), self.candidates.len());
+                    let suffixless = indices
+                        .iter()
+                        .copied()
+                        .filter(|i| indices.len() > 1 && suffixless.contains(i))
+                        .collect();
                     self.candidates.push(Candidate {
                         indices,
                         line_number: self.line_number,
                         line: line.trim().to_string(),
                         token,
                         evidence,
+                        suffixless,
                     });
                 }
             }
@@ -283,9 +306,43 @@ impl<'a> Scanner<'a> {
                 .iter()
                 .all(|&i| catalog.entries()[i].family == family)
         };
-        let kept: Vec<&Candidate> = self
+        let web4_hex = self.candidates.iter().any(|c| {
+            c.evidence == Evidence::HexCode && only(c, Family::Web4)
+        });
+        let narrowed: Vec<Candidate> = self
             .candidates
             .iter()
+            .map(|c| Candidate {
+                indices: if web4_hex || c.suffixless.is_empty() {
+                    c.indices.clone()
+                } else {
+                    c.suffixless.clone()
+                },
+                line_number: c.line_number,
+                line: c.line.clone(),
+                token: c.token.clone(),
+                evidence: c.evidence.clone(),
+                suffixless: Vec::new(),
+            })
+            .collect();
+        let warning_only = |c: &Candidate| {
+            c.indices
+                .iter()
+                .all(|&i| catalog.entries()[i].category == Category::Warning)
+        };
+        // Native evidence: a native error of its own, or a line naming the native SDK.
+        let native = self.native_text
+            || narrowed
+                .iter()
+                .any(|c| only(c, Family::Native) && !warning_only(c));
+        let kept: Vec<&Candidate> = narrowed
+            .iter()
+            // A warning after a plain code word counts only in a native text.
+            .filter(|c| {
+                native
+                    || !warning_only(c)
+                    || !matches!(&c.evidence, Evidence::CodeContext { word } | Evidence::SignAssumed { word } if !context::is_native_word(word))
+            })
             .filter(|c| match (self.signs.web4, self.signs.web5) {
                 // Evidently 4.x: a 5.x template's words in a 4.x message are not a 5.x error.
                 (true, false) => {

@@ -30,7 +30,12 @@ struct Template {
     leading: Option<String>,
     /// Counts only on a line that names `RtcError` (a short 4.x message).
     needs_rtc_error: bool,
+    /// A 4.x message of the bundles before 4.3.10, which appended no `<KEY 0x…>` to it.
+    before_suffix: bool,
 }
+
+/// The first 4.x version whose RtcError appends `<KEY 0x…>` to its message.
+const FIRST_SUFFIXED: (u32, u32, u32) = (4, 3, 10);
 
 pub(super) struct TemplateMatch {
     pub index: usize,
@@ -38,6 +43,10 @@ pub(super) struct TemplateMatch {
     pub matched: String,
     /// Where that part is, in bytes.
     pub span: (usize, usize),
+    /// The template's fixed text (messages that differ only in a final period are one).
+    pub shape: String,
+    /// Only bundles before 4.3.10 had this message (and printed no `<KEY 0x…>` after it).
+    pub before_suffix: bool,
     pub evidence: Evidence,
 }
 
@@ -89,6 +98,7 @@ fn compile(index: usize, text: &str) -> Option<Template> {
         names,
         leading,
         needs_rtc_error: false,
+        before_suffix: false,
     })
 }
 
@@ -141,6 +151,10 @@ fn web4_messages(catalog: &Catalog) -> impl Iterator<Item = Template> + '_ {
         .filter_map(move |l| {
             let mut fields = l.split('\t');
             let (key, text) = (fields.next()?, fields.next()?);
+            let first = fields.next().and_then(|v| v.split('–').next()).and_then(|v| {
+                let mut n = v.split('.').map(|p| p.parse::<u32>().ok());
+                Some((n.next()??, n.next()??, n.next()??))
+            });
             let index = catalog.indices_by_name(key).iter().copied().find(|&i| {
                 let e = &catalog.entries()[i];
                 e.family == Family::Web4 && e.category == Category::Sdk
@@ -148,6 +162,7 @@ fn web4_messages(catalog: &Catalog) -> impl Iterator<Item = Template> + '_ {
             let mut t = compile(index, text)?;
             let fixed: usize = t.pieces.iter().map(|p| p.trim().chars().count()).sum();
             t.needs_rtc_error = fixed < WEB4_SHORT_CHARS;
+            t.before_suffix = first.is_some_and(|f| f < FIRST_SUFFIXED);
             Some(t)
         })
 }
@@ -187,6 +202,8 @@ impl Template {
             index: self.index,
             matched: line[start..at].trim().to_string(),
             span: (start, at),
+            shape: self.pieces.join("{}"),
+            before_suffix: self.before_suffix,
             evidence: Evidence::Template {
                 template: self.text.clone(),
                 captures,
