@@ -319,7 +319,11 @@ pub(super) fn resolve(
 
 /// A native code written without its minus (`错误码3301` for -3301): native errors are negative,
 /// so when no entry at all has the positive number, the negative native one is meant.
-pub(super) fn sign_dropped(catalog: &Catalog, value: i64, families: Option<&[Family]>) -> Vec<usize> {
+pub(super) fn sign_dropped(
+    catalog: &Catalog,
+    value: i64,
+    families: Option<&[Family]>,
+) -> Vec<usize> {
     if value <= 0
         || !catalog.indices_by_code(value).is_empty()
         || families.is_some_and(|f| !f.contains(&Family::Native))

@@ -143,7 +143,8 @@ pub struct Scanner<'a> {
 }
 
 /// Whether the text is evidently 4.x (`RtcError`, `"code_":`, a 4.x hex code) or 5.x (an error
-/// named by its 5.x key, `KEY: message`, or an `originError`).
+/// named by its 5.x key, `KEY: message`, or an `originError`); 5.x wins when both show, since the
+/// 5.x SDK's core logs 4.x-style errors.
 #[derive(Debug, Default, Clone, Copy)]
 struct FamilySigns {
     web4: bool,
@@ -306,9 +307,10 @@ impl<'a> Scanner<'a> {
                 .iter()
                 .all(|&i| catalog.entries()[i].family == family)
         };
-        let web4_hex = self.candidates.iter().any(|c| {
-            c.evidence == Evidence::HexCode && only(c, Family::Web4)
-        });
+        let web4_hex = self
+            .candidates
+            .iter()
+            .any(|c| c.evidence == Evidence::HexCode && only(c, Family::Web4));
         let narrowed: Vec<Candidate> = self
             .candidates
             .iter()
@@ -348,9 +350,11 @@ impl<'a> Scanner<'a> {
                 (true, false) => {
                     !(only(c, Family::Web5) && matches!(c.evidence, Evidence::Template { .. }))
                 }
-                // Evidently 5.x: 4.x readings are the internal core's suffix or words that
-                // resemble a 4.x message; the 5.x public code is the answer.
-                (false, true) => !(only(c, Family::Web4)
+                // Evidently 5.x (its errors named by key, `originError`), even where its
+                // internal core logs a 4.x-style `RtcError … <SCHEDULE_FAILED 0x404c>`: 4.x
+                // readings are that core's or words that resemble a 4.x message; the 5.x public
+                // code is the answer.
+                (_, true) => !(only(c, Family::Web4)
                     && matches!(
                         c.evidence,
                         Evidence::Template { .. } | Evidence::HexCode | Evidence::Key
@@ -445,14 +449,14 @@ fn settle(candidates: &[&Candidate], catalog: &crate::catalog::Catalog) -> Vec<M
                 .filter(|i| named.contains(i))
                 .collect()
         } else if ambiguous && c.indices.iter().any(|&i| voted.contains(&family_of(i))) {
-                c.indices
-                    .iter()
-                    .copied()
-                    .filter(|&i| voted.contains(&family_of(i)))
-                    .collect()
-            } else {
-                c.indices.clone()
-            };
+            c.indices
+                .iter()
+                .copied()
+                .filter(|&i| voted.contains(&family_of(i)))
+                .collect()
+        } else {
+            c.indices.clone()
+        };
         for index in keep {
             match at.get(&index) {
                 Some(&n) => {

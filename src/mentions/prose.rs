@@ -31,7 +31,9 @@ pub(super) const PARTICLES: &[&str] = &[
 ];
 
 /// Punctuation that joins a label to its number (besides spaces).
-const JOINERS: &[char] = &[':', '：', '=', '"', '\'', '“', '”', '「', '」', '(', '（', '[', '【'];
+const JOINERS: &[char] = &[
+    ':', '：', '=', '"', '\'', '“', '”', '「', '」', '(', '（', '[', '【',
+];
 
 /// What joins the items of a sequence or list after one label.
 pub(super) const SEQUENCE_SEPARATORS: &[&str] =

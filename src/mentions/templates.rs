@@ -126,7 +126,11 @@ impl Templates {
     pub fn find(&self, line: &str) -> Vec<TemplateMatch> {
         let mut out = Vec::new();
         let rtc_error = line.contains("RtcError");
-        for t in self.templates.iter().filter(|t| rtc_error || !t.needs_rtc_error) {
+        for t in self
+            .templates
+            .iter()
+            .filter(|t| rtc_error || !t.needs_rtc_error)
+        {
             if let Some(m) = t.match_line(line) {
                 out.push(m);
             }
@@ -135,9 +139,9 @@ impl Templates {
         // error: Failed to join room - …` holds its core's 4.x message): the outer one is meant.
         let spans: Vec<(usize, usize)> = out.iter().map(|m| m.span).collect();
         out.retain(|m| {
-            !spans.iter().any(|&(a, b)| {
-                a <= m.span.0 && m.span.1 <= b && (b - a) > (m.span.1 - m.span.0)
-            })
+            !spans
+                .iter()
+                .any(|&(a, b)| a <= m.span.0 && m.span.1 <= b && (b - a) > (m.span.1 - m.span.0))
         });
         out
     }
@@ -151,10 +155,13 @@ fn web4_messages(catalog: &Catalog) -> impl Iterator<Item = Template> + '_ {
         .filter_map(move |l| {
             let mut fields = l.split('\t');
             let (key, text) = (fields.next()?, fields.next()?);
-            let first = fields.next().and_then(|v| v.split('–').next()).and_then(|v| {
-                let mut n = v.split('.').map(|p| p.parse::<u32>().ok());
-                Some((n.next()??, n.next()??, n.next()??))
-            });
+            let first = fields
+                .next()
+                .and_then(|v| v.split('–').next())
+                .and_then(|v| {
+                    let mut n = v.split('.').map(|p| p.parse::<u32>().ok());
+                    Some((n.next()??, n.next()??, n.next()??))
+                });
             let index = catalog.indices_by_name(key).iter().copied().find(|&i| {
                 let e = &catalog.entries()[i];
                 e.family == Family::Web4 && e.category == Category::Sdk
