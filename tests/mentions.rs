@@ -448,3 +448,49 @@ fn devtools_console_of_both_sdks() {
         assert!(recall >= 0.98, "DevTools {web}: recall {recall:.3}");
     }
 }
+
+/// The anchors a prefilter may look for cover every line the rules read: over all fixtures, each
+/// line that yields a mention on its own holds an anchor word, a template's first piece or a key.
+#[test]
+fn every_line_with_a_mention_holds_an_anchor() {
+    let engine = Engine::new(Catalog::builtin().unwrap());
+    let anchors = mentions::Scanner::new(&engine, Scope::default()).anchors();
+    let reports: RealReports =
+        toml::from_str(include_str!("fixtures/mentions/real-reports/cases.toml")).unwrap();
+    let texts: Vec<String> = load(include_str!("fixtures/mentions/sdk-output.toml"))
+        .into_iter()
+        .map(|c| c.text)
+        .chain(reports.case.into_iter().map(|c| c.text))
+        .chain(
+            include_str!("fixtures/mentions/devtools/trtc-sdk-v5-5.17.1.txt")
+                .lines()
+                .map(str::to_string),
+        )
+        .chain(
+            include_str!("fixtures/mentions/devtools/trtc-js-sdk-4.3.2.txt")
+                .lines()
+                .map(str::to_string),
+        )
+        .collect();
+    let mut missing = Vec::new();
+    for text in &texts {
+        for line in mentions::lines(text) {
+            let found = mentions::find(line, &engine, Scope::default());
+            if found.is_empty() {
+                continue;
+            }
+            let folded = mentions::fold_variants(line).to_ascii_lowercase();
+            let anchored = anchors.words.iter().any(|w| folded.contains(w))
+                || anchors.templates.iter().any(|t| line.contains(t.as_str()))
+                || found.iter().any(|m| {
+                    engine.catalog().entries()[m.index]
+                        .names()
+                        .any(|n| line.contains(n))
+                });
+            if !anchored {
+                missing.push(line.to_string());
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+}

@@ -40,6 +40,10 @@ pub(super) const CODE_WORDS: &[(&str, Option<&[Family]>)] = &[
     ("onenterroom", Some(NATIVE)),
 ];
 
+/// Marks besides the code words that make numbers on a line codes: a hex code's `0x`, a 4.x
+/// `RtcError` line, and `result` on a line that says it failed.
+pub(super) const ANCHOR_MARKS: &[&str] = &["0x", "rtcerror", "result"];
+
 /// Error types of other products whose codes share numbers with TRTC's (`{"code":65535,
 /// "name":"TUICallEngineError"}` is TUICallKit's, not 4.x UNKNOWN): on a line naming one, numbers
 /// are not read as TRTC codes (hex codes and keys still are).

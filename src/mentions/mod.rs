@@ -23,6 +23,7 @@ use std::collections::HashMap;
 use crate::catalog::{Category, Family, Scope};
 use crate::search::Engine;
 
+pub use prose::fold_variants;
 pub use render::{json_line, render};
 
 /// Why a token counts as a code, strongest first.
@@ -104,6 +105,16 @@ pub struct Mention {
     /// The text that named it (`16388`, `0x4004`, `JOIN_ROOM_FAILED`, `-8`).
     pub token: String,
     pub evidence: Evidence,
+}
+
+/// What a line must contain for the rules to find a mention on it: one of `words` (compared
+/// ASCII-case-insensitively, after [`fold_variants`]), the first fixed piece of one of `templates`
+/// (as written), or a whole catalog key. A console answer (`< 16388`) is read through the line
+/// before it, so a line after one that ends with a code word must not be skipped either.
+#[derive(Debug, Clone)]
+pub struct Anchors {
+    pub words: Vec<&'static str>,
+    pub templates: Vec<String>,
 }
 
 /// A candidate before families are settled: which entries a token could name.
@@ -290,6 +301,19 @@ impl<'a> Scanner<'a> {
         if !line.trim().is_empty() {
             self.previous.clear();
             self.previous.push_str(line);
+        }
+    }
+
+    /// What a line must hold for `push_line` to find anything on it (for a prefilter that skips
+    /// lines cheaply; it must never skip a line these rules would read).
+    pub fn anchors(&self) -> Anchors {
+        let mut words: Vec<&'static str> = context::CODE_WORDS.iter().map(|(w, _)| *w).collect();
+        words.extend(prose::LABELS);
+        words.extend(prose::GLUED_LABELS);
+        words.extend(context::ANCHOR_MARKS);
+        Anchors {
+            words,
+            templates: self.templates.anchors().map(str::to_string).collect(),
         }
     }
 
@@ -567,6 +591,77 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    /// How people write codes in reports (issue #24's examples).
+    #[test]
+    fn codes_as_people_write_them() {
+        assert_eq!(found("提示错误码70014"), ["web4:70014"]);
+        assert_eq!(found("进房失败，提示错误码 70001"), ["web4:70001"]);
+        assert_eq!(found("错误码是-1301"), ["native:-1301"]);
+        assert_eq!(
+            found("错误码一直1102 -> 3002 -> -1307"),
+            ["native:1102", "native:3002", "native:-1307"]
+        );
+        assert_eq!(
+            found("错误码：1102、-1307"),
+            ["native:1102", "native:-1307"]
+        );
+        assert_eq!(
+            found("混流失败【错误信息：-3324 [-6000] outdate request】"),
+            ["native:-3324"]
+        );
+        assert_eq!(found("错误代码 70013"), ["web4:70013"]);
+        assert_eq!(found("errid=70013"), ["web4:70013"]);
+        assert_eq!(found("返回码: 70001"), ["web4:70001"]);
+        assert_eq!(found("the error code is 70001"), ["web4:70001"]);
+        assert_eq!(found("錯誤碼 70001"), ["web4:70001"]);
+        assert_eq!(found("onWarning code: 1102"), ["native:1102"]);
+    }
+
+    #[test]
+    fn a_dropped_minus_is_assumed_with_less_confidence() {
+        let engine = Engine::new(Catalog::builtin().unwrap());
+        let m = find("进房失败，提示错误码3301", &engine, Scope::default());
+        assert_eq!(m.len(), 1);
+        assert_eq!(
+            engine.catalog().entries()[m[0].index].qualified(),
+            "native:-3301"
+        );
+        assert_eq!(m[0].evidence.confidence(), 1);
+        assert!(m[0].evidence.describe().contains("minus sign assumed"));
+        // 70001 exists as written: no sign is assumed.
+        assert_eq!(found("错误码70001"), ["web4:70001"]);
+    }
+
+    #[test]
+    fn prose_numbers_that_are_not_codes() {
+        for text in [
+            "房间号 70001，错误码 xxxx",
+            "SDKAppID：1400704311",
+            "错误码 4.15.22 之后出现",
+            "错误码3301x",
+            "返回了 3 条数据",
+            "serve error code=3009 : parse message",
+            "call failed, error: {\"code\":65535,\"name\":\"TUICallEngineError\"}",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn family_signs_settle_4x_and_5x_messages() {
+        // 4.x before 4.3.10: no suffix, the message names the code.
+        assert_eq!(
+            found("RtcError: please call join() before publish()"),
+            ["web4:0x1001"]
+        );
+        // A 5.x error named by its key, with the core's 4.x suffix: the 5.x code is the answer.
+        let five = found(
+            "OPERATION_FAILED: 'enterRoom' failed, reason: Failed to join room - schedule failed: Failed to fetch code: 0 <SCHEDULE_FAILED 0x404c>",
+        );
+        assert!(five.iter().all(|q| q.starts_with("web5:")), "{five:?}");
+        assert!(five.contains(&"web5:5500".to_string()), "{five:?}");
     }
 
     #[test]
