@@ -1,17 +1,24 @@
-//! Codes found in pasted text: a console dump, a stack trace, an Electron log.
+//! Codes found in pasted text: a console dump, a stack trace, an Electron log, a report someone
+//! wrote.
 //!
-//! A token is a mention only when something says it is a code (the rules are written once, here,
-//! and repeated in the README and `explain --help`):
+//! A token is a mention only when something says it is a code (the rules are written once, here
+//! and in the tables of `context.rs`, `prose.rs` and `templates.rs`, and repeated in the README
+//! and `explain --help`):
 //! 1. a hex code of the catalog (`0x4004`);
 //! 2. a key as a whole identifier (`JOIN_ROOM_FAILED`); a one-word key (`UNKNOWN`) only in a code
 //!    context;
-//! 3. a number in a code context: right after `code`, `errCode`, `errorCode`, `extraCode`,
-//!    `getCode()`, `getExtraCode()`, `warningCode`, `err`, `error` (with `:`, `=`, `=>`, quotes or
-//!    brackets between), or anywhere on a line that names `RtcError` (4.x codes only);
-//! 4. the SDK's own message text for that code (a 5.x template such as
-//!    `'{key}' is a required param when calling {fnName}(), received: {value}.`).
+//! 3. a number in a code context: right after a code word (`context::CODE_WORDS`: `code`,
+//!    `errCode`, `getCode()`, `errid`, …, with `:`, `=`, `=>`, quotes or brackets between), or
+//!    anywhere on a line that names `RtcError` (4.x codes only); a native warning after a plain
+//!    code word only in a text that names the native SDK;
+//! 4. a number after a prose label (`prose::LABELS`: `错误码`, `错误信息`, `error code is`, …),
+//!    glued or after a particle, and the rest of a sequence or list after it;
+//! 5. a native code written without its minus where no positive code has the number (confidence 1);
+//! 6. the SDK's own message text (5.x templates; every 4.x bundle's RtcError messages).
 //!
-//! Bare numbers (ports, sizes, ids, timestamps, line:column) and plain words are never mentions.
+//! Bare numbers (ports, sizes, ids, timestamps, line:column), plain words and the numbers of
+//! another product's errors are never mentions. In a text that is evidently one web SDK's, the
+//! other one's message readings yield.
 
 mod context;
 mod prose;
