@@ -49,7 +49,7 @@ for (let i = 0; i < argv.length; i++) {
   else specs.push(argv[i]);
 }
 const DEFAULT_SPECS = [
-  'trtc-js-sdk@4.3.2', 'trtc-js-sdk@4.6.7', 'trtc-js-sdk@4.11.13', 'trtc-js-sdk@4.15.22',
+  'trtc-js-sdk@4.3.2', 'trtc-js-sdk@4.6.7', 'trtc-js-sdk@4.8.6', 'trtc-js-sdk@4.11.13', 'trtc-js-sdk@4.15.22',
   'trtc-sdk-v5@5.2.0', 'trtc-sdk-v5@5.8.6', 'trtc-sdk-v5@5.17.1',
 ];
 const cache = opts.cache ?? path.join(os.tmpdir(), 'trtc-devtools-cache');
@@ -190,7 +190,7 @@ async function runScenario(browser, base, name) {
   // a scenario alive.
   const push = (text, quiet) => { lines.push(shortStack(text)); if (!quiet) last = Date.now(); };
   cdp.on('Runtime.consoleAPICalled', (e) => {
-    if (e.type === 'debug' || e.type === 'startGroupCollapsed' && false) return; // Verbose: hidden by default
+    if (e.type === 'debug') return; // the Verbose level: hidden by DevTools' default levels
     if (e.type === 'endGroup' || e.type === 'clear') return;
     const f = e.stackTrace?.callFrames?.[0];
     let text = renderConsole(e.args);
@@ -204,6 +204,8 @@ async function runScenario(browser, base, name) {
   });
   cdp.on('Log.entryAdded', ({ entry }) => {
     if (entry.level === 'verbose' || entry.source === 'violation') return;
+    // headless Chromium's software-WebGL notice: an artefact of this machine, not of a user's browser
+    if (/swiftshader/i.test(entry.text)) return;
     const req = entry.networkRequestId && requests.get(entry.networkRequestId);
     const m = /^Failed to load resource: (.*)$/.exec(entry.text);
     if (req && m) {
@@ -218,7 +220,6 @@ async function runScenario(browser, base, name) {
   await cdp.send('Runtime.enable');
   await page.goto(`${base}/?s=${encodeURIComponent(name)}`, { waitUntil: 'load' });
   const start = Date.now();
-  let caught = [];
   page.evaluate((n) => window.__run(n), name).catch(() => {});
   for (;;) {
     await new Promise((r) => setTimeout(r, 250));
@@ -226,7 +227,7 @@ async function runScenario(browser, base, name) {
     if (Date.now() - start > CAP_MS) break;
     if (done && Date.now() - last > QUIET_MS) break;
   }
-  caught = await page.evaluate(() => window.__caught || []).catch(() => []);
+  const caught = await page.evaluate(() => window.__caught || []).catch(() => []);
   await context.close();
   return { lines, caught, ms: Date.now() - start };
 }

@@ -198,7 +198,9 @@ function pageEval(R, sites) {
     try {
       const fn = globalThis.__trtcScope(`(function(${s.locals.join(',')}){return new ${R}(${s.obj})})`);
       const err = fn(...s.locals.map((n) => (n === '__this' ? ph('…') : ph('…'))));
-      return { text: String(err), code: typeof err.getCode === 'function' ? err.getCode() : err.code_ };
+      // `typeof` of a placeholder is "function" (it must be callable): that is a run-time value too
+      const text = String(err).replace(/(received type: )function\b/g, '$1{type}');
+      return { text, code: typeof err.getCode === 'function' ? err.getCode() : err.code_ };
     } catch (e) {
       return { error: String(e && e.message || e) };
     }
