@@ -313,131 +313,91 @@ fn every_web4_string_err_is_explained() {
     assert!(precision >= 0.99, "precision {precision:.3}");
 }
 
+#[derive(Deserialize)]
+struct DevtoolsAnnotations {
+    block: Vec<DevtoolsBlock>,
+}
+
+#[derive(Deserialize)]
+struct DevtoolsBlock {
+    file: String,
+    scenario: String,
+    codes: Vec<String>,
+}
+
 /// What Chromium's DevTools console shows when the real SDKs fail (tests/fixtures/mentions/
-/// devtools/*.txt, made by scripts/extract/devtools.mjs), scored against what the error objects
-/// themselves carried (captured.json: `err.getCode()`/`getExtraCode()`, `err.code`/`extraCode`).
-/// An `-uncaught` scenario repeats its caught twin's failure without the app catching it, so the
-/// twin's codes are its reference; a captured code the catalog has no entry for (4.x extraCode 4,
-/// a transport detail) is not a mention to find. (Until the hand annotation of these consoles
-/// lands, this reference is what the SDK itself carried and printed.)
+/// devtools/*.txt, made by scripts/extract/devtools.mjs), each scenario's console pasted whole,
+/// against the hand annotation of the codes it names (annotations.toml: `codes` of each block).
 #[test]
 fn devtools_console_of_both_sdks() {
     let engine = Engine::new(Catalog::builtin().unwrap());
-    let catalog = engine.catalog();
-    let captured: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/mentions/devtools/captured.json")).unwrap();
     let consoles = [
         (
-            "trtc-js-sdk@4.3.2",
+            "trtc-js-sdk-4.3.2.txt",
             include_str!("fixtures/mentions/devtools/trtc-js-sdk-4.3.2.txt"),
         ),
         (
-            "trtc-js-sdk@4.6.7",
+            "trtc-js-sdk-4.6.7.txt",
             include_str!("fixtures/mentions/devtools/trtc-js-sdk-4.6.7.txt"),
         ),
         (
-            "trtc-js-sdk@4.11.13",
+            "trtc-js-sdk-4.8.6.txt",
+            include_str!("fixtures/mentions/devtools/trtc-js-sdk-4.8.6.txt"),
+        ),
+        (
+            "trtc-js-sdk-4.11.13.txt",
             include_str!("fixtures/mentions/devtools/trtc-js-sdk-4.11.13.txt"),
         ),
         (
-            "trtc-js-sdk@4.15.22",
+            "trtc-js-sdk-4.15.22.txt",
             include_str!("fixtures/mentions/devtools/trtc-js-sdk-4.15.22.txt"),
         ),
         (
-            "trtc-sdk-v5@5.2.0",
+            "trtc-sdk-v5-5.2.0.txt",
             include_str!("fixtures/mentions/devtools/trtc-sdk-v5-5.2.0.txt"),
         ),
         (
-            "trtc-sdk-v5@5.8.6",
+            "trtc-sdk-v5-5.8.6.txt",
             include_str!("fixtures/mentions/devtools/trtc-sdk-v5-5.8.6.txt"),
         ),
         (
-            "trtc-sdk-v5@5.17.1",
+            "trtc-sdk-v5-5.17.1.txt",
             include_str!("fixtures/mentions/devtools/trtc-sdk-v5-5.17.1.txt"),
         ),
     ];
-    let qualified = |family: trtc_errors::catalog::Family, code: i64| -> Option<String> {
-        catalog
-            .indices_by_code(code)
+    let annotations: DevtoolsAnnotations =
+        toml::from_str(include_str!("fixtures/mentions/devtools/annotations.toml"))
+            .expect("annotations.toml parses");
+    let block_text = |file: &str, scenario: &str| -> String {
+        let (_, console) = consoles
             .iter()
-            .map(|&i| &catalog.entries()[i])
-            .find(|e| e.family == family)
-            .map(|e| e.qualified())
-    };
-    for web in ["4.x", "5.x"] {
-        let family = if web == "4.x" {
-            trtc_errors::catalog::Family::Web4
-        } else {
-            trtc_errors::catalog::Family::Web5
-        };
-        let mut cases = Vec::new();
-        for (package, console) in consoles.iter().filter(|(p, _)| {
-            p.starts_with(if web == "4.x" {
-                "trtc-js-sdk"
-            } else {
-                "trtc-sdk-v5"
+            .find(|(f, _)| *f == file)
+            .unwrap_or_else(|| panic!("{file} is not in the fixture list"));
+        console
+            .split("=== scenario: ")
+            .skip(1)
+            .find_map(|b| {
+                let (name, text) = b.split_once('\n')?;
+                (name.trim() == scenario).then(|| text.to_string())
             })
-        }) {
-            let mut blocks = console.split("=== scenario: ").skip(1);
-            for block in blocks.by_ref() {
-                let (scenario, text) = block.split_once('\n').unwrap_or((block, ""));
-                let scenario = scenario.trim();
-                let reference = scenario
-                    .strip_suffix("-uncaught")
-                    .map(|twin| match twin {
-                        "join" => "join-fake-usersig",
-                        "enter" => "enter-fake-usersig",
-                        t => t,
-                    })
-                    .unwrap_or(scenario);
-                let mut codes: Vec<String> = Vec::new();
-                for err in captured[package][reference]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                {
-                    for field in ["code", "extraCode"] {
-                        if let Some(q) = err[field]
-                            .as_i64()
-                            .filter(|&c| c != 0)
-                            .and_then(|c| qualified(family, c))
-                        {
-                            if !codes.contains(&q) {
-                                codes.push(q);
-                            }
-                        }
-                    }
-                }
-                // A 4.x console's `<KEY 0x…>` is the SDK itself naming a code, also where the app
-                // caught nothing (4.6.7 rejects outside the app's catch; a getUserMedia warning).
-                if web == "4.x" {
-                    for suffix in text.split('<').skip(1) {
-                        let Some((key, rest)) = suffix.split_once(" 0x") else {
-                            continue;
-                        };
-                        let hex: String =
-                            rest.chars().take_while(char::is_ascii_hexdigit).collect();
-                        if !key.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
-                            || !rest[hex.len()..].starts_with('>')
-                        {
-                            continue;
-                        }
-                        if let Some(q) = i64::from_str_radix(&hex, 16)
-                            .ok()
-                            .and_then(|c| qualified(family, c))
-                        {
-                            if !codes.contains(&q) {
-                                codes.push(q);
-                            }
-                        }
-                    }
-                }
-                cases.push((format!("{package} {scenario}"), text.to_string(), codes));
-            }
-        }
+            .unwrap_or_else(|| panic!("{file}: no scenario {scenario}"))
+    };
+    for web in ["trtc-js-sdk", "trtc-sdk-v5"] {
+        let cases: Vec<_> = annotations
+            .block
+            .iter()
+            .filter(|b| b.file.starts_with(web))
+            .map(|b| {
+                (
+                    format!("{} {}", b.file, b.scenario),
+                    block_text(&b.file, &b.scenario),
+                    b.codes.clone(),
+                )
+            })
+            .collect();
         let (s, precision, recall) = measure(&engine, &cases);
         println!(
-            "DevTools {web}: {} consoles, {} codes the errors carried, {} found right, {} false, {} missed; precision {precision:.3}, recall {recall:.3}\n{}",
+            "DevTools {web}: {} consoles, {} codes annotated, {} found right, {} false, {} missed; precision {precision:.3}, recall {recall:.3}\n{}",
             cases.len(),
             s.true_positive + s.false_negative,
             s.true_positive,
