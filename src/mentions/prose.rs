@@ -51,7 +51,7 @@ pub const VARIANTS: &[(char, char)] = &[
 
 /// `text` with every variant character folded (`帐号` → `账号`, `錯誤碼` → `错误码`).
 pub fn fold_variants(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(|c| VARIANTS.iter().any(|&(v, _)| v == c)) {
+    if text.is_ascii() || !text.chars().any(|c| VARIANTS.iter().any(|&(v, _)| v == c)) {
         return std::borrow::Cow::Borrowed(text);
     }
     text.chars()
@@ -83,6 +83,15 @@ pub(super) fn scan_line(line: &str, catalog: &Catalog) -> Vec<Found> {
     if names_foreign_error(line) {
         return out;
     }
+    // Most log lines are ASCII and hold no label: skip them before any allocation.
+    if line.is_ascii()
+        && !LABELS
+            .iter()
+            .filter(|l| l.is_ascii())
+            .any(|l| contains_ignore_case(line, l))
+    {
+        return out;
+    }
     let folded = fold_variants(line);
     let line: &str = &folded;
     let lower = line.to_ascii_lowercase();
@@ -111,6 +120,12 @@ pub(super) fn scan_line(line: &str, catalog: &Catalog) -> Vec<Found> {
         }
     }
     out
+}
+
+fn contains_ignore_case(line: &str, needle: &str) -> bool {
+    line.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn is_word_char(c: char) -> bool {

@@ -52,6 +52,11 @@ pub(super) struct TemplateMatch {
 
 pub(super) struct Templates {
     templates: Vec<Template>,
+    /// Every template's first piece at once: a line is tried only against the templates whose
+    /// first piece it holds (hundreds of `find`s a line made `explain` several times slower).
+    first_pieces: aho_corasick::AhoCorasick,
+    /// `first_pieces` pattern → the templates that start with it.
+    by_first_piece: Vec<Vec<usize>>,
 }
 
 /// Splits `a {x} b {y}` into pieces `["a ", " b "]`, names `["x", "y"]`, leading `None`.
@@ -111,7 +116,27 @@ impl Templates {
             .flat_map(|(i, e)| e.templates.iter().filter_map(move |t| compile(i, t)))
             .collect();
         templates.extend(web4_messages(catalog));
-        Templates { templates }
+        let mut pieces: Vec<&str> = Vec::new();
+        let mut by_first_piece: Vec<Vec<usize>> = Vec::new();
+        for (i, t) in templates.iter().enumerate() {
+            let Some(first) = t.pieces.first() else {
+                continue;
+            };
+            match pieces.iter().position(|p| p == first) {
+                Some(at) => by_first_piece[at].push(i),
+                None => {
+                    pieces.push(first);
+                    by_first_piece.push(vec![i]);
+                }
+            }
+        }
+        let first_pieces =
+            aho_corasick::AhoCorasick::new(&pieces).expect("template pieces make an automaton");
+        Templates {
+            templates,
+            first_pieces,
+            by_first_piece,
+        }
     }
 
     /// The first fixed piece of every template: a line holds a template only if it holds that
@@ -126,9 +151,16 @@ impl Templates {
     pub fn find(&self, line: &str) -> Vec<TemplateMatch> {
         let mut out = Vec::new();
         let rtc_error = line.contains("RtcError");
-        for t in self
-            .templates
-            .iter()
+        let mut candidates: Vec<usize> = self
+            .first_pieces
+            .find_overlapping_iter(line)
+            .flat_map(|m| self.by_first_piece[m.pattern().as_usize()].iter().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for t in candidates
+            .into_iter()
+            .map(|i| &self.templates[i])
             .filter(|t| rtc_error || !t.needs_rtc_error)
         {
             if let Some(m) = t.match_line(line) {
