@@ -24,6 +24,7 @@ pub mod keys;
 pub mod layout;
 pub mod notes;
 pub mod open_url;
+pub mod query_history;
 pub mod terminal;
 pub mod text;
 pub mod theme;
@@ -237,6 +238,11 @@ fn run_from(
                 Ok(Some(code)) => Ok(code),
                 Err(e) => Err(e),
             };
+            app.remember_query();
+            if let Some(path) = query_history::history_file() {
+                // Losing the history is not worth an error after the browser closed.
+                let _ = query_history::save(&path, &app.query_history);
+            }
             if let Some(chosen) = picking {
                 *chosen = app.pick.as_mut().and_then(|p| p.chosen.take());
             }
@@ -277,6 +283,9 @@ fn build_app(session: Session, initial_query: Option<String>, warnings: &mut Vec
         session.lang,
         session.color,
     );
+    if let Some(path) = query_history::history_file() {
+        app.query_history = query_history::load(&path);
+    }
     if !session.scope.is_everything() {
         app.set_base_scope(session.scope);
     }

@@ -21,6 +21,9 @@ pub enum Action {
     DeleteWord,
     KillToEnd,
     ClearQuery,
+    /// Alt-↑ / Alt-↓: an older / newer query from the history.
+    HistoryOlder,
+    HistoryNewer,
     Up,
     Down,
     PageUp,

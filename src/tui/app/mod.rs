@@ -90,6 +90,8 @@ pub struct App {
     pub detail_scroll: usize,
     /// The detail pane takes the whole body (Ctrl-F).
     pub detail_full: bool,
+    /// Queries acted on before (Alt-↑ / Alt-↓), loaded and saved by the loop.
+    pub query_history: crate::tui::query_history::QueryHistory,
     /// A large paste is being scanned by the loop (Esc cancels).
     pub scanning_paste: bool,
     /// Number of the latest paste; only its scan is shown.
@@ -149,6 +151,7 @@ impl App {
             detail_full: false,
             paste_by_confidence: false,
             pick: None,
+            query_history: Default::default(),
             scanning_paste: false,
             paste_generation: 0,
             detail: DetailModel::default(),
@@ -442,10 +445,29 @@ impl App {
             Action::Escape if self.pick.is_some() => self.should_quit = true,
             Action::Enter => match self.focused_link.and_then(|n| self.detail.links.get(n)) {
                 Some(link) => self.jump_to(link.target),
-                None => return self.copy(),
+                None => {
+                    self.remember_query();
+                    return self.copy();
+                }
             },
-            Action::Copy => return self.copy(),
-            Action::CopyAll => return self.copy_all(),
+            Action::Copy => {
+                self.remember_query();
+                return self.copy();
+            }
+            Action::CopyAll => {
+                self.remember_query();
+                return self.copy_all();
+            }
+            Action::HistoryOlder => {
+                if let Some(query) = self.query_history.older(self.input.text()) {
+                    self.recall(&query);
+                }
+            }
+            Action::HistoryNewer => {
+                if let Some(query) = self.query_history.newer() {
+                    self.recall(&query);
+                }
+            }
             Action::CycleCopyFormat => {
                 self.copy_format = self.copy_format.next();
                 self.status = Some(format!("Copy format: {}", self.copy_format.as_str()));
@@ -455,7 +477,10 @@ impl App {
                 self.detail_scroll = 0;
                 self.status = Some(format!("Language: {}", self.lang.label()));
             }
-            Action::OpenDocs => return self.open_docs(),
+            Action::OpenDocs => {
+                self.remember_query();
+                return self.open_docs();
+            }
             Action::Redraw => return Some(Effect::Redraw),
             Action::Suspend => return Some(Effect::Suspend),
             Action::Escape => {
@@ -638,6 +663,18 @@ impl App {
         self.input.clear();
         self.source = Source::Query;
         self.refresh();
+    }
+
+    /// Keeps the query line in the history (the loop also does at quit).
+    pub fn remember_query(&mut self) {
+        if matches!(self.source, Source::Query) {
+            self.query_history.record(self.input.text());
+        }
+    }
+
+    fn recall(&mut self, query: &str) {
+        self.input.set(query);
+        self.edited();
     }
 
     /// The text the pasted-text source found an entry on, for the list and detail pane.
