@@ -5,7 +5,7 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };
 
-use crate::tui::app::Action;
+use crate::tui::action::Action;
 
 /// One key binding: its keys, what it does, and its word in the footer (`None`: help only). The
 /// footer's words may name the current state: `{filter}` (the next one), `{enter}`, `{lang}`,

@@ -11,6 +11,7 @@
 //! thread is stuck writing to a terminal that stopped reading, the signal thread restores what it
 //! can without waiting and ends the process ([`events::GRACE`]).
 
+mod action;
 pub mod app;
 mod bounded_backend;
 pub mod bounded_command;
@@ -25,6 +26,7 @@ pub mod layout;
 pub mod notes;
 pub mod open_url;
 pub mod query_history;
+mod source;
 pub mod terminal;
 pub mod text;
 pub mod theme;

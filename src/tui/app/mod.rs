@@ -3,7 +3,6 @@
 //! Nothing here touches the terminal. Effects that need I/O (copying) are returned to the loop as
 //! [`Effect`] values, so every state change can be tested as (state, action) → (new state).
 
-mod action;
 mod copy;
 mod links;
 mod paste;
@@ -19,6 +18,7 @@ use crate::query::Query;
 use crate::render::rows::RowWidths;
 use crate::render::{self, Format};
 use crate::search::{Engine, Hit};
+pub use crate::tui::action::{Action, Effect, ScanRequest};
 use crate::tui::detail::{self, DetailInput, DetailModel};
 pub use crate::tui::filter::Filter;
 use crate::tui::history::{History, Place};
@@ -26,11 +26,11 @@ use crate::tui::input::QueryInput;
 use crate::tui::keys;
 use crate::tui::layout::{filter_tabs, help_popup, Layout, ListWant, Pane};
 use crate::tui::open_url::is_openable;
+pub use crate::tui::source::Source;
 use crate::tui::theme::Theme;
 use crate::tui::worker::{SearchRequest, SearchResult, SearchWorker, BACKGROUND_FROM};
 use crate::width::truncate;
-pub use action::{Action, Effect};
-pub use paste::{scan_paste, PasteScan, ScanRequest, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM};
+pub use paste::{scan_paste, PasteScan, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM};
 pub use pick::Pick;
 
 /// Columns of description a list row keeps when the list is sized to its content: enough to tell
@@ -40,18 +40,6 @@ pub const DESCRIPTION_SLICE: usize = 24;
 pub const QUIT_HINT: &str = "Esc only steps back · Ctrl-C (or Ctrl-D on an empty query) quits";
 /// The help overlay's width when there is room.
 pub const HELP_WIDTH: u16 = 78;
-
-/// Where the list's rows come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    /// Hits for the typed query.
-    Query,
-    /// Codes found in pasted text.
-    Pasted {
-        mentions: Vec<Mention>,
-        lines: usize,
-    },
-}
 
 pub struct App {
     pub engine: Arc<Engine>,
