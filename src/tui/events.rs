@@ -308,9 +308,13 @@ pub fn spawn_loader(
     Ok(())
 }
 
-/// The worker's waker and the clipboard's notifier, sending into `events`.
-pub fn wire_helpers(events: &Events) -> Arc<dyn Fn(Reply) + Send + Sync> {
-    let search_done = events.callback(|()| Event::SearchDone);
-    super::worker::set_waker(move || search_done(()));
+/// The clipboard's notifier, sending into `events`.
+pub fn clipboard_notifier(events: &Events) -> Arc<dyn Fn(Reply) + Send + Sync> {
     Arc::new(events.callback(Event::Clipboard))
+}
+
+/// The search worker's waker, sending into `events`.
+pub fn search_waker(events: &Events) -> super::worker::Waker {
+    let search_done = events.callback(|()| Event::SearchDone);
+    Arc::new(move || search_done(()))
 }

@@ -191,7 +191,7 @@ fn run_from(
         anyhow::bail!(why);
     }
     let (events, inbox) = Events::channel();
-    let notify = events::wire_helpers(&events);
+    let notify = events::clipboard_notifier(&events);
     #[cfg(unix)]
     events::spawn_signal_thread(events.clone()).context("cannot watch for signals")?;
 
@@ -211,7 +211,8 @@ fn run_from(
     let mut warnings = Vec::new();
     let outcome = match wait_for_session(&mut terminal, &inbox, load, events.clone())? {
         Waited::Loaded(session, early) => {
-            let mut app = build_app(*session, initial_query, &mut warnings);
+            let waker = events::search_waker(&events);
+            let mut app = build_app(*session, initial_query, waker, &mut warnings);
             if picking.is_some() {
                 app.start_picking();
             }
@@ -277,13 +278,19 @@ fn finish<B: Backend>(
     Ok(code)
 }
 
-fn build_app(session: Session, initial_query: Option<String>, warnings: &mut Vec<String>) -> App {
+fn build_app(
+    session: Session,
+    initial_query: Option<String>,
+    waker: worker::Waker,
+    warnings: &mut Vec<String>,
+) -> App {
     let copy_format = session.config.config.copy_format.unwrap_or_default();
-    let mut app = App::new(
+    let mut app = App::with_waker(
         Arc::new(session.engine),
         copy_format,
         session.lang,
         session.color,
+        Some(waker),
     );
     if let Some(path) = query_history::history_file() {
         app.query_history = query_history::load(&path);

@@ -115,6 +115,18 @@ pub struct App {
 
 impl App {
     pub fn new(engine: Arc<Engine>, copy_format: Format, lang: Lang, color: bool) -> App {
+        App::with_waker(engine, copy_format, lang, color, None)
+    }
+
+    /// As [`App::new`]; a large catalog's background search calls `waker` after each answer
+    /// (the loop's wake-up). Without one, answers are taken when the app next looks.
+    pub fn with_waker(
+        engine: Arc<Engine>,
+        copy_format: Format,
+        lang: Lang,
+        color: bool,
+        waker: Option<crate::tui::worker::Waker>,
+    ) -> App {
         let mut app = App {
             engine,
             base_scope: Scope::default(),
@@ -159,7 +171,7 @@ impl App {
             color,
         };
         if app.engine.catalog().len() >= BACKGROUND_FROM {
-            app.worker = SearchWorker::spawn(Arc::clone(&app.engine));
+            app.worker = SearchWorker::spawn(Arc::clone(&app.engine), waker);
         }
         app.refresh();
         app.wait_for_results();
