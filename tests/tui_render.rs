@@ -955,3 +955,31 @@ fn doc_addresses_are_never_wrapped_inside() {
     assert!(!text.contains(tail), "{text}");
     assert!(text.contains(&url[..30]), "{text}");
 }
+
+#[test]
+fn a_typed_log_line_lists_the_codes_it_names_first() {
+    for (line, first) in [
+        ("OnError [code:-1301|msg:open camera failed]", "-1301"),
+        ("RtcError: join room failed code: 16388", "0x4004"),
+    ] {
+        let mut app = app(100, 30);
+        type_text(&mut app, line);
+        assert_eq!(
+            shown_displays(&app).first().map(String::as_str),
+            Some(first),
+            "{line}"
+        );
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap_or("")
+                .contains("Named in the typed line"),
+            "{line}: {:?}",
+            app.status
+        );
+    }
+    // A plain query is searched as before.
+    let mut app = app(100, 30);
+    type_text(&mut app, "join");
+    assert!(app.status.is_none());
+}
