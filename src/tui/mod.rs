@@ -14,24 +14,24 @@
 mod action;
 pub mod app;
 mod bounded_backend;
-pub mod bounded_command;
+mod bounded_command;
 pub mod clipboard;
-pub mod detail;
-pub mod events;
-pub mod filter;
-pub mod history;
-pub mod input;
-pub mod keys;
+mod detail;
+mod events;
+mod filter;
+mod history;
+mod input;
+mod keys;
 pub mod layout;
 pub mod notes;
-pub mod open_url;
-pub mod query_history;
+mod open_url;
+mod query_history;
 mod source;
-pub mod terminal;
-pub mod text;
-pub mod theme;
+mod terminal;
+mod text;
+mod theme;
 pub mod ui;
-pub mod worker;
+mod worker;
 
 use std::io;
 use std::process::ExitCode;
@@ -355,7 +355,7 @@ where
                 };
             }
             Event::Terminate(signal) => return Ok(Waited::Exit(signal_exit(signal))),
-            Event::InputClosed(_) => return Ok(Waited::Exit(hangup_exit())),
+            Event::InputClosed => return Ok(Waited::Exit(hangup_exit())),
             Event::InputFailed(why) => anyhow::bail!(why),
             Event::Input(crossterm::event::Event::Resize(..)) | Event::Resized => {
                 full_redraw_next(terminal)?;
@@ -534,7 +534,7 @@ where
                 }
             }
             Event::Terminate(signal) => return Ok(Some(signal_exit(signal))),
-            Event::InputClosed(_) => return Ok(Some(hangup_exit())),
+            Event::InputClosed => return Ok(Some(hangup_exit())),
             // Ends through `run_from`'s error path: the terminal restored, then the message.
             Event::InputFailed(why) => anyhow::bail!(why),
             Event::Suspend => suspend()?,
