@@ -39,7 +39,16 @@ Exit codes:
   1  nothing found
   2  usage error, or a catalog file could not be loaded
 
-Config: ~/.config/trtc-errors/config.toml (see `trtc-errors config path`).";
+Environment:
+  NO_COLOR                 no colour (as --color never; --color always wins)
+  PAGER                    the pager for long output on a terminal [default: less -FRX]
+  TRTC_ERRORS_CONFIG_DIR   the directory of config.toml and catalogs/
+  TRTC_ERRORS_CACHE_DIR    where large user catalogs are cached; TRTC_ERRORS_NO_CACHE=1: no cache
+  TRTC_ERRORS_CLIPBOARD    osc52: the browser copies by OSC 52, not the system clipboard
+
+Files:
+  ~/.config/trtc-errors/config.toml   settings (see `trtc-errors config path`)
+  ~/.config/trtc-errors/catalogs/     every *.toml in it is an extra catalog";
 
 /// Look up, search and explain TRTC error codes: Web SDK 4.x and 5.x, and the native / Electron SDK.
 ///

@@ -137,9 +137,11 @@ pub fn mistyped_command(session: &Session, word: &str) -> Option<ExitCode> {
         .get_subcommands()
         .filter(|c| !c.is_hide_set())
         .map(|c| c.get_name())
-        .map(|name| (strsim::jaro(word, name), name))
-        .filter(|&(similarity, _)| similarity > 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+        // One slip (a letter wrong, missing, extra or two swapped) per four letters, at least one:
+        // `serach`, `shwo`, `conifg` are typos; `kicked` and `expired` are words to look up.
+        .map(|name| (strsim::damerau_levenshtein(word, name), name))
+        .filter(|&(distance, name)| distance <= (name.len() / 4).max(1))
+        .min_by_key(|&(distance, _)| distance)?;
     warn(&format!(
         "no command, code or key is called {word:?}; did you mean '{}'?",
         best.1
