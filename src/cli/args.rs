@@ -88,7 +88,7 @@ pub struct Cli {
     #[arg(long, value_enum, global = true)]
     pub sdk: Option<SdkArg>,
 
-    /// Only the codes this SDK version defines, under the key spelling it uses (4.5.0, 5.8.6).
+    /// Only the codes this SDK version defines, under the key spelling it uses (4.4.0, 5.8.6).
     #[arg(long, value_name = "VERSION", value_parser = parse_version, global = true)]
     pub sdk_version: Option<SdkVersion>,
 
@@ -153,7 +153,7 @@ pub fn with_implicit_show(args: Vec<std::ffi::OsString>) -> (Vec<std::ffi::OsStr
 
 fn parse_version(text: &str) -> Result<SdkVersion, String> {
     let v = SdkVersion::parse(text)
-        .ok_or_else(|| format!("`{text}` is not a version like 4.5.0 or 5.8.6"))?;
+        .ok_or_else(|| format!("`{text}` is not a version like 4.4.0 or 5.8.6"))?;
     let Some(family) = v.family() else {
         return Err(format!(
             "{v} is neither a 4.x (trtc-js-sdk) nor a 5.x (trtc-sdk-v5) version"

@@ -337,7 +337,7 @@ fn print_entries(
     }
 }
 
-/// What the session shows: its language, and the version in force (the query's `@4.5.0`, else
+/// What the session shows: its language, and the version in force (the query's `@4.4.0`, else
 /// `--sdk-version`).
 fn view_of(session: &Session, query: Option<&Query>) -> View {
     let version = query.and_then(|q| q.version).or(session.scope.version);
@@ -364,7 +364,7 @@ fn search(
 ) -> anyhow::Result<ExitCode> {
     let query = Query::parse(query_text);
     if let Some(bad) = &query.invalid_version {
-        warn(&format!("{bad}: not a 4.x or 5.x SDK version"));
+        warn(&bad.to_string());
         return Ok(ExitCode::from(EXIT_ERROR));
     }
     let mut hits = session.engine.search(&query, scope);
