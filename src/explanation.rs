@@ -237,9 +237,9 @@ const REFERENCED_SHOWN: usize = 6;
 /// The code as people search for it: `0x4004 (16388)` for 4.x SDK codes, the display form otherwise.
 pub fn code_both_ways(entry: &CatalogEntry) -> String {
     if entry.is_hex() {
-        format!("{} ({})", entry.display, entry.code)
+        format!("{} ({})", entry.display(), entry.code)
     } else {
-        entry.display.clone()
+        entry.display()
     }
 }
 
@@ -263,22 +263,16 @@ fn category_text(entry: &CatalogEntry) -> String {
     }
 }
 
-fn code_ref(catalog: &Catalog, from: Family, reference: &str) -> CodeRef {
-    match catalog.resolve_reference(from, reference) {
+fn code_ref(catalog: &Catalog, from: Family, reference: &crate::catalog::CodeRef) -> CodeRef {
+    match catalog.resolve(reference) {
         Some(i) => entry_ref(catalog, from, i),
-        None => {
-            let (family, display) = match reference.split_once(':') {
-                Some((f, d)) => (Family::parse(f).unwrap_or(from), d.to_string()),
-                None => (from, reference.to_string()),
-            };
-            CodeRef {
-                index: None,
-                family,
-                display,
-                title: String::new(),
-                foreign: family != from,
-            }
-        }
+        None => CodeRef {
+            index: None,
+            family: reference.family,
+            display: reference.display(),
+            title: String::new(),
+            foreign: reference.family != from,
+        },
     }
 }
 
@@ -287,7 +281,7 @@ fn entry_ref(catalog: &Catalog, from: Family, index: usize) -> CodeRef {
     CodeRef {
         index: Some(index),
         family: e.family,
-        display: e.display.clone(),
+        display: e.display(),
         title: e.key.clone().unwrap_or_default(),
         foreign: e.family != from,
     }
@@ -339,49 +333,49 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, lang: Lang) -> Explanati
             total: 1,
         }),
     );
-    if zh(entry.description_en.is_none()) {
+    if zh(entry.description.en.is_none()) {
         push(
             FieldKind::DescriptionZh,
-            Some(Value::Text(entry.description_zh.clone())),
+            Some(Value::Text(entry.description.zh.clone())),
         );
     }
     if lang.shows_en() {
-        push(FieldKind::DescriptionEn, text(&entry.description_en));
+        push(FieldKind::DescriptionEn, text(&entry.description.en));
     }
-    if zh(entry.raised_when_en.is_empty()) {
+    if zh(entry.raised_when.en.is_empty()) {
         push(
             FieldKind::RaisedWhenZh,
-            Some(Value::Items(entry.raised_when_zh.clone())),
+            Some(Value::Items(entry.raised_when.zh.clone())),
         );
     }
     if lang.shows_en() {
         push(
             FieldKind::RaisedWhenEn,
-            Some(Value::Items(entry.raised_when_en.clone())),
+            Some(Value::Items(entry.raised_when.en.clone())),
         );
     }
-    if zh(entry.extra_code_en.is_none()) {
-        push(FieldKind::ExtraCodeZh, text(&entry.extra_code_zh));
+    if zh(entry.extra_code.en.is_none()) {
+        push(FieldKind::ExtraCodeZh, text(&entry.extra_code.zh));
     }
     if lang.shows_en() {
-        push(FieldKind::ExtraCodeEn, text(&entry.extra_code_en));
+        push(FieldKind::ExtraCodeEn, text(&entry.extra_code.en));
     }
-    if zh(entry.advice_en.is_none()) {
-        push(FieldKind::AdviceZh, text(&entry.advice_zh));
+    if zh(entry.advice.en.is_none()) {
+        push(FieldKind::AdviceZh, text(&entry.advice.zh));
     }
     if lang.shows_en() {
-        push(FieldKind::AdviceEn, text(&entry.advice_en));
+        push(FieldKind::AdviceEn, text(&entry.advice.en));
     }
     push(
         FieldKind::Templates,
         Some(Value::Items(entry.templates.clone())),
     );
     push(FieldKind::Apis, Some(Value::Items(entry.apis.clone())));
-    if zh(entry.migration_en.is_none()) {
-        push(FieldKind::MigrationZh, text(&entry.migration_zh));
+    if zh(entry.migration.en.is_none()) {
+        push(FieldKind::MigrationZh, text(&entry.migration.zh));
     }
     if lang.shows_en() {
-        push(FieldKind::MigrationEn, text(&entry.migration_en));
+        push(FieldKind::MigrationEn, text(&entry.migration.en));
     }
     push(
         FieldKind::Since,
@@ -397,7 +391,10 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, lang: Lang) -> Explanati
             .as_ref()
             .map(|v| Value::Text(format!("SDK {v}"))),
     );
-    push(FieldKind::RaisedIn, text(&entry.raised_in));
+    push(
+        FieldKind::RaisedIn,
+        entry.raised_in.as_ref().map(|r| Value::Text(r.to_string())),
+    );
     push(
         FieldKind::NotRaisedSince,
         entry
@@ -418,11 +415,7 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, lang: Lang) -> Explanati
         }),
     );
     // Links go both ways in the data; what is already under Related is not repeated here.
-    let related: Vec<Option<usize>> = entry
-        .related
-        .iter()
-        .map(|r| catalog.resolve_reference(family, r))
-        .collect();
+    let related: Vec<Option<usize>> = entry.related.iter().map(|r| catalog.resolve(r)).collect();
     let referenced: Vec<usize> = catalog
         .index_of(entry)
         .map(|i| catalog.referenced_by(i))
