@@ -111,7 +111,7 @@ pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow:
                 EXIT_NOT_FOUND
             }))
         }
-        Command::Tui { .. } => Ok(ExitCode::from(EXIT_ERROR)),
+        Command::Tui { .. } | Command::Pick { .. } => Ok(ExitCode::from(EXIT_ERROR)),
     }
 }
 
@@ -232,6 +232,10 @@ fn search(
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let query = Query::parse(query_text);
+    if let Some(bad) = &query.invalid_version {
+        warn(&format!("{bad}: not a 4.x or 5.x SDK version"));
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
     let mut hits = session.engine.search(&query, scope);
     if let Some(limit) = limit.filter(|&l| l > 0) {
         hits.truncate(limit);
@@ -281,7 +285,8 @@ fn write_result_lines(
             _ => Highlights::default(),
         };
         let mut row = result_row(entry, hit, lights, session.lang, None);
-        if let Some(v) = session.scope.version {
+        let version = query.and_then(|q| q.version).or(session.scope.version);
+        if let Some(v) = version {
             if let Some(key) = key_in(entry, v) {
                 row.key = key.to_string();
             }
