@@ -14,7 +14,7 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use trtc_errors::catalog::cache::{self, CacheKey};
+use trtc_errors::cache::{self, CacheKey};
 use trtc_errors::catalog::{parse_catalog, Catalog, Scope};
 use trtc_errors::explanation::Lang;
 use trtc_errors::query::Query;

@@ -284,9 +284,9 @@ const REFERENCED_SHOWN: usize = 6;
 /// The code as people search for it: `0x4004 (16388)` for 4.x SDK codes, the display form otherwise.
 pub fn code_both_ways(entry: &CatalogEntry) -> String {
     if entry.is_hex() {
-        format!("{} ({})", entry.display, entry.code)
+        format!("{} ({})", entry.display(), entry.code)
     } else {
-        entry.display.clone()
+        entry.display()
     }
 }
 
@@ -328,9 +328,9 @@ pub fn title(entry: &CatalogEntry, view: &View) -> String {
 
 /// The meaning of a keyless code, short enough for a headline: the description's first sentence.
 fn meaning(entry: &CatalogEntry, lang: Lang) -> String {
-    let text = match (lang, &entry.description_en) {
+    let text = match (lang, &entry.description.en) {
         (Lang::En, Some(en)) => en.as_str(),
-        _ => entry.description_zh.as_str(),
+        _ => entry.description.zh.as_str(),
     };
     let end = text
         .char_indices()
@@ -351,22 +351,21 @@ fn doc_url_in(url: &str, lang: Lang) -> String {
     }
 }
 
-fn code_ref(catalog: &Catalog, from: Family, reference: &str, view: &View) -> CodeRef {
-    match catalog.resolve_reference(from, reference) {
+fn code_ref(
+    catalog: &Catalog,
+    from: Family,
+    reference: &crate::catalog::CodeRef,
+    view: &View,
+) -> CodeRef {
+    match catalog.resolve(reference) {
         Some(i) => entry_ref(catalog, from, i, view),
-        None => {
-            let (family, display) = match reference.split_once(':') {
-                Some((f, d)) => (Family::parse(f).unwrap_or(from), d.to_string()),
-                None => (from, reference.to_string()),
-            };
-            CodeRef {
-                index: None,
-                family,
-                display,
-                title: String::new(),
-                foreign: family != from,
-            }
-        }
+        None => CodeRef {
+            index: None,
+            family: reference.family,
+            display: reference.display(),
+            title: String::new(),
+            foreign: reference.family != from,
+        },
     }
 }
 
@@ -375,7 +374,7 @@ fn entry_ref(catalog: &Catalog, from: Family, index: usize, view: &View) -> Code
     CodeRef {
         index: Some(index),
         family: e.family,
-        display: e.display.clone(),
+        display: e.display(),
         title: view.key(e).unwrap_or_default().to_string(),
         foreign: e.family != from,
     }
@@ -407,30 +406,30 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, view: &View) -> Explanat
     let text = |t: &Option<String>| t.clone().map(Value::Text);
     // Chinese is shown when asked for, and in place of English that is missing.
     let zh = |en_missing: bool| lang.shows_zh() || en_missing;
-    let sdk = |v: &String| Value::Text(format!("SDK {v}"));
+    let sdk = |v: &crate::catalog::WrittenVersion| Value::Text(format!("SDK {v}"));
     let title = title(entry, view);
 
     // What it means and what to do.
-    if zh(entry.description_en.is_none()) {
+    if zh(entry.description.en.is_none()) {
         push(
             FieldKind::DescriptionZh,
-            Some(Value::Text(entry.description_zh.clone())),
+            Some(Value::Text(entry.description.zh.clone())),
         );
     }
     if lang.shows_en() {
-        push(FieldKind::DescriptionEn, text(&entry.description_en));
+        push(FieldKind::DescriptionEn, text(&entry.description.en));
     }
-    if zh(entry.extra_code_en.is_none()) {
-        push(FieldKind::ExtraCodeZh, text(&entry.extra_code_zh));
-    }
-    if lang.shows_en() {
-        push(FieldKind::ExtraCodeEn, text(&entry.extra_code_en));
-    }
-    if zh(entry.advice_en.is_none()) {
-        push(FieldKind::AdviceZh, text(&entry.advice_zh));
+    if zh(entry.extra_code.en.is_none()) {
+        push(FieldKind::ExtraCodeZh, text(&entry.extra_code.zh));
     }
     if lang.shows_en() {
-        push(FieldKind::AdviceEn, text(&entry.advice_en));
+        push(FieldKind::ExtraCodeEn, text(&entry.extra_code.en));
+    }
+    if zh(entry.advice.en.is_none()) {
+        push(FieldKind::AdviceZh, text(&entry.advice.zh));
+    }
+    if lang.shows_en() {
+        push(FieldKind::AdviceEn, text(&entry.advice.en));
     }
     push(FieldKind::Deprecated, text(&entry.deprecated));
     // Where it comes from.
@@ -447,16 +446,16 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, view: &View) -> Explanat
         }),
     );
     // When it is raised.
-    if zh(entry.raised_when_en.is_empty()) {
+    if zh(entry.raised_when.en.is_empty()) {
         push(
             FieldKind::RaisedWhenZh,
-            Some(Value::Items(entry.raised_when_zh.clone())),
+            Some(Value::Items(entry.raised_when.zh.clone())),
         );
     }
     if lang.shows_en() {
         push(
             FieldKind::RaisedWhenEn,
-            Some(Value::Items(entry.raised_when_en.clone())),
+            Some(Value::Items(entry.raised_when.en.clone())),
         );
     }
     push(
@@ -464,11 +463,11 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, view: &View) -> Explanat
         Some(Value::Items(entry.templates.clone())),
     );
     push(FieldKind::Apis, Some(Value::Items(entry.apis.clone())));
-    if zh(entry.migration_en.is_none()) {
-        push(FieldKind::MigrationZh, text(&entry.migration_zh));
+    if zh(entry.migration.en.is_none()) {
+        push(FieldKind::MigrationZh, text(&entry.migration.zh));
     }
     if lang.shows_en() {
-        push(FieldKind::MigrationEn, text(&entry.migration_en));
+        push(FieldKind::MigrationEn, text(&entry.migration.en));
     }
     if family == Family::Web5 {
         let note = if lang == Lang::Zh {
@@ -506,7 +505,10 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, view: &View) -> Explanat
     );
     push(FieldKind::Since, entry.since.as_ref().map(sdk));
     push(FieldKind::Until, entry.until.as_ref().map(sdk));
-    push(FieldKind::RaisedIn, text(&entry.raised_in));
+    push(
+        FieldKind::RaisedIn,
+        entry.raised_in.as_ref().map(|r| Value::Text(r.to_string())),
+    );
     push(
         FieldKind::NotRaisedSince,
         entry.not_raised_since.as_ref().map(|v| {
@@ -529,11 +531,7 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, view: &View) -> Explanat
         }),
     );
     // Links go both ways in the data; what is already under Related is not repeated here.
-    let related: Vec<Option<usize>> = entry
-        .related
-        .iter()
-        .map(|r| catalog.resolve_reference(family, r))
-        .collect();
+    let related: Vec<Option<usize>> = entry.related.iter().map(|r| catalog.resolve(r)).collect();
     let referenced: Vec<usize> = catalog
         .index_of(entry)
         .map(|i| catalog.referenced_by(i))
@@ -698,7 +696,7 @@ mod tests {
             let entry = catalog
                 .entries()
                 .iter()
-                .find(|e| e.display == display && e.family == family)
+                .find(|e| e.display() == display && e.family == family)
                 .unwrap();
             let e = explain(entry, &catalog, &View::default());
             assert_eq!(

@@ -2,16 +2,18 @@
 //! over them, and the renderers that explain an entry. The CLI and the TUI are thin shells over the
 //! core modules; nothing in the core knows clap, ratatui or crossterm.
 
-// The core.
+// The core. `read_limited` and `sanitize` live in the catalog crate, which reads files and
+// cleans their text first.
+pub use trtc_catalog::{read_limited, sanitize};
+
+pub mod cache;
 pub mod catalog;
 pub mod explanation;
 pub mod fuzzy;
 pub mod mentions;
 pub mod pinyin_match;
 pub mod query;
-pub mod read_limited;
 pub mod render;
-pub mod sanitize;
 pub mod sdk_map;
 pub mod sdk_versions;
 pub mod search;

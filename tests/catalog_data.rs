@@ -47,9 +47,9 @@ fn every_seed_row_is_in_the_catalog_word_for_word() {
             "key of {}",
             row[1]
         );
-        assert_eq!(entry.display, row[1].to_uppercase().replace("0X", "0x"));
+        assert_eq!(entry.display(), row[1].to_uppercase().replace("0X", "0x"));
         assert_eq!(
-            entry.description_zh.as_bytes(),
+            entry.description.zh.as_bytes(),
             row[2].as_bytes(),
             "描述 of {}",
             row[1]
@@ -68,11 +68,11 @@ fn every_seed_row_is_in_the_catalog_word_for_word() {
             "错误类型 of {code}"
         );
         assert_eq!(
-            entry.description_zh.as_bytes(),
+            entry.description.zh.as_bytes(),
             row[2].as_bytes(),
             "描述 of {code}"
         );
-        assert_eq!(entry.display, row[0]);
+        assert_eq!(entry.display(), row[0]);
     }
 }
 
@@ -178,19 +178,19 @@ fn catalog_integrity() {
             e.qualified()
         );
         assert!(
-            !e.description_zh.is_empty(),
+            !e.description.zh.is_empty(),
             "{}: no Chinese description",
-            e.display
+            e.display()
         );
         assert!(
-            e.description_en.as_deref().is_some_and(|d| !d.is_empty()),
+            e.description.en.as_deref().is_some_and(|d| !d.is_empty()),
             "{}: no English description",
-            e.display
+            e.display()
         );
-        assert!(!e.source.is_empty(), "{}: no source", e.display);
+        assert!(!e.source.is_empty(), "{}: no source", e.display());
         for r in &e.related {
             assert!(
-                catalog.resolve_reference(e.family, r).is_some(),
+                catalog.resolve(r).is_some(),
                 "{}: related {r} does not exist",
                 e.qualified()
             );
@@ -200,9 +200,9 @@ fn catalog_integrity() {
             .starts_with("official TRTC Web SDK 4.x error-code page");
         if !from_seed {
             assert!(
-                e.advice_zh.is_some() && e.advice_en.is_some(),
+                e.advice.zh.is_some() && e.advice.en.is_some(),
                 "{}: new entries need advice",
-                e.display
+                e.display()
             );
         }
     }
@@ -231,7 +231,7 @@ fn seed_advice_that_points_elsewhere_says_where() {
     let advice = |d: &str| {
         catalog
             .find_display(d)
-            .and_then(|e| e.advice_zh.clone())
+            .and_then(|e| e.advice.zh.clone())
             .unwrap_or_default()
     };
     assert!(advice("70002").contains("tls-sig-api-v2"));
@@ -263,20 +263,20 @@ fn every_web4_sdk_entry_is_grounded_in_the_bundles() {
     {
         let key = e.names().find(|k| raised["codes"].get(*k).is_some());
         let facts =
-            &raised["codes"][key.unwrap_or_else(|| panic!("{} not in raised.json", e.display))];
-        assert_eq!(facts["value"].as_i64(), Some(e.code), "{}", e.display);
+            &raised["codes"][key.unwrap_or_else(|| panic!("{} not in raised.json", e.display()))];
+        assert_eq!(facts["value"].as_i64(), Some(e.code), "{}", e.display());
         assert!(
-            !e.raised_when_en.is_empty(),
+            !e.raised_when.en.is_empty(),
             "{}: no raised_when_en",
-            e.display
+            e.display()
         );
         assert_eq!(
-            e.raised_when_en.len(),
-            e.raised_when_zh.len(),
+            e.raised_when.en.len(),
+            e.raised_when.zh.len(),
             "{}: raised_when in both languages, item for item",
-            e.display
+            e.display()
         );
-        assert!(e.doc_url.is_some(), "{}: no doc_url", e.display);
+        assert!(e.doc_url.is_some(), "{}: no doc_url", e.display());
         // raised_in is `first–last`, with an open end while the newest version still raises it.
         let first = facts["first_raised"].as_str().unwrap();
         let last = facts["last_raised"].as_str().unwrap();
@@ -289,22 +289,22 @@ fn every_web4_sdk_entry_is_grounded_in_the_bundles() {
             e.raised_in.as_deref(),
             Some(expected.as_str()),
             "{}",
-            e.display
+            e.display()
         );
         assert_eq!(
             e.not_raised_since.as_deref(),
             facts["not_raised_since"].as_str(),
             "{}",
-            e.display
+            e.display()
         );
         if let Some(since) = e.not_raised_since.as_deref() {
             // The first version after the last one that raises it.
             let after = versions.iter().position(|v| *v == last).unwrap() + 1;
-            assert_eq!(Some(since), versions.get(after).copied(), "{}", e.display);
+            assert_eq!(Some(since), versions.get(after).copied(), "{}", e.display());
         }
         // Each raised-when item names the API or the condition of a construction site.
         let sites = facts["sites"].as_array().unwrap();
-        assert!(!sites.is_empty(), "{}: no construction site", e.display);
+        assert!(!sites.is_empty(), "{}: no construction site", e.display());
         checked += 1;
     }
     assert_eq!(checked, 29);
@@ -319,9 +319,9 @@ fn no_advice_names_a_cause_reported_by_another_code() {
         let e = catalog.find(Family::Web4, display).unwrap();
         format!(
             "{} {} {}",
-            e.advice_en.as_deref().unwrap_or(""),
-            e.description_en.as_deref().unwrap_or(""),
-            e.raised_when_en.join(" ")
+            e.advice.en.as_deref().unwrap_or(""),
+            e.description.en.as_deref().unwrap_or(""),
+            e.raised_when.en.join(" ")
         )
     };
     let wrong: &[(&str, &str)] = &[
@@ -449,7 +449,7 @@ fn every_native_key_with_its_chinese_comment_byte_for_byte() {
                 .unwrap_or_else(|| panic!("native {key} missing"));
             assert_eq!((e.code, e.category), (code, category), "{key}");
             assert_eq!(
-                e.description_zh.as_bytes(),
+                e.description.zh.as_bytes(),
                 x["comment_zh"].as_str().unwrap().as_bytes(),
                 "{key}: description_zh must be the d.ts comment"
             );
@@ -479,7 +479,7 @@ fn related_web4_sdk_codes_link_both_ways() {
     let mut pairs = 0;
     for e in catalog.entries().iter().filter(sdk) {
         for r in &e.related {
-            let Some(i) = catalog.resolve_reference(e.family, r) else {
+            let Some(i) = catalog.resolve(r) else {
                 continue;
             };
             let target = &catalog.entries()[i];
@@ -487,13 +487,10 @@ fn related_web4_sdk_codes_link_both_ways() {
                 continue;
             }
             assert!(
-                target
-                    .related
-                    .iter()
-                    .any(|back| back.eq_ignore_ascii_case(&e.display)),
+                target.related.iter().any(|back| back.names(e)),
                 "{} lists {} but not the other way",
-                e.display,
-                target.display
+                e.display(),
+                target.display()
             );
             pairs += 1;
         }
@@ -504,7 +501,7 @@ fn related_web4_sdk_codes_link_both_ways() {
         ("0x1003", "0x1004"),
     ] {
         let e = catalog.find(Family::Web4, a).unwrap();
-        assert!(e.related.iter().any(|r| r == b), "{a} ↔ {b}");
+        assert!(e.related.iter().any(|r| r.written() == b), "{a} ↔ {b}");
     }
     assert!(pairs >= 20, "{pairs}");
 }

@@ -178,7 +178,7 @@ fn measure(engine: &Engine, cases: &[(String, String, Vec<String>)]) -> (Score, 
             .into_iter()
             .map(|m| {
                 let e = &engine.catalog().entries()[m.index];
-                (e.qualified(), e.display.clone())
+                (e.qualified(), e.display())
             })
             .collect();
         let right = |(q, code): &(String, String)| {

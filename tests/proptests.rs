@@ -126,7 +126,7 @@ proptest! {
                 let entry = &catalog.entries()[index];
                 prop_assert_eq!(app.detail.key.entry, Some(index), "detail model of another entry");
                 let shown = app.detail.explanation.as_ref().map(|e| e.code.clone()).unwrap_or_default();
-                prop_assert!(shown.starts_with(&entry.display), "detail shows {shown:?}, selected {}", entry.display);
+                prop_assert!(shown.starts_with(&entry.display()), "detail shows {shown:?}, selected {}", entry.display());
             }
             prop_assert!(app.detail_scroll <= app.max_detail_scroll());
         }
@@ -164,10 +164,11 @@ proptest! {
         for hit in index.search(catalog, &query, Scope::default()).iter().take(30) {
             let entry = &catalog.entries()[hit.index];
             let lights = index.highlights(catalog, hit, &query);
+            let display = entry.display();
             let mut fields: Vec<(&str, &Vec<usize>)> = vec![
-                (entry.display.as_str(), &lights.display),
-                (entry.description_zh.as_str(), &lights.description_zh),
-                (entry.description_en.as_deref().unwrap_or(""), &lights.description_en),
+                (display.as_str(), &lights.display),
+                (entry.description.zh.as_str(), &lights.description_zh),
+                (entry.description.en.as_deref().unwrap_or(""), &lights.description_en),
             ];
             if let Some(key) = &entry.key {
                 fields.push((key.as_str(), &lights.key));

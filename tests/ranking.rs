@@ -139,7 +139,7 @@ fn chinese_and_pinyin_find_both_expired_codes_and_nothing_loose() {
             .search(&catalog, &Query::parse(query), web4())
             .iter()
             .filter(|h| h.kind > Some(MatchKind::Advice))
-            .map(|h| catalog.entries()[h.index].display.clone())
+            .map(|h| catalog.entries()[h.index].display())
             .collect();
         assert!(
             hits.contains(&"70001".to_string()) && hits.contains(&"70347".to_string()),
@@ -212,7 +212,7 @@ fn letters_scattered_across_words_rank_below_every_word_hit() {
     let hits = index.search(&catalog, &Query::parse("screen"), Scope::default());
     let reconnect = hits
         .iter()
-        .position(|h| catalog.entries()[h.index].display == "0x4006");
+        .position(|h| catalog.entries()[h.index].display() == "0x4006");
     if let Some(at) = reconnect {
         assert_eq!(hits[at].kind, Some(MatchKind::LooseFuzzy));
         assert!(hits[..at]

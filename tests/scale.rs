@@ -28,7 +28,7 @@ fn hits_and_order_at_100k() {
 
     // A code in hex and as the decimal the console prints.
     let target = &catalog.entries()[77_777];
-    for q in [target.display.clone(), target.code.to_string()] {
+    for q in [target.display(), target.code.to_string()] {
         let hits = index.search(catalog, &Query::parse(&q), Scope::default());
         assert_eq!(hits[0].index, 77_777, "{q}");
         assert_eq!(hits[0].kind, Some(MatchKind::Code));
@@ -40,7 +40,7 @@ fn hits_and_order_at_100k() {
         .entries()
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.description_zh.contains("黑名单"))
+        .filter(|(_, e)| e.description.zh.contains("黑名单"))
         .map(|(i, _)| i)
         .collect();
     assert!(expected.len() > 1000);
@@ -107,8 +107,8 @@ fn the_generator_is_deterministic_and_parseable() {
         trtc_errors::catalog::parse_catalog(&synthetic::catalog_toml(50, 7), "synthetic").unwrap();
     assert_eq!(parsed.len(), 50);
     assert_eq!(
-        parsed[3].description_zh,
-        synthetic::entries(50, 7)[3].description_zh
+        parsed[3].description.zh,
+        synthetic::entries(50, 7)[3].description.zh
     );
 }
 

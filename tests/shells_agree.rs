@@ -65,7 +65,7 @@ fn browser_hits(engine: &Arc<Engine>, query: &str) -> Vec<(String, String)> {
         .iter()
         .map(|h| {
             let e = &entries[h.index];
-            (e.family.to_string(), e.display.clone())
+            (e.family.to_string(), e.display())
         })
         .collect()
 }

@@ -38,9 +38,7 @@ fn render(app: &App) -> Terminal<TestBackend> {
 }
 
 fn selected_display(app: &App) -> String {
-    app.catalog().entries()[app.selected_hit().unwrap().index]
-        .display
-        .clone()
+    app.catalog().entries()[app.selected_hit().unwrap().index].display()
 }
 
 #[test]
@@ -327,7 +325,7 @@ fn pasted_log_lists_the_codes_found() {
     let shown: Vec<String> = app
         .hits
         .iter()
-        .map(|h| app.catalog().entries()[h.index].display.clone())
+        .map(|h| app.catalog().entries()[h.index].display())
         .collect();
     assert_eq!(shown, vec!["0x4004", "70001"]);
     assert!(app
@@ -351,7 +349,7 @@ fn pasted_log_lists_the_codes_found() {
 fn shown_displays(app: &App) -> Vec<String> {
     app.hits
         .iter()
-        .map(|h| app.catalog().entries()[h.index].display.clone())
+        .map(|h| app.catalog().entries()[h.index].display())
         .collect()
 }
 

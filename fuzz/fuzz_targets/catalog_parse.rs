@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(entries) = trtc_errors::catalog::parse_catalog(text, "fuzz.toml") {
         for entry in &entries {
-            assert!(!entry.description_zh.chars().any(|c| c.is_control()));
+            assert!(!entry.description.zh.chars().any(|c| c.is_control()));
             let catalog = trtc_errors::catalog::Catalog::from_entries(entries.clone());
             let _ = trtc_errors::render::explain(
                 entry,

@@ -25,11 +25,11 @@ fuzz_target!(|data: &[u8]| {
         assert!(lights
             .description_zh
             .iter()
-            .all(|&p| p < entry.description_zh.chars().count()));
+            .all(|&p| p < entry.description.zh.chars().count()));
         assert!(lights
             .display
             .iter()
-            .all(|&p| p < entry.display.chars().count()));
+            .all(|&p| p < entry.display().chars().count()));
     }
     let _ = trtc_errors::mentions::find(&text, engine, Scope::default());
 });

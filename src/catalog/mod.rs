@@ -6,50 +6,33 @@
 //! same family, category and code as an earlier one replaces it, so a user file can correct or
 //! extend the built-in data.
 
-pub mod cache;
-mod codec;
-mod entry;
-mod load;
-mod scope;
-
 use std::path::Path;
 use std::sync::OnceLock;
 
-/// The look-up tables hash with foldhash: SipHash was a tenth of loading 100,000 entries.
+/// The look-up tables hash with foldhash: 100,000 entries are indexed at every start.
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
-pub use entry::{CatalogEntry, Category, Family, Rename};
-pub use load::{
-    line_column, parse_catalog, read_catalog_file, read_catalog_file_hashed, CatalogError,
-    MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_LIST_ITEMS,
+pub use trtc_catalog::{
+    archive, defined_in, key_in, line_column, parse_catalog, parse_catalog_json, read_catalog_file,
+    read_catalog_file_hashed, CatalogEntry, CatalogError, Category, CodeRef, EntryId, Family,
+    FieldProblem, Localized, Problem, Rename, Scope, SdkVersion, VersionRange, WrittenVersion,
+    BUILTIN_NAME, MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_LIST_ITEMS,
 };
-pub use scope::{defined_in, key_in, Scope, SdkVersion};
 
-/// The catalogs shipped inside the binary as TOML: (name in messages, TOML text). The program
-/// itself loads [`BUILTIN_BLOB`] instead; the TOML is here for the tests that check the data.
-pub const BUILTIN_CATALOGS: &[(&str, &str)] = &[
-    (
-        "<built-in web4 catalog>",
-        include_str!("../../assets/catalog.toml"),
-    ),
-    (
-        "<built-in web5 catalog>",
-        include_str!("../../assets/web5.toml"),
-    ),
-    (
-        "<built-in native catalog>",
-        include_str!("../../assets/native.toml"),
-    ),
-];
-/// The built-in catalogs as build.rs parsed and validated them (see `codec.rs`): loading them is
-/// copying, no TOML is parsed at run time.
-pub(crate) const BUILTIN_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.bin"));
+// `BUILTIN_CATALOGS`: the built-in catalogs as TOML, (name in messages, text), for the tests
+// that check the data; the program loads [`BUILTIN_ARCHIVE`]. build.rs writes the list from
+// `trtc_catalog::BUILTIN_FILES`.
+include!(concat!(env!("OUT_DIR"), "/builtin_sources.rs"));
 
-/// The name the built-in catalogs go by in messages and `origin` fields.
-pub const BUILTIN_NAME: &str = "<built-in catalog>";
+/// Bytes included at the archive's alignment (`include_bytes!` alone guarantees none).
+#[repr(C, align(16))]
+struct Aligned<T: ?Sized>(T);
 
-/// Identity of an entry: the same number may mean different things in different families.
-pub type EntryId = (Family, Category, i64);
+static BUILTIN: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/builtin.rkyv")));
+
+/// The built-in catalogs as build.rs parsed, validated, settled and archived them.
+pub static BUILTIN_ARCHIVE: &[u8] = &BUILTIN.0;
 
 /// The loaded catalog, in catalog order: by family, category, then code.
 #[derive(Debug, Clone, Default)]
@@ -61,11 +44,11 @@ pub struct Catalog {
     tables: OnceLock<Tables>,
 }
 
-/// The look-up tables by name and display form, and who refers to whom.
+/// The look-up tables by name and identity, and who refers to whom.
 #[derive(Debug, Clone, Default)]
 struct Tables {
     by_name: HashMap<String, Vec<usize>>,
-    by_display: HashMap<(Family, String), usize>,
+    by_id: HashMap<EntryId, usize>,
     /// For each entry, the entries whose `related` names it.
     referenced_by: Vec<Vec<usize>>,
 }
@@ -73,10 +56,11 @@ struct Tables {
 impl Catalog {
     /// The built-in catalogs. build.rs validated them, so failure here is a build defect.
     pub fn builtin() -> Result<Catalog, CatalogError> {
-        let entries = codec::decode_entries(BUILTIN_BLOB).map_err(|_| CatalogError::Invalid {
-            path: BUILTIN_NAME.to_string(),
-            message: "the built-in catalog data is damaged (a build defect)".to_string(),
-        })?;
+        let entries =
+            archive::entries(BUILTIN_ARCHIVE).map_err(|source| CatalogError::BuiltinDamaged {
+                path: BUILTIN_NAME.to_string(),
+                source,
+            })?;
         // build.rs wrote them settled; from_entries is the fallback should that ever change.
         Ok(Catalog::from_settled(entries).unwrap_or_else(Catalog::from_entries))
     }
@@ -94,9 +78,8 @@ impl Catalog {
     /// A catalog from entries already settled (strictly in catalog order, so no identity twice),
     /// as the cache stores them: only the look-up tables are built. The entries come back if
     /// they are not.
-    pub(crate) fn from_settled(entries: Vec<CatalogEntry>) -> Result<Catalog, Vec<CatalogEntry>> {
-        let id = |e: &CatalogEntry| -> EntryId { (e.family, e.category, e.code) };
-        if !entries.windows(2).all(|w| id(&w[0]) < id(&w[1])) {
+    pub fn from_settled(entries: Vec<CatalogEntry>) -> Result<Catalog, Vec<CatalogEntry>> {
+        if !entries.windows(2).all(|w| w[0].id() < w[1].id()) {
             return Err(entries);
         }
         let mut catalog = Catalog {
@@ -109,15 +92,23 @@ impl Catalog {
 
     /// Adds entries; an entry with the same identity as an existing one replaces it.
     pub fn merge(&mut self, entries: Vec<CatalogEntry>) {
-        if entries.len() > self.entries.len() {
-            // A large file merged into the built-in catalog: the few entries go in front of the
-            // many where they lie, rather than 100,000 entries (70 MB) being copied behind a few.
-            let mut merged = entries;
-            merged.splice(0..0, std::mem::take(&mut self.entries));
-            self.entries = merged;
-        } else {
-            self.entries.reserve_exact(entries.len());
-            self.entries.extend(entries);
+        self.merge_all([entries]);
+    }
+
+    /// Adds several files' entries at once, later ones replacing earlier ones with the same
+    /// identity. The catalog is settled (sorted, tables rebuilt) once for all of them: settling
+    /// after each of 100,000 small files re-sorted the whole catalog each time.
+    pub fn merge_all(&mut self, files: impl IntoIterator<Item = Vec<CatalogEntry>>) {
+        for entries in files {
+            if entries.len() > self.entries.len() {
+                // A large file merged into the built-in catalog: the few entries go in front of
+                // the many where they lie, rather than 100,000 entries being copied behind a few.
+                let mut merged = entries;
+                merged.splice(0..0, std::mem::take(&mut self.entries));
+                self.entries = merged;
+            } else {
+                self.entries.extend(entries);
+            }
         }
         self.settle();
     }
@@ -133,23 +124,22 @@ impl Catalog {
     /// catalog order and rebuilds the look-up tables. Works in place: at 100,000 entries a second
     /// vector of entries would be tens of megabytes.
     fn settle(&mut self) {
-        let id = |e: &CatalogEntry| -> EntryId { (e.family, e.category, e.code) };
         let mut last: HashMap<EntryId, usize> =
             HashMap::with_capacity_and_hasher(self.entries.len(), Default::default());
         for (i, e) in self.entries.iter().enumerate() {
-            last.insert(id(e), i);
+            last.insert(e.id(), i);
         }
         if last.len() < self.entries.len() {
             let mut i = 0;
             self.entries.retain(|e| {
-                let keep = last.get(&id(e)) == Some(&i);
+                let keep = last.get(&e.id()) == Some(&i);
                 i += 1;
                 keep
             });
         }
         // Files are usually written in catalog order already; sorting 100,000 large entries is not free.
-        if !self.entries.is_sorted_by_key(id) {
-            self.entries.sort_unstable_by_key(id);
+        if !self.entries.is_sorted_by_key(CatalogEntry::id) {
+            self.entries.sort_unstable_by_key(CatalogEntry::id);
         }
         self.reindex();
     }
@@ -173,6 +163,11 @@ impl Catalog {
     }
 
     pub fn entries(&self) -> &[CatalogEntry] {
+        &self.entries
+    }
+
+    /// The entries as the vector they are kept in (what an archive's root is).
+    pub(crate) fn entry_vec(&self) -> &Vec<CatalogEntry> {
         &self.entries
     }
 
@@ -202,17 +197,15 @@ impl Catalog {
             .unwrap_or(&[])
     }
 
-    /// The entry a `related` reference names, seen from an entry of `family`: `0x4001` in the same
-    /// family, or `web5:5400` in another.
+    /// The entry a reference names.
+    pub fn resolve(&self, reference: &CodeRef) -> Option<usize> {
+        self.tables().resolve(reference)
+    }
+
+    /// The entry a reference written as text names, seen from an entry of `family`: `0x4001` in
+    /// the same family, or `web5:5400` in another.
     pub fn resolve_reference(&self, family: Family, reference: &str) -> Option<usize> {
-        let (family, display) = match reference.split_once(':') {
-            Some((f, d)) => (Family::parse(f)?, d),
-            None => (family, reference),
-        };
-        self.tables()
-            .by_display
-            .get(&(family, display.trim().to_ascii_uppercase()))
-            .copied()
+        self.resolve(&CodeRef::parse(family, reference)?)
     }
 
     /// The entry whose display form is `display` in `family`.
@@ -238,10 +231,7 @@ impl Catalog {
 
     /// The index of an entry (it must be one of this catalog's).
     pub fn index_of(&self, entry: &CatalogEntry) -> Option<usize> {
-        self.tables()
-            .by_display
-            .get(&(entry.family, entry.display.to_ascii_uppercase()))
-            .copied()
+        self.tables().by_id.get(&entry.id()).copied()
     }
 }
 
@@ -250,10 +240,10 @@ impl Tables {
         let n = entries.len();
         let mut by_name: HashMap<String, Vec<usize>> =
             HashMap::with_capacity_and_hasher(n, Default::default());
-        let mut by_display: HashMap<(Family, String), usize> =
+        let mut by_id: HashMap<EntryId, usize> =
             HashMap::with_capacity_and_hasher(n, Default::default());
         for (i, entry) in entries.iter().enumerate() {
-            by_display.insert((entry.family, entry.display.to_ascii_uppercase()), i);
+            by_id.insert(entry.id(), i);
             for name in entry.names() {
                 let slot = by_name.entry(name.to_ascii_uppercase()).or_default();
                 if !slot.contains(&i) {
@@ -261,33 +251,41 @@ impl Tables {
                 }
             }
         }
-        let mut referenced_by = vec![Vec::new(); n];
-        // One key reused for every look-up: 100,000 entries have ~150,000 references.
-        let mut key = (Family::default(), String::new());
+        let mut tables = Tables {
+            by_name,
+            by_id,
+            referenced_by: vec![Vec::new(); n],
+        };
         for (i, entry) in entries.iter().enumerate() {
             for reference in &entry.related {
-                let (family, display) = match reference.split_once(':') {
-                    Some((f, d)) => match Family::parse(f) {
-                        Some(f) => (f, d),
-                        None => continue,
-                    },
-                    None => (entry.family, reference.as_str()),
-                };
-                key.0 = family;
-                key.1.clear();
-                key.1.push_str(display.trim());
-                key.1.make_ascii_uppercase();
-                if let Some(&target) = by_display.get(&key) {
-                    if target != i && !referenced_by[target].contains(&i) {
-                        referenced_by[target].push(i);
+                if let Some(target) = tables.resolve(reference) {
+                    let back = &mut tables.referenced_by[target];
+                    if target != i && !back.contains(&i) {
+                        back.push(i);
                     }
                 }
             }
         }
-        Tables {
-            by_name,
-            by_display,
-            referenced_by,
+        tables
+    }
+
+    /// A hex reference names the family's SDK code; a decimal one whichever category of the
+    /// family writes that code in decimal.
+    fn resolve(&self, reference: &CodeRef) -> Option<usize> {
+        let at = |category| {
+            self.by_id
+                .get(&(reference.family, category, reference.code))
+                .copied()
+        };
+        match reference.category {
+            Some(category) => at(category),
+            None => Category::of_family(reference.family)
+                .iter()
+                .filter(|&&c| {
+                    !CatalogEntry::display_code(reference.family, c, reference.code)
+                        .starts_with("0x")
+                })
+                .find_map(|&c| at(c)),
         }
     }
 }
@@ -315,22 +313,44 @@ mod tests {
     }
 
     #[test]
-    fn entries_survive_encoding_and_damage_is_refused() {
+    fn entries_survive_archiving_and_damage_is_refused() {
         let entries = Catalog::builtin().unwrap().entries().to_vec();
-        let bytes = codec::encode_parts(&entries).concat();
-        assert_eq!(codec::decode_entries(&bytes).unwrap(), entries);
-        // Every truncation, and a flipped byte in the counts and lengths, is an error, not a panic.
-        for cut in (0..bytes.len()).step_by(97) {
+        let bytes = archive::to_bytes(&entries).unwrap();
+        assert_eq!(archive::entries(&bytes).unwrap(), entries);
+        // A truncation or damage anywhere is an error or some other valid archive, never a panic
+        // and never these entries. (An archive's root sits at its end, so a prefix can be valid:
+        // the cache's framing records the length and a checksum.)
+        for cut in (0..bytes.len()).step_by(bytes.len() / 89) {
+            let mut cut_bytes = rkyv::util::AlignedVec::<16>::new();
+            cut_bytes.extend_from_slice(&bytes[..cut]);
             assert!(
-                codec::decode_entries(&bytes[..cut]).is_err(),
+                archive::entries(&cut_bytes).map_or(true, |e| e != entries),
                 "cut at {cut}"
             );
         }
-        for at in 0..64 {
+        for at in (0..bytes.len()).step_by(bytes.len() / 89) {
             let mut damaged = bytes.clone();
             damaged[at] ^= 0xff;
-            let _ = codec::decode_entries(&damaged);
+            let _ = archive::entries(&damaged);
         }
+    }
+
+    #[test]
+    fn merging_many_files_settles_once_and_later_files_win() {
+        let file = |code: i64, text: &str| {
+            parse_catalog(
+                &format!("[[entry]]\ncategory='account'\ncode={code}\ndescription_zh='{text}'\nsource='x'\n"),
+                "f",
+            )
+            .unwrap()
+        };
+        let mut catalog = Catalog::builtin().unwrap();
+        let before = catalog.len();
+        catalog.merge_all((0..2000).map(|i| file(900_000 + i % 1000, &format!("v{i}"))));
+        assert_eq!(catalog.len(), before + 1000);
+        let last = catalog.find(Family::Web4, "900999").unwrap();
+        assert_eq!(last.description.zh, "v1999");
+        assert!(catalog.entries().windows(2).all(|w| w[0].id() < w[1].id()));
     }
 
     #[test]
@@ -367,7 +387,7 @@ mod tests {
             2,
             "same number in another family is another entry"
         );
-        assert_eq!(catalog.entries()[0].description_zh, "b");
+        assert_eq!(catalog.entries()[0].description.zh, "b");
         assert_eq!(catalog.entries()[1].family, Family::Web5);
     }
 
@@ -384,5 +404,26 @@ mod tests {
             Some(join)
         );
         assert_eq!(catalog.resolve_reference(Family::Web4, "nosuch:1"), None);
+    }
+
+    #[test]
+    fn a_version_admits_what_it_defines_under_its_spelling() {
+        let catalog = Catalog::builtin().unwrap();
+        let old = Scope {
+            version: SdkVersion::parse("4.5.0"),
+            ..Scope::default()
+        };
+        let e4001 = catalog.find_display("0x4001").unwrap();
+        assert!(old.admits(e4001));
+        assert_eq!(
+            key_in(e4001, SdkVersion::parse("4.5.0").unwrap()),
+            Some("SIGNAL_CAHNNEL_SETUP_FAILED")
+        );
+        assert_eq!(
+            key_in(e4001, SdkVersion::parse("4.6.1").unwrap()),
+            Some("SIGNAL_CHANNEL_SETUP_FAILED")
+        );
+        // INITIALIZE_FAILED arrived in 4.11.13.
+        assert!(!old.admits(catalog.find_display("0x1004").unwrap()));
     }
 }

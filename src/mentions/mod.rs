@@ -242,8 +242,8 @@ impl<'a> Scanner<'a> {
             let mut indices = vec![m.index];
             if let Some(parent) = catalog.entries()[m.index]
                 .parent
-                .as_deref()
-                .and_then(|p| catalog.resolve_reference(Family::Web5, p))
+                .as_ref()
+                .and_then(|p| catalog.resolve(p))
             {
                 indices.insert(0, parent);
             }

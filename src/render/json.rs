@@ -3,44 +3,21 @@
 
 use serde::Serialize;
 
-use crate::catalog::{CatalogEntry, Category, Family, Rename};
+use crate::catalog::{CatalogEntry, Category, Family};
 use crate::render::reading_note;
 use crate::search::Hit;
 
-/// One entry as JSON. Field order is the schema's order; every surface uses this one type.
+/// One entry as JSON: its identity, the entry's own serde form, then the search facts when a
+/// ranked search produced it. Every surface uses this one type.
 #[derive(Serialize)]
 pub struct EntryJson<'a> {
     pub family: Family,
     pub category: Category,
     pub code: i64,
-    pub display: &'a str,
-    pub key: Option<&'a str>,
-    pub aliases: &'a [String],
-    pub renamed: &'a [Rename],
-    #[serde(rename = "type")]
-    pub type_label: Option<&'a str>,
-    pub description_zh: &'a str,
-    pub description_en: Option<&'a str>,
-    pub advice_zh: Option<&'a str>,
-    pub advice_en: Option<&'a str>,
-    pub since: Option<&'a str>,
-    pub until: Option<&'a str>,
-    pub deprecated: Option<&'a str>,
-    pub raised_when_zh: &'a [String],
-    pub raised_when_en: &'a [String],
-    pub raised_in: Option<&'a str>,
-    pub not_raised_since: Option<&'a str>,
-    pub extra_code_zh: Option<&'a str>,
-    pub extra_code_en: Option<&'a str>,
-    pub parent: Option<&'a str>,
-    pub templates: &'a [String],
-    pub apis: &'a [String],
-    pub keywords: &'a [String],
-    pub migration_zh: Option<&'a str>,
-    pub migration_en: Option<&'a str>,
-    pub related: &'a [String],
-    pub doc_url: Option<&'a str>,
-    pub source: &'a str,
+    pub display: String,
+    /// Borrowed; owned only when a view respells the key (`--sdk-version 4.6.1`).
+    #[serde(flatten)]
+    pub entry: std::borrow::Cow<'a, CatalogEntry>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -55,33 +32,8 @@ impl<'a> EntryJson<'a> {
             family: e.family,
             category: e.category,
             code: e.code,
-            display: &e.display,
-            key: e.key.as_deref(),
-            aliases: &e.aliases,
-            renamed: &e.renamed,
-            type_label: e.type_label.as_deref(),
-            description_zh: &e.description_zh,
-            description_en: e.description_en.as_deref(),
-            advice_zh: e.advice_zh.as_deref(),
-            advice_en: e.advice_en.as_deref(),
-            since: e.since.as_deref(),
-            until: e.until.as_deref(),
-            deprecated: e.deprecated.as_deref(),
-            raised_when_zh: &e.raised_when_zh,
-            raised_when_en: &e.raised_when_en,
-            raised_in: e.raised_in.as_deref(),
-            not_raised_since: e.not_raised_since.as_deref(),
-            extra_code_zh: e.extra_code_zh.as_deref(),
-            extra_code_en: e.extra_code_en.as_deref(),
-            parent: e.parent.as_deref(),
-            templates: &e.templates,
-            apis: &e.apis,
-            keywords: &e.keywords,
-            migration_zh: e.migration_zh.as_deref(),
-            migration_en: e.migration_en.as_deref(),
-            related: &e.related,
-            doc_url: e.doc_url.as_deref(),
-            source: &e.source,
+            display: e.display(),
+            entry: std::borrow::Cow::Borrowed(e),
             score: None,
             matched_by: None,
             reading: None,
@@ -117,6 +69,20 @@ mod tests {
         assert_eq!(value[0]["code"], -8);
         assert_eq!(value[0]["family"], "web4");
         assert_eq!(value[0]["key"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn typed_fields_are_written_as_the_catalog_writes_them() {
+        // Field names and order are pinned by tests/cli.rs and its snapshots; here the typed
+        // fields (versions, references, renames) keep their text shapes.
+        let catalog = Catalog::builtin().unwrap();
+        let entry = catalog.find_display("0x4001").unwrap();
+        let value: serde_json::Value =
+            serde_json::from_str(&to_json(&EntryJson::new(entry))).unwrap();
+        assert_eq!(value["renamed"][0]["version"], "4.6.1");
+        assert_eq!(value["display"], "0x4001");
+        assert!(value["related"][0].as_str().unwrap().starts_with("0x"));
+        assert!(value["since"].is_string());
     }
 
     #[test]

@@ -55,13 +55,13 @@ pub fn result_row(
     if entry.not_raised_since.is_some() {
         tags.push("retired".to_string());
     }
-    let (description, description_lights) = match (view.lang, &entry.description_en) {
+    let (description, description_lights) = match (view.lang, &entry.description.en) {
         (Lang::En, Some(en)) => (en.clone(), lights.description_en),
-        _ => (entry.description_zh.clone(), lights.description_zh),
+        _ => (entry.description.zh.clone(), lights.description_zh),
     };
     ResultRow {
         family: entry.family,
-        code: entry.display.clone(),
+        code: entry.display(),
         code_lights: lights.display,
         key: view.key(entry).unwrap_or_default().to_string(),
         // The highlights are positions in the catalog's spelling, not another version's.
@@ -90,7 +90,7 @@ impl RowWidths {
         let mut w = RowWidths::default();
         for e in entries {
             w.family = w.family.max(e.family.as_str().len());
-            w.code = w.code.max(width(&e.display));
+            w.code = w.code.max(width(&e.display()));
             w.key = w.key.max(e.key.as_deref().map_or(0, width));
         }
         w

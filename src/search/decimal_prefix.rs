@@ -61,7 +61,7 @@ mod tests {
         let mut hits = Vec::new();
         extend(&mut hits, &catalog, text, Scope::default());
         hits.iter()
-            .map(|h| catalog.entries()[h.index].display.clone())
+            .map(|h| catalog.entries()[h.index].display())
             .collect()
     }
 

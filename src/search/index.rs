@@ -186,7 +186,7 @@ impl Arenas {
         let offset = |text: &String| u32::try_from(text.len()).unwrap_or(u32::MAX);
         let mut bounds = [0u32; 7];
         bounds[0] = offset(&self.text);
-        push_folded(&mut self.text, &entry.display);
+        push_folded(&mut self.text, &entry.display());
         bounds[1] = offset(&self.text);
         for (i, name) in entry.names().enumerate() {
             if i > 0 {
@@ -195,9 +195,9 @@ impl Arenas {
             push_folded(&mut self.text, name);
         }
         bounds[2] = offset(&self.text);
-        push_folded(&mut self.text, &entry.description_zh);
+        push_folded(&mut self.text, &entry.description.zh);
         bounds[3] = offset(&self.text);
-        if let Some(en) = &entry.description_en {
+        if let Some(en) = &entry.description.en {
             push_folded(&mut self.text, en);
         }
         bounds[4] = offset(&self.text);
@@ -208,10 +208,10 @@ impl Arenas {
             push_folded(&mut self.text, keyword);
         }
         bounds[5] = offset(&self.text);
-        let advice = [&entry.advice_en, &entry.advice_zh, &entry.extra_code_en]
+        let advice = [&entry.advice.en, &entry.advice.zh, &entry.extra_code.en]
             .into_iter()
             .flatten()
-            .chain(&entry.raised_when_en)
+            .chain(&entry.raised_when.en)
             .chain(&entry.apis);
         for (i, text) in advice.enumerate() {
             if i > 0 {
@@ -233,7 +233,7 @@ impl Arenas {
             .iter()
             .filter(|k| !k.is_ascii())
             .flat_map(|k| std::iter::once(NAME_SEPARATOR).chain(k.chars()));
-        for c in entry.description_zh.chars().chain(chinese_keywords) {
+        for c in entry.description.zh.chars().chain(chinese_keywords) {
             let initials = if c.is_ascii() {
                 0
             } else {

@@ -289,7 +289,7 @@ impl SearchIndex {
         let key_offset = usize::from(entry.key.is_some());
         out.aliases = vec![Vec::new(); entry.aliases.len()];
         if hit.reading.is_some() {
-            out.display = (0..entry.display.chars().count()).collect();
+            out.display = (0..entry.display().chars().count()).collect();
             return out;
         }
         for term in query.terms.iter().filter(|t| !t.negated) {
@@ -332,9 +332,9 @@ impl SearchIndex {
 fn entry_contains(entry: &crate::catalog::CatalogEntry, t: &str) -> bool {
     let has = |text: &str| text.to_lowercase().contains(t);
     entry.names().any(has)
-        || has(&entry.display)
-        || has(&entry.description_zh)
-        || entry.description_en.as_deref().is_some_and(has)
+        || has(&entry.display())
+        || has(&entry.description.zh)
+        || entry.description.en.as_deref().is_some_and(has)
         || entry.keywords.iter().any(|k| has(k))
 }
 
@@ -358,7 +358,7 @@ mod tests {
         index
             .search(&catalog, &Query::parse(query), Scope::default())
             .iter()
-            .map(|h| catalog.entries()[h.index].display.clone())
+            .map(|h| catalog.entries()[h.index].display())
             .collect()
     }
 

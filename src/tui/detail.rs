@@ -224,7 +224,7 @@ pub fn build(input: &DetailInput) -> DetailModel {
             &format!(
                 "matched {} → {}",
                 render::reading_note(reading),
-                entry.display
+                entry.display()
             ),
         );
     }

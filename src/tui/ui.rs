@@ -181,9 +181,9 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         .take(rows)
         .map(|h| {
             let e = &entries[h.index];
-            match (app.lang, &e.description_en) {
+            match (app.lang, &e.description.en) {
                 (crate::explanation::Lang::En, Some(en)) => width(en),
-                _ => width(&e.description_zh),
+                _ => width(&e.description.zh),
             }
         })
         .max()

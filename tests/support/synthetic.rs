@@ -5,7 +5,9 @@
 
 use std::fmt::Write;
 
-use trtc_errors::catalog::{CatalogEntry, Category, Family};
+use trtc_errors::catalog::{
+    CatalogEntry, Category, CodeRef, Family, Localized, VersionRange, WrittenVersion,
+};
 
 /// A small, fast, deterministic PRNG (xorshift64*); quality is beside the point here.
 struct Rng(u64);
@@ -227,14 +229,14 @@ pub fn entries(count: usize, seed: u64) -> Vec<CatalogEntry> {
                     } else {
                         Category::Sdk
                     };
-                    CatalogEntry::display_code(Family::Web4, category, other)
+                    let display = CatalogEntry::display_code(Family::Web4, category, other);
+                    CodeRef::parse(Family::Web4, &display).expect("a display form is a code")
                 })
                 .collect();
             CatalogEntry {
                 family: Family::Web4,
                 category,
                 code,
-                display: CatalogEntry::display_code(Family::Web4, category, code),
                 aliases: match (&key, r.next() % 4) {
                     (Some(k), 0) => vec![format!("{k}_V2")],
                     _ => Vec::new(),
@@ -242,18 +244,28 @@ pub fn entries(count: usize, seed: u64) -> Vec<CatalogEntry> {
                 key,
                 renamed: Vec::new(),
                 type_label: account.then(|| "帐号系统".to_string()),
-                description_zh,
-                description_en: Some(description_en),
-                advice_zh: Some(format!("{}。", sentence(r, ADVICE_ZH, advice_words, ""))),
-                advice_en: Some(format!(
-                    "Check the {} and {}.",
-                    sentence(r, EN_WORDS, 2, " "),
-                    sentence(r, EN_WORDS, 2, " ")
-                )),
-                since: Some(format!("4.{}.{}", 8 + r.next() % 8, r.next() % 20)),
-                raised_when_zh: vec![format!("{}。", sentence(r, ZH_WORDS, 3, ""))],
-                raised_when_en: vec![format!("When {}.", sentence(r, EN_WORDS, 4, " "))],
-                raised_in: Some(format!("4.{}.0–", 8 + r.next() % 8)),
+                description: Localized {
+                    zh: description_zh,
+                    en: Some(description_en),
+                },
+                advice: Localized {
+                    zh: Some(format!("{}。", sentence(r, ADVICE_ZH, advice_words, ""))),
+                    en: Some(format!(
+                        "Check the {} and {}.",
+                        sentence(r, EN_WORDS, 2, " "),
+                        sentence(r, EN_WORDS, 2, " ")
+                    )),
+                },
+                since: Some(WrittenVersion::new(format!(
+                    "4.{}.{}",
+                    8 + r.next() % 8,
+                    r.next() % 20
+                ))),
+                raised_when: Localized {
+                    zh: vec![format!("{}。", sentence(r, ZH_WORDS, 3, ""))],
+                    en: vec![format!("When {}.", sentence(r, EN_WORDS, 4, " "))],
+                },
+                raised_in: Some(VersionRange::new(format!("4.{}.0–", 8 + r.next() % 8))),
                 apis: vec![api.to_string()],
                 keywords: vec![
                     r.pick(EN_WORDS).to_string(),
@@ -290,17 +302,20 @@ pub fn catalog_toml(count: usize, seed: u64) -> String {
             "[[entry]]\ncategory = \"{}\"\ncode = {}",
             e.category, e.code
         );
+        let since = e.since.as_ref().map(|v| v.to_string());
+        let raised_in = e.raised_in.as_ref().map(|v| v.to_string());
+        let related: Vec<String> = e.related.iter().map(|r| r.to_string()).collect();
         let optional = [
             ("key", &e.key),
             ("type", &e.type_label),
-            ("description_en", &e.description_en),
-            ("advice_zh", &e.advice_zh),
-            ("advice_en", &e.advice_en),
-            ("since", &e.since),
-            ("raised_in", &e.raised_in),
+            ("description_en", &e.description.en),
+            ("advice_zh", &e.advice.zh),
+            ("advice_en", &e.advice.en),
+            ("since", &since),
+            ("raised_in", &raised_in),
             ("doc_url", &e.doc_url),
         ];
-        let _ = writeln!(out, "description_zh = {}", quoted(&e.description_zh));
+        let _ = writeln!(out, "description_zh = {}", quoted(&e.description.zh));
         for (name, value) in optional {
             if let Some(value) = value {
                 let _ = writeln!(out, "{name} = {}", quoted(value));
@@ -308,11 +323,11 @@ pub fn catalog_toml(count: usize, seed: u64) -> String {
         }
         let lists = [
             ("aliases", &e.aliases),
-            ("raised_when_zh", &e.raised_when_zh),
-            ("raised_when_en", &e.raised_when_en),
+            ("raised_when_zh", &e.raised_when.zh),
+            ("raised_when_en", &e.raised_when.en),
             ("apis", &e.apis),
             ("keywords", &e.keywords),
-            ("related", &e.related),
+            ("related", &related),
         ];
         for (name, values) in lists {
             if !values.is_empty() {
@@ -329,14 +344,15 @@ pub fn catalog_toml(count: usize, seed: u64) -> String {
 pub fn lines(count: usize, seed: u64) -> String {
     let mut out = String::with_capacity(count * 480);
     for e in entries(count, seed) {
-        let fields = [e.display.as_str(), e.title(), &e.description_zh]
+        let display = e.display();
+        let fields = [display.as_str(), e.title(), &e.description.zh]
             .into_iter()
             .chain(e.aliases.iter().map(String::as_str))
-            .chain(e.description_en.as_deref())
+            .chain(e.description.en.as_deref())
             .chain(e.keywords.iter().map(String::as_str))
-            .chain(e.advice_zh.as_deref())
-            .chain(e.advice_en.as_deref())
-            .chain(e.raised_when_en.iter().map(String::as_str))
+            .chain(e.advice.zh.as_deref())
+            .chain(e.advice.en.as_deref())
+            .chain(e.raised_when.en.iter().map(String::as_str))
             .chain(e.apis.iter().map(String::as_str));
         let line: Vec<&str> = fields.collect();
         let _ = writeln!(out, "{}", line.join(" "));

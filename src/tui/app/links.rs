@@ -55,13 +55,13 @@ impl App {
             ));
             return;
         }
-        let label = format!("{} {}", entry.display, entry_title(entry));
+        let label = format!("{} {}", entry.display(), entry_title(entry));
         self.history.push(self.place());
         if !self.filter.scope(self.base_scope).admits(entry) {
             self.filter = Filter::ALL;
         }
-        self.input.set(&entry.display);
-        self.landed_query = Some(entry.display.clone());
+        self.input.set(&entry.display());
+        self.landed_query = Some(entry.display());
         self.source = Source::Query;
         self.focused_link = None;
         self.pending_select = Some(target);

@@ -704,7 +704,7 @@ fn undo_tmux_doubling(text: &str) -> std::borrow::Cow<'_, str> {
 fn entry_title(entry: &crate::catalog::CatalogEntry) -> String {
     match &entry.key {
         Some(key) => key.clone(),
-        None => truncate(&entry.description_zh, DESCRIPTION_SLICE),
+        None => truncate(&entry.description.zh, DESCRIPTION_SLICE),
     }
 }
 

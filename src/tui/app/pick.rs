@@ -51,7 +51,7 @@ impl App {
         pick.chosen = Some(
             indices
                 .into_iter()
-                .map(|i| crate::sanitize::sanitize(&entries[i].display).into_owned())
+                .map(|i| crate::sanitize::sanitize(&entries[i].display()).into_owned())
                 .collect(),
         );
         self.should_quit = true;

@@ -179,7 +179,7 @@ impl App {
             "Named in the typed line: {}",
             named
                 .iter()
-                .map(|m| entries[m.index].display.as_str())
+                .map(|m| entries[m.index].display())
                 .collect::<Vec<_>>()
                 .join(", ")
         ));

@@ -3,11 +3,27 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_with::with_prefix;
+
+use crate::version::{VersionRange, WrittenVersion};
 
 /// Which SDK an entry belongs to. The same number may mean different things in different families,
 /// so identity is (family, category, code).
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Family {
@@ -65,7 +81,20 @@ impl fmt::Display for Family {
 
 /// What kind of code an entry is, within its family.
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
@@ -134,25 +163,154 @@ impl fmt::Display for Category {
     }
 }
 
+/// A text in both languages. Chinese is the catalogs' own language; English may be missing, so a
+/// description is `Localized<String, Option<String>>`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
+pub struct Localized<Zh, En = Zh> {
+    pub zh: Zh,
+    pub en: En,
+}
+
+impl Localized<Option<String>> {
+    /// Either language, when neither is there.
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_none() && self.en.is_none()
+    }
+}
+
+impl Localized<Vec<String>> {
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_empty() && self.en.is_empty()
+    }
+}
+
 /// A key that was spelled differently in another SDK version.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Rename {
     pub from: String,
     pub to: String,
     /// The first SDK version that uses `to`.
-    pub version: String,
+    pub version: WrittenVersion,
 }
 
-/// One error code and everything known about it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct CatalogEntry {
+/// A code another entry names (`related`, `parent`): `0x4004` in the entry's own family, or
+/// `web5:5400` in another. Parsed once at load; [`crate::Catalog::resolve`] finds the entry.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
+pub struct CodeRef {
     pub family: Family,
+    /// `Some(Sdk)` for a hex code (4.x SDK codes are written in hex); `None` for a decimal one,
+    /// which names whichever decimal-written category of the family has the code.
+    pub category: Option<Category>,
+    pub code: i64,
+    /// Was the family written (`web5:5400`)? Kept so the reference is written back as it was.
+    pub qualified: bool,
+}
+
+impl CodeRef {
+    /// `0x4004`, `16388`, `-8`, `web5:5400`, seen from an entry of `family`. `None` for anything else.
+    pub fn parse(family: Family, text: &str) -> Option<CodeRef> {
+        let (family, code, qualified) = match text.split_once(':') {
+            Some((f, c)) => (Family::parse(f)?, c.trim(), true),
+            None => (family, text.trim(), false),
+        };
+        let (code, hex) = match code.strip_prefix("0x").or_else(|| code.strip_prefix("0X")) {
+            Some(hex) => (i64::from_str_radix(hex, 16).ok()?, true),
+            None => (code.parse::<i64>().ok()?, false),
+        };
+        Some(CodeRef {
+            family,
+            category: hex.then_some(Category::Sdk),
+            code,
+            qualified,
+        })
+    }
+
+    /// The code's display form (`0x4004`, `5400`), without the family.
+    pub fn display(&self) -> String {
+        match self.category {
+            Some(Category::Sdk) if self.code >= 0 => format!("0x{:04X}", self.code),
+            _ => self.code.to_string(),
+        }
+    }
+
+    /// How the reference is written: the code's display form, behind its family when given.
+    pub fn written(&self) -> String {
+        let display = self.display();
+        if self.qualified {
+            format!("{}:{display}", self.family)
+        } else {
+            display
+        }
+    }
+
+    /// Does this reference name `entry`?
+    pub fn names(&self, entry: &CatalogEntry) -> bool {
+        entry.family == self.family
+            && entry.code == self.code
+            && match self.category {
+                Some(c) => entry.category == c,
+                None => !entry.is_hex(),
+            }
+    }
+}
+
+impl fmt::Display for CodeRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.written())
+    }
+}
+
+impl Serialize for CodeRef {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.written())
+    }
+}
+
+with_prefix!(description "description_");
+with_prefix!(advice "advice_");
+with_prefix!(raised_when "raised_when_");
+with_prefix!(extra_code "extra_code_");
+with_prefix!(migration "migration_");
+
+/// Identity of an entry: the same number may mean different things in different families.
+pub type EntryId = (Family, Category, i64);
+
+/// One error code and everything known about it. `rkyv::Archive` is the stored form; `Serialize`
+/// is the JSON schema after the identity (family, category, code, display), which the JSON
+/// renderer puts in front (field order is the schema's order, documented in the README).
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
+pub struct CatalogEntry {
+    #[serde(skip)]
+    pub family: Family,
+    #[serde(skip)]
     pub category: Category,
     /// The numeric value. Signed: account and native codes can be negative.
+    #[serde(skip)]
     pub code: i64,
-    /// How people write the code: `0x4004` for 4.x SDK codes, decimal otherwise.
-    pub display: String,
     /// The key, spelled as the source spells it (`SIGNAL_CAHNNEL_SETUP_FAILED`).
     pub key: Option<String>,
     /// Other spellings that name the same code (later SDK versions' spellings included).
@@ -160,30 +318,31 @@ pub struct CatalogEntry {
     /// When and how the key was renamed.
     pub renamed: Vec<Rename>,
     /// The 错误类型 column of 4.x account codes (`帐号系统`).
+    #[serde(rename = "type")]
     pub type_label: Option<String>,
-    pub description_zh: String,
-    pub description_en: Option<String>,
+    #[serde(flatten, with = "description")]
+    pub description: Localized<String, Option<String>>,
     /// 处理建议: what to do about it.
-    pub advice_zh: Option<String>,
-    pub advice_en: Option<String>,
+    #[serde(flatten, with = "advice")]
+    pub advice: Localized<Option<String>>,
     /// The first SDK version that defines the code.
-    pub since: Option<String>,
+    pub since: Option<WrittenVersion>,
     /// The last SDK version that defines the code; `None` while the newest still does.
-    pub until: Option<String>,
-    /// The SDK version from which the code is no longer thrown, and what replaced it.
+    pub until: Option<WrittenVersion>,
+    /// The SDK version from which the code is no longer thrown, and what replaced it (free text).
     pub deprecated: Option<String>,
     /// When the SDK raises it: API and condition, one sentence each, in both languages.
-    pub raised_when_zh: Vec<String>,
-    pub raised_when_en: Vec<String>,
+    #[serde(flatten, with = "raised_when")]
+    pub raised_when: Localized<Vec<String>>,
     /// The versions whose bundles raise it (`4.3.2–4.10.1`).
-    pub raised_in: Option<String>,
+    pub raised_in: Option<VersionRange>,
     /// The first version in which nothing raises it any more.
-    pub not_raised_since: Option<String>,
+    pub not_raised_since: Option<WrittenVersion>,
     /// What `getExtraCode()` / `error.extraCode` holds.
-    pub extra_code_zh: Option<String>,
-    pub extra_code_en: Option<String>,
+    #[serde(flatten, with = "extra_code")]
+    pub extra_code: Localized<Option<String>>,
     /// For 5.x extraCodes: the public code they come under (`5000`).
-    pub parent: Option<String>,
+    pub parent: Option<CodeRef>,
     /// The SDK's own message templates, verbatim, `{name}` for each interpolation.
     pub templates: Vec<String>,
     /// Public APIs documented to throw it.
@@ -191,15 +350,16 @@ pub struct CatalogEntry {
     /// Words developers type for this failure.
     pub keywords: Vec<String>,
     /// 4.x: what a 5.x user sees instead; 5.x: what this was in 4.x.
-    pub migration_zh: Option<String>,
-    pub migration_en: Option<String>,
-    /// Related codes: same-family display forms, or `family:display` for another family.
-    pub related: Vec<String>,
+    #[serde(flatten, with = "migration")]
+    pub migration: Localized<Option<String>>,
+    /// Related codes, in this family or another.
+    pub related: Vec<CodeRef>,
     /// The official page a ticket's reader can open.
     pub doc_url: Option<String>,
     /// Where the entry's facts come from.
     pub source: String,
     /// The file this entry was loaded from (a built-in catalog or a path).
+    #[serde(skip)]
     pub origin: String,
 }
 
@@ -210,6 +370,16 @@ impl CatalogEntry {
             (Family::Web4, Category::Sdk) if code >= 0 => format!("0x{code:04X}"),
             _ => code.to_string(),
         }
+    }
+
+    /// Identity: the same number may mean different things in different families.
+    pub fn id(&self) -> EntryId {
+        (self.family, self.category, self.code)
+    }
+
+    /// How people write the code: `0x4004` for 4.x SDK codes, decimal otherwise.
+    pub fn display(&self) -> String {
+        CatalogEntry::display_code(self.family, self.category, self.code)
     }
 
     /// Is the code written in hex (so a hex reading of a query may name it)?
@@ -236,7 +406,17 @@ impl CatalogEntry {
     /// `web4:0x4004`: the entry's display form qualified by its family, as `related` writes it
     /// across families.
     pub fn qualified(&self) -> String {
-        format!("{}:{}", self.family, self.display)
+        format!("{}:{}", self.family, self.display())
+    }
+
+    /// A reference to this entry from an entry of `from`.
+    pub fn reference_from(&self, from: Family) -> CodeRef {
+        CodeRef {
+            family: self.family,
+            category: self.is_hex().then_some(Category::Sdk),
+            code: self.code,
+            qualified: from != self.family,
+        }
     }
 
     /// Is nothing in the newest published version raising this code any more?

@@ -20,9 +20,7 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::Xxh3;
 
-use super::codec;
-use super::load::MAX_FILE_BYTES;
-use super::{Catalog, BUILTIN_BLOB};
+use crate::catalog::{archive, Catalog, BUILTIN_ARCHIVE, MAX_FILE_BYTES};
 
 /// Bumped whenever the layout of a cache file or of anything stored in it changes.
 pub const FORMAT_VERSION: u32 = 2;
@@ -44,7 +42,7 @@ impl CacheKey {
         hasher.update(MAGIC);
         hasher.update(&FORMAT_VERSION.to_le_bytes());
         hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
-        hasher.update(&xxhash_rust::xxh3::xxh3_64(BUILTIN_BLOB).to_le_bytes());
+        hasher.update(&xxhash_rust::xxh3::xxh3_64(BUILTIN_ARCHIVE).to_le_bytes());
         for (name, hash) in files {
             hasher.update(&(name.len() as u64).to_le_bytes());
             hasher.update(name.as_bytes());
@@ -67,7 +65,19 @@ pub fn cache_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("TRTC_ERRORS_CACHE_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }
-    directories::ProjectDirs::from("", "", "trtc-errors").map(|d| d.cache_dir().to_path_buf())
+    let cache = directories::ProjectDirs::from("", "", "trtc-errors")?;
+    let home = directories::BaseDirs::new()?;
+    usable_platform_dir(cache.cache_dir(), home.home_dir())
+}
+
+/// The platform cache directory, unless it would be somewhere unintended: under a relative HOME
+/// it would follow the current directory, and under a HOME that does not exist (system users'
+/// `/nonexistent`) writing it would create that home, as root anywhere. Then there is no cache;
+/// an absolute `XDG_CACHE_HOME` outside the home still counts.
+fn usable_platform_dir(cache: &Path, home: &Path) -> Option<PathBuf> {
+    let under_home = cache.starts_with(home);
+    let home_usable = home.is_absolute() && home.is_dir();
+    (cache.is_absolute() && (!under_home || home_usable)).then(|| cache.to_path_buf())
 }
 
 /// The content hash and length of a catalog file, read in small pieces (the file is never held in
@@ -126,7 +136,13 @@ pub fn read(dir: &Path, key: CacheKey, extra: usize) -> Option<(Catalog, Vec<Vec
         return None;
     }
     // The entries' bytes are freed before the index's are read.
-    let entries = codec::decode_entries(&reader.section()?).ok()?;
+    let entries = {
+        let bytes = reader.section()?;
+        let mut aligned = rkyv::util::AlignedVec::<{ archive::ALIGN }>::with_capacity(bytes.len());
+        aligned.extend_from_slice(&bytes);
+        drop(bytes);
+        archive::entries(&aligned).ok()?
+    };
     let sections = (0..extra)
         .map(|_| reader.section())
         .collect::<Option<Vec<_>>>()?;
@@ -157,11 +173,11 @@ fn written_by_us(_metadata: &fs::Metadata) -> bool {
 /// but the newest few cache files.
 pub fn write(dir: &Path, key: CacheKey, catalog: &Catalog, extra: &[&[u8]]) -> io::Result<()> {
     fs::create_dir_all(dir)?;
-    let entries = codec::encode_parts(catalog.entries());
+    let entries = archive::to_bytes(catalog.entry_vec())
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
     let name = key.file_name();
     let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    // Left by a process of the same id that died while writing.
-    let _ = fs::remove_file(&temporary);
+    remove_stale_temporaries(dir);
     write_file(&temporary, key, &entries, extra)
         .and_then(|()| fs::rename(&temporary, dir.join(&name)))
         .inspect_err(|_| {
@@ -171,7 +187,7 @@ pub fn write(dir: &Path, key: CacheKey, catalog: &Catalog, extra: &[&[u8]]) -> i
     Ok(())
 }
 
-fn write_file(path: &Path, key: CacheKey, entries: &[Vec<u8>], extra: &[&[u8]]) -> io::Result<()> {
+fn write_file(path: &Path, key: CacheKey, entries: &[u8], extra: &[&[u8]]) -> io::Result<()> {
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -193,11 +209,8 @@ fn write_file(path: &Path, key: CacheKey, entries: &[Vec<u8>], extra: &[&[u8]]) 
     put(&(version.len() as u64).to_le_bytes())?;
     put(version)?;
     put(&(1 + extra.len() as u64).to_le_bytes())?;
-    let entries_len: usize = entries.iter().map(Vec::len).sum();
-    put(&(entries_len as u64).to_le_bytes())?;
-    for part in entries {
-        put(part)?;
-    }
+    put(&(entries.len() as u64).to_le_bytes())?;
+    put(entries)?;
     for section in extra {
         put(&(section.len() as u64).to_le_bytes())?;
         put(section)?;
@@ -206,6 +219,51 @@ fn write_file(path: &Path, key: CacheKey, entries: &[Vec<u8>], extra: &[&[u8]]) 
     out.write_all(&digest.to_le_bytes())?;
     // No fsync: a file cut short by a crash fails its checksum and is rebuilt.
     out.flush()
+}
+
+/// A temporary file older than this is left over whatever its writer's state (its id may have
+/// been reused); writing even 100,000 entries takes seconds.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes temporary files that writers killed mid-write (Ctrl-C, a crash) left behind: those of
+/// processes that are gone, our own id's (a dead process that had it), and any older than
+/// [`STALE_AFTER`]. A file another live writer is filling is left alone.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(listing) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in listing.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(".catalog-")?.strip_suffix(".tmp"))
+            .and_then(|n| n.rsplit_once(".bin.")?.1.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_AFTER));
+        if pid == std::process::id() || old || !process_exists(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(unix)]
+fn process_exists(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: kill with signal 0 sends nothing; it only reports whether `pid` exists.
+    let rc = unsafe { libc::kill(pid, 0) };
+    rc == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
+
+#[cfg(not(unix))]
+fn process_exists(_pid: u32) -> bool {
+    true
 }
 
 /// Keeps the newest [`KEEP`] cache files (and `keep` itself); removes the rest.
@@ -241,9 +299,7 @@ impl Checked<'_> {
             return None;
         }
         let len = usize::try_from(n).ok()?;
-        let mut bytes = Vec::with_capacity(len);
-        codec::advise_huge_pages(&mut bytes);
-        bytes.resize(len, 0);
+        let mut bytes = vec![0; len];
         self.file.read_exact(&mut bytes).ok()?;
         self.left -= n;
         Some(bytes)
@@ -346,6 +402,62 @@ mod tests {
         }
         let left = fs::read_dir(dir.path()).unwrap().count();
         assert!(left <= KEEP, "{left} cache files left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn temporary_files_of_writers_that_died_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let dead = {
+            let mut child = std::process::Command::new("true").spawn().unwrap();
+            let pid = child.id();
+            child.wait().unwrap();
+            pid
+        };
+        let mut alive = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let temporary = |pid: u32| {
+            dir.path()
+                .join(format!(".catalog-00000000000000ab.bin.{pid}.tmp"))
+        };
+        for pid in [dead, alive.id(), std::process::id()] {
+            fs::write(temporary(pid), b"half a cache").unwrap();
+        }
+        fs::write(dir.path().join("notes.tmp"), b"not ours").unwrap();
+        written(dir.path());
+        assert!(!temporary(dead).exists(), "a dead writer's file is removed");
+        assert!(!temporary(std::process::id()).exists());
+        assert!(
+            temporary(alive.id()).exists(),
+            "a live writer's file is kept"
+        );
+        assert!(dir.path().join("notes.tmp").exists());
+        let _ = alive.kill();
+        let _ = alive.wait();
+    }
+
+    #[test]
+    fn the_platform_directory_needs_an_absolute_home_that_exists() {
+        let home = tempfile::tempdir().unwrap();
+        let cache = home.path().join(".cache/trtc-errors");
+        assert_eq!(
+            usable_platform_dir(&cache, home.path()),
+            Some(cache.clone())
+        );
+        let missing = home.path().join("nonexistent");
+        assert_eq!(
+            usable_platform_dir(&missing.join(".cache/trtc-errors"), &missing),
+            None
+        );
+        let relative = Path::new("home");
+        assert_eq!(
+            usable_platform_dir(&relative.join(".cache/x"), relative),
+            None
+        );
+        // XDG_CACHE_HOME elsewhere, absolute: the home does not matter.
+        assert_eq!(usable_platform_dir(&cache, &missing), Some(cache.clone()));
     }
 
     #[test]

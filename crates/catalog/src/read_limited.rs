@@ -322,15 +322,18 @@ mod tests {
 }
 
 /// FIFOs and a deadline, for tests here and in the modules that read files through this one.
-#[cfg(all(test, unix))]
-pub(crate) mod test_support {
+/// For tests here and in the packages that use this crate: a FIFO, and a deadline that turns a
+/// hang into a failure.
+#[cfg(unix)]
+#[doc(hidden)]
+pub mod test_support {
     use std::io;
     use std::path::Path;
     use std::sync::mpsc;
     use std::time::Duration;
 
     /// Makes a FIFO at `path` (nothing ever writes to it).
-    pub(crate) fn mkfifo(path: &Path) {
+    pub fn mkfifo(path: &Path) {
         use std::os::unix::ffi::OsStrExt;
         let c_path = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
         // SAFETY: c_path is a valid NUL-terminated string that outlives the call.
@@ -340,7 +343,7 @@ pub(crate) mod test_support {
 
     /// Runs `f` on another thread and fails the test if it has not returned within 10 s, so a
     /// regression shows up as a failure rather than a hung test run.
-    pub(crate) fn within_deadline<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    pub fn within_deadline<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             let _ = tx.send(f());
