@@ -15,7 +15,9 @@ pub mod pinyin_match;
 pub mod query;
 pub mod render;
 pub mod sdk_map;
+pub mod sdk_versions;
 pub mod search;
+pub mod text;
 pub mod width;
 
 // What both shells start from.

@@ -5,13 +5,12 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::catalog::{key_in, Family, SdkVersion};
-use crate::explanation::{self, CodeRef, Explanation, FieldKind, Lang, Value};
+use crate::catalog::{key_in, SdkVersion};
+use crate::explanation::{self, CodeRef, Explanation, FieldKind, Lang, Value, View};
 use crate::mentions::Mention;
 use crate::query::Query;
 use crate::render;
 use crate::search::{Engine, Hit};
-use crate::tui::notes::WEB5_ERROR_MODEL;
 use crate::tui::text::{styled_chars, to_spans, wrap_ranges, wrap_styled};
 use crate::tui::theme::Theme;
 use crate::width::{pad_to, width};
@@ -78,7 +77,7 @@ pub struct DetailInput<'a> {
     pub mention: Option<&'a Mention>,
     pub columns: usize,
     pub theme: Theme,
-    /// The SDK version in force (`@4.5.0`): keys are shown as that version spells them.
+    /// The SDK version in force (`@4.4.0`): keys are shown as that version spells them.
     pub version: Option<SdkVersion>,
 }
 
@@ -182,7 +181,7 @@ pub fn build(input: &DetailInput) -> DetailModel {
     };
     let columns = input.columns;
     let lights = input.engine.highlights(hit, input.query);
-    let e = explanation::explain(entry, catalog, input.lang);
+    let e = explanation::explain(entry, catalog, &View::new(input.lang, input.version));
     let mut out: Vec<Line<'static>> = Vec::new();
 
     let mut head = styled_chars(
@@ -283,6 +282,10 @@ pub fn build(input: &DetailInput) -> DetailModel {
             );
             continue;
         }
+        if field.kind == FieldKind::Docs {
+            push_urls(&mut out, field, &style, theme, columns, side, label_width);
+            continue;
+        }
         let items: Vec<String> = match &field.value {
             Value::Items(items) if items.len() > 1 && field.kind != FieldKind::Aliases => {
                 items.iter().map(|i| format!("• {i}")).collect()
@@ -316,19 +319,85 @@ pub fn build(input: &DetailInput) -> DetailModel {
             }
         }
     }
-    if entry.family == Family::Web5 {
-        out.push(Line::raw(""));
-        out.extend(wrap_styled(
-            &styled_chars(WEB5_ERROR_MODEL, &[], theme.dim(), theme.dim()),
-            columns,
-            0,
-            Vec::new(),
-        ));
-    }
     DetailModel {
         key,
         lines: out,
         links,
         explanation: Some(e),
+    }
+}
+
+/// Doc addresses are never wrapped inside, so the terminal still sees each as one link: beside
+/// the label when it fits, else on a line of its own from the pane's left edge, else cut with a
+/// mark (Ctrl-O opens it; Ctrl-F gives the pane the width to show it whole).
+fn push_urls(
+    out: &mut Vec<Line<'static>>,
+    field: &crate::explanation::Field,
+    style: &ratatui::style::Style,
+    theme: &Theme,
+    columns: usize,
+    side: bool,
+    label_width: usize,
+) {
+    let urls: Vec<String> = match &field.value {
+        Value::Items(items) => items.clone(),
+        value => vec![value.joined()],
+    };
+    let label = format!("{}:", field.label);
+    for (n, url) in urls.iter().enumerate() {
+        let url = crate::sanitize::sanitize(url).into_owned();
+        let url_width = width(&url);
+        let head = if n == 0 {
+            pad_to(&label, label_width)
+        } else {
+            " ".repeat(label_width)
+        };
+        if side && label_width + url_width <= columns {
+            out.push(Line::from(vec![
+                Span::styled(head, theme.label()),
+                Span::styled(url, *style),
+            ]));
+            continue;
+        }
+        if n == 0 {
+            out.push(Line::styled(label.clone(), theme.label()));
+        }
+        let shown = if url_width <= columns {
+            url
+        } else {
+            crate::width::truncate(&url, columns)
+        };
+        out.push(Line::styled(shown, *style));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{Catalog, Scope};
+
+    /// The pane shows the core's explanation for the same view: the version's spelling, the 5.x
+    /// note, the field order are what `show` prints.
+    #[test]
+    fn the_pane_shows_the_explanation_show_prints() {
+        let engine = Engine::new(Catalog::builtin().unwrap());
+        for (code, version) in [("0x4001", "4.4.0"), ("5400", "5.8.6")] {
+            let version = SdkVersion::parse(version);
+            let hit = engine.lookup(code, Scope::default()).remove(0);
+            let model = build(&DetailInput {
+                engine: &engine,
+                hit: Some(&hit),
+                query: &Query::default(),
+                lang: Lang::En,
+                mention: None,
+                columns: 80,
+                theme: Theme { color: false },
+                version,
+            });
+            let catalog = engine.catalog();
+            let entry = &catalog.entries()[hit.index];
+            let expected = explanation::explain(entry, catalog, &View::new(Lang::En, version));
+            assert_eq!(model.explanation.as_ref(), Some(&expected), "{code}");
+        }
     }
 }

@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
-use crate::catalog::key_in;
 use crate::render::rows::result_row;
 use crate::sanitize::sanitize;
 use crate::tui::app::{App, Source, HELP_WIDTH};
@@ -203,13 +202,8 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         let lights = app.engine.highlights(hit, &app.hits_query);
         // The line number has a column of its own (below), so it is never the tag cut first.
         let mention_line = app.mention_for(hit.index).map(|m| m.line_number);
-        let mut row = result_row(entry, hit, lights, app.lang, None);
-        if let Some(spelled) = app.version.and_then(|v| key_in(entry, v)) {
-            if spelled != row.key {
-                row.key = spelled.to_string();
-                row.key_lights.clear();
-            }
-        }
+        let view = crate::explanation::View::new(app.lang, app.version);
+        let row = result_row(entry, hit, lights, &view, None);
         let base = if selected {
             theme.selected()
         } else {
@@ -432,7 +426,11 @@ fn draw_footer(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
 }
 
 fn draw_help(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let key_width = BINDINGS.iter().map(|b| width(b.keys)).max().unwrap_or(0);
+    let key_width = BINDINGS
+        .iter()
+        .map(|b| width(&b.keys_text()))
+        .max()
+        .unwrap_or(0);
     let popup = help_popup(area, HELP_WIDTH, help_line_count());
     // A wide character whose right half sits under the popup's left border would swallow the border
     // when the terminal redraws: blank the cell to the popup's left first.
@@ -485,7 +483,7 @@ fn draw_help(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let mut lines: Vec<Line> = BINDINGS
         .iter()
         .map(|b| {
-            let key = fit(b.keys, key_width + 2);
+            let key = fit(&b.keys_text(), key_width + 2);
             let line = vec![Span::styled(key, theme.label()), Span::raw(b.does)];
             clip_line(line, columns)
         })

@@ -39,10 +39,30 @@ pub fn spawn_program(
     args: &[&str],
     envs: &[(&str, &str)],
 ) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+    spawn_program_sized(program, args, envs, 100, 30)
+}
+
+/// [`spawn`] on a pty of `cols` × `rows`.
+pub fn spawn_sized(
+    args: &[&str],
+    envs: &[(&str, &str)],
+    cols: u16,
+    rows: u16,
+) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+    spawn_program_sized(&binary(), args, envs, cols, rows)
+}
+
+fn spawn_program_sized(
+    program: &str,
+    args: &[&str],
+    envs: &[(&str, &str)],
+    cols: u16,
+    rows: u16,
+) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
     let pty = native_pty_system()
         .openpty(PtySize {
-            rows: 30,
-            cols: 100,
+            rows,
+            cols,
             pixel_width: 0,
             pixel_height: 0,
         })
@@ -51,8 +71,12 @@ pub fn spawn_program(
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env("TRTC_ERRORS_CONFIG_DIR", super::empty_config_dir());
-    // Tests never write the user's cache directory.
+    // Tests never write the user's cache directory, nor their query history.
     cmd.env("TRTC_ERRORS_NO_CACHE", "1");
+    cmd.env(
+        "TRTC_ERRORS_DATA_DIR",
+        std::env::temp_dir().join(format!("trtc-errors-data-{}", std::process::id())),
+    );
     cmd.env_remove("DISPLAY");
     cmd.env_remove("WAYLAND_DISPLAY");
     cmd.env_remove("TMUX");
