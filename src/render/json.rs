@@ -7,7 +7,7 @@ use crate::catalog::{CatalogEntry, Category, Family};
 use crate::render::reading_note;
 use crate::search::Hit;
 
-/// One entry as JSON: its identity, the entry's own serde form, then the search facts when a
+/// One entry as JSON: its identity and key, the entry's own serde form, then the search facts when a
 /// ranked search produced it. Every surface uses this one type.
 #[derive(Serialize)]
 pub struct EntryJson<'a> {
@@ -15,9 +15,10 @@ pub struct EntryJson<'a> {
     pub category: Category,
     pub code: i64,
     pub display: String,
-    /// Borrowed; owned only when a view respells the key (`--sdk-version 4.6.1`).
+    /// The key as the view's SDK version spells it (the entry's own by default).
+    pub key: Option<&'a str>,
     #[serde(flatten)]
-    pub entry: std::borrow::Cow<'a, CatalogEntry>,
+    pub entry: &'a CatalogEntry,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -33,7 +34,8 @@ impl<'a> EntryJson<'a> {
             category: e.category,
             code: e.code,
             display: e.display(),
-            entry: std::borrow::Cow::Borrowed(e),
+            key: e.key.as_deref(),
+            entry: e,
             score: None,
             matched_by: None,
             reading: None,

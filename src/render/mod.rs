@@ -54,10 +54,7 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, format: Format, view: &V
 /// The entry as JSON, its key spelled as the view's version spells it (as text and Markdown do).
 pub fn entry_json<'a>(entry: &'a CatalogEntry, view: &View) -> json::EntryJson<'a> {
     let mut json = json::EntryJson::new(entry);
-    let key = view.key(entry);
-    if key != entry.key.as_deref() {
-        json.entry.to_mut().key = key.map(str::to_string);
-    }
+    json.key = view.key(entry);
     json
 }
 

@@ -290,8 +290,8 @@ with_prefix!(migration "migration_");
 pub type EntryId = (Family, Category, i64);
 
 /// One error code and everything known about it. `rkyv::Archive` is the stored form; `Serialize`
-/// is the JSON schema after the identity (family, category, code, display), which the JSON
-/// renderer puts in front (field order is the schema's order, documented in the README).
+/// is the JSON schema after the identity and key (family, category, code, display, key), which
+/// the JSON renderer puts in front (field order is the schema's order, documented in the README).
 #[derive(
     Debug,
     Clone,
@@ -311,7 +311,9 @@ pub struct CatalogEntry {
     /// The numeric value. Signed: account and native codes can be negative.
     #[serde(skip)]
     pub code: i64,
-    /// The key, spelled as the source spells it (`SIGNAL_CAHNNEL_SETUP_FAILED`).
+    /// The key, spelled as the source spells it (`SIGNAL_CAHNNEL_SETUP_FAILED`). Written in JSON
+    /// by the renderer beside the identity, as the view's SDK version spells it.
+    #[serde(skip)]
     pub key: Option<String>,
     /// Other spellings that name the same code (later SDK versions' spellings included).
     pub aliases: Vec<String>,
