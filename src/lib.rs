@@ -10,6 +10,7 @@ pub mod mentions;
 pub mod pinyin_match;
 pub mod query;
 pub mod read_limited;
+pub mod redact;
 pub mod render;
 pub mod sanitize;
 pub mod sdk_map;

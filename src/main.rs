@@ -73,10 +73,9 @@ fn try_main() -> anyhow::Result<ExitCode> {
     let command = match cli.command {
         Some(Command::Code(codes)) => Command::Show { codes },
         Some(command) => command,
-        None if !stdin_is_terminal => Command::Explain {
-            text: Vec::new(),
-            follow: false,
-        },
+        None if !stdin_is_terminal => {
+            Command::Explain(trtc_errors::cli::explain::ExplainArgs::stdin())
+        }
         None => Command::Tui { query: None },
     };
     match command {

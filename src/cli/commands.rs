@@ -80,11 +80,7 @@ pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow:
             scope.category = category.map(Category::from);
             list(session, scope, out)
         }
-        Command::Explain { text, follow } if *follow => match explain::follow_target(text) {
-            Ok(file) => explain::follow(session, file, out),
-            Err(code) => Ok(ExitCode::from(code)),
-        },
-        Command::Explain { text, .. } => explain::run(session, text, out),
+        Command::Explain(args) => explain::run(session, args, out),
         Command::Config { action } => config_command(session, action, out),
         Command::Completions { shell } => {
             // Written here, not by the generator: it panics on a write error (a closed pipe).

@@ -6,6 +6,7 @@ pub mod commands;
 pub mod completions;
 mod config_show;
 pub mod explain;
+mod follow;
 
 pub use args::{Cli, Command};
 

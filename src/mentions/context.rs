@@ -11,23 +11,46 @@ pub(super) struct Found {
     pub evidence: Evidence,
 }
 
+const WEB4: &[Family] = &[Family::Web4];
+const NATIVE: &[Family] = &[Family::Native];
+
 /// Words that, right before a number, say it is a code; and the families they point to
-/// (`None`: any family).
+/// (`None`: any family). Compared lower-case with the last `.` segment of the word before the
+/// number (`error.code`, `e.extraCode`). The prefilter (`scan.rs`) looks for these words.
+pub(super) const CODE_WORDS: &[(&str, Option<&[Family]>)] = &[
+    ("code", None),
+    ("errorcode", None),
+    ("error_code", None),
+    ("err_code", None),
+    ("errcode", None),
+    ("extracode", None),
+    ("extra_code", None),
+    ("err", None),
+    ("error", None),
+    ("errno", None),
+    ("错误码", None),
+    ("getcode", Some(WEB4)),
+    ("getextracode", Some(WEB4)),
+    ("warningcode", Some(NATIVE)),
+    ("warncode", Some(NATIVE)),
+    ("onerror", Some(NATIVE)),
+    ("onwarning", Some(NATIVE)),
+    // `onEnterRoom(result)`: a negative result is the error code.
+    ("onenterroom", Some(NATIVE)),
+];
+
+/// Other words the rules read on a line: `result` (on a failure line), `RtcError`. The prefilter
+/// looks for these too.
+pub(super) const LINE_WORDS: &[&str] = &["result", "RtcError"];
+
+/// Words that, right before a number, say it is a code; and the families they point to.
 fn context_word(word: &str) -> Option<Option<&'static [Family]>> {
-    const WEB4: &[Family] = &[Family::Web4];
-    const NATIVE: &[Family] = &[Family::Native];
     let lower = word.to_ascii_lowercase();
-    // `error.code`, `e.extraCode`: the last segment names the property.
     let last = lower.rsplit('.').next().unwrap_or(&lower);
-    Some(match last {
-        "code" | "errorcode" | "error_code" | "err_code" | "errcode" | "extracode"
-        | "extra_code" | "err" | "error" | "errno" | "错误码" => None,
-        "getcode" | "getextracode" => Some(WEB4),
-        "warningcode" | "warncode" | "onerror" | "onwarning" => Some(NATIVE),
-        // `onEnterRoom(result)`: a negative result is the error code.
-        "onenterroom" => Some(NATIVE),
-        _ => return None,
-    })
+    CODE_WORDS
+        .iter()
+        .find(|(w, _)| *w == last)
+        .map(|&(_, families)| families)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -99,8 +122,13 @@ fn says_failed(line: &str) -> bool {
 }
 
 /// `< 16388` / `<- 16388`: the line is a console's answer to the expression typed before it.
-fn is_repl_answer(line: &str, start: usize) -> bool {
-    let head = line[..start].trim();
+/// `indent` is where the line's text starts: only a short head after it is looked at, so a line of
+/// 32,000 blanks and 16,000 numbers costs no more than its length.
+fn is_repl_answer(line: &str, indent: usize, start: usize) -> bool {
+    if start < indent || start - indent > 8 {
+        return false;
+    }
+    let head = line[indent..start].trim();
     matches!(head, "<" | "<-" | "<·" | "←" | "=>" | "<-  " | "< -")
 }
 
@@ -122,6 +150,9 @@ fn trailing_context(line: &str) -> Option<&str> {
 pub(super) fn scan_line(line: &str, previous: Option<&str>, catalog: &Catalog) -> Vec<Found> {
     let mut out = Vec::new();
     let rtc_error_line = line.contains("RtcError");
+    let indent = line.len() - line.trim_start().len();
+    // Whether the line says it failed: looked up once a line, not once a number.
+    let failed = std::cell::OnceCell::new();
     for (start, token) in tokens(line) {
         let end = start + token.len();
         let before = line[..start].chars().next_back();
@@ -165,9 +196,17 @@ pub(super) fn scan_line(line: &str, previous: Option<&str>, catalog: &Catalog) -
         if token.bytes().all(|b| b.is_ascii_digit()) {
             // A console REPL answer (`< 16388`) is labelled by the expression on the line before.
             let repl_answer = previous
-                .filter(|_| is_repl_answer(line, start))
+                .filter(|_| is_repl_answer(line, indent, start))
                 .and_then(trailing_context);
-            if let Some(found) = number(line, start, token, catalog, rtc_error_line, repl_answer) {
+            if let Some(found) = number(
+                line,
+                start,
+                token,
+                catalog,
+                rtc_error_line,
+                repl_answer,
+                &failed,
+            ) {
                 out.push(found);
             }
             continue;
@@ -203,6 +242,7 @@ fn number(
     catalog: &Catalog,
     rtc_error_line: bool,
     previous_context: Option<&str>,
+    failed: &std::cell::OnceCell<bool>,
 ) -> Option<Found> {
     // A minus sign (ASCII or U+2212, as docs print it) right before the digits is the number's.
     let before = &line[..start];
@@ -226,8 +266,8 @@ fn number(
     };
     let word = word_before(line, label_end).or(previous_context);
     // `Join room failed result: 70001`: a result is a code only on a line that says it failed.
-    let failure_result =
-        word.is_some_and(|w| w.eq_ignore_ascii_case("result")) && says_failed(line);
+    let failure_result = word.is_some_and(|w| w.eq_ignore_ascii_case("result"))
+        && *failed.get_or_init(|| says_failed(line));
     // The web SDKs log `Join room failed result: N`; native code reports results through callbacks.
     const WEB: &[Family] = &[Family::Web4, Family::Web5];
     let families = word

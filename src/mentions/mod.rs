@@ -15,14 +15,20 @@
 
 mod context;
 mod render;
+pub mod scan;
+pub mod summary;
 mod templates;
 
 use std::collections::HashMap;
 
+pub use summary::{summarize, EvidenceKinds, Occurrences, SummaryOrder};
+
 use crate::catalog::{Category, Family, Scope};
 use crate::search::Engine;
 
-pub use render::{json_line, render};
+pub use render::{
+    json_line, json_line_with, render, render_summary, render_with, shown_line, RenderOptions,
+};
 
 /// Why a token counts as a code, strongest first.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -89,6 +95,8 @@ pub struct Mention {
     /// The text that named it (`16388`, `0x4004`, `JOIN_ROOM_FAILED`, `-8`).
     pub token: String,
     pub evidence: Evidence,
+    /// Every line that mentioned this code: how often, first and last line, kinds, times.
+    pub seen: Occurrences,
 }
 
 /// A candidate before families are settled: which entries a token could name.
@@ -114,8 +122,12 @@ pub struct Scanner<'a> {
     /// Where each distinct reading sits in `candidates`: a log naming 16,000 codes must not cost
     /// 16,000² comparisons.
     by_reading: HashMap<Vec<usize>, usize>,
+    /// Every line each entry was named on, folded (what `--summary` and the counts show).
+    seen: HashMap<usize, Occurrences>,
     previous: String,
     line_number: usize,
+    /// Built on first use: a scan of a paste that never asks for it does not pay for it.
+    prefilter: std::cell::OnceCell<scan::Prefilter>,
 }
 
 impl<'a> Scanner<'a> {
@@ -126,8 +138,10 @@ impl<'a> Scanner<'a> {
             templates: templates::Templates::new(engine.catalog()),
             candidates: Vec::new(),
             by_reading: HashMap::new(),
+            seen: HashMap::new(),
             previous: String::new(),
             line_number: 0,
+            prefilter: std::cell::OnceCell::new(),
         }
     }
 
@@ -164,6 +178,12 @@ impl<'a> Scanner<'a> {
             if indices.is_empty() {
                 continue;
             }
+            for &index in &indices {
+                self.seen
+                    .entry(index)
+                    .or_default()
+                    .record(self.line_number, line, &evidence);
+            }
             // One candidate per distinct reading: repeats only upgrade the evidence.
             match self.by_reading.get(&indices) {
                 Some(&at) => {
@@ -199,7 +219,27 @@ impl<'a> Scanner<'a> {
 
     /// The mentions found so far, surest first.
     pub fn mentions(&self) -> Vec<Mention> {
-        settle(&self.candidates, self.engine.catalog())
+        settle(&self.candidates, &self.seen, self.engine.catalog())
+    }
+
+    /// Counts `lines` lines that a prefilter found no code on, without scanning them. `blank`:
+    /// they were all blank (the line before them stays the previous line, for console answers).
+    pub fn skip_lines(&mut self, lines: usize, blank: bool) {
+        self.line_number += lines;
+        if !blank {
+            self.previous.clear();
+        }
+    }
+
+    /// The prefilter for this scanner's catalog and templates.
+    pub fn prefilter(&self) -> &scan::Prefilter {
+        self.prefilter
+            .get_or_init(|| scan::Prefilter::new(self.engine.catalog(), &self.templates))
+    }
+
+    /// The number of the last line pushed or skipped.
+    pub fn line_number(&self) -> usize {
+        self.line_number
     }
 }
 
@@ -250,33 +290,19 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
 
 /// Chooses among families for ambiguous tokens (a key or number several families share): the
 /// families that unambiguous mentions in the same text point to win; with no such hint, all stay.
-fn settle(candidates: &[Candidate], catalog: &crate::catalog::Catalog) -> Vec<Mention> {
-    let family_of = |i: usize| catalog.entries()[i].family;
+fn settle(
+    candidates: &[Candidate],
+    seen: &HashMap<usize, Occurrences>,
+    catalog: &crate::catalog::Catalog,
+) -> Vec<Mention> {
     let mut voted: Vec<Family> = Vec::new();
     for c in candidates {
-        let first = family_of(c.indices[0]);
-        if c.indices.iter().all(|&i| family_of(i) == first) && !voted.contains(&first) {
-            voted.push(first);
-        }
+        vote(c, &mut voted, catalog);
     }
     let mut found: Vec<Mention> = Vec::new();
     let mut at: HashMap<usize, usize> = HashMap::new();
     for c in candidates {
-        let ambiguous = c
-            .indices
-            .iter()
-            .any(|&i| family_of(i) != family_of(c.indices[0]));
-        let keep: Vec<usize> =
-            if ambiguous && c.indices.iter().any(|&i| voted.contains(&family_of(i))) {
-                c.indices
-                    .iter()
-                    .copied()
-                    .filter(|&i| voted.contains(&family_of(i)))
-                    .collect()
-            } else {
-                c.indices.clone()
-            };
-        for index in keep {
+        for index in kept(c, &voted, catalog) {
             match at.get(&index) {
                 Some(&n) => {
                     let existing = &mut found[n];
@@ -286,13 +312,7 @@ fn settle(candidates: &[Candidate], catalog: &crate::catalog::Catalog) -> Vec<Me
                 }
                 None => {
                     at.insert(index, found.len());
-                    found.push(Mention {
-                        index,
-                        line_number: c.line_number,
-                        line: c.line.clone(),
-                        token: c.token.clone(),
-                        evidence: c.evidence.clone(),
-                    });
+                    found.push(mention(c, index, seen));
                 }
             }
         }
@@ -300,6 +320,86 @@ fn settle(candidates: &[Candidate], catalog: &crate::catalog::Catalog) -> Vec<Me
     // Surest first; a stable sort keeps the order of appearance within each level.
     found.sort_by_key(|m| std::cmp::Reverse(m.evidence.confidence()));
     found
+}
+
+fn mention(c: &Candidate, index: usize, seen: &HashMap<usize, Occurrences>) -> Mention {
+    Mention {
+        index,
+        line_number: c.line_number,
+        line: c.line.clone(),
+        token: c.token.clone(),
+        evidence: c.evidence.clone(),
+        seen: seen.get(&index).cloned().unwrap_or_default(),
+    }
+}
+
+/// An unambiguous candidate votes for its family. True when the vote is new.
+fn vote(c: &Candidate, voted: &mut Vec<Family>, catalog: &crate::catalog::Catalog) -> bool {
+    let family_of = |i: usize| catalog.entries()[i].family;
+    let first = family_of(c.indices[0]);
+    if c.indices.iter().all(|&i| family_of(i) == first) && !voted.contains(&first) {
+        voted.push(first);
+        return true;
+    }
+    false
+}
+
+/// The entries a candidate names once families are settled: for an ambiguous token, those of the
+/// voted families when any is among them; otherwise all.
+fn kept(c: &Candidate, voted: &[Family], catalog: &crate::catalog::Catalog) -> Vec<usize> {
+    let family_of = |i: usize| catalog.entries()[i].family;
+    let ambiguous = c
+        .indices
+        .iter()
+        .any(|&i| family_of(i) != family_of(c.indices[0]));
+    if ambiguous && c.indices.iter().any(|&i| voted.contains(&family_of(i))) {
+        c.indices
+            .iter()
+            .copied()
+            .filter(|&i| voted.contains(&family_of(i)))
+            .collect()
+    } else {
+        c.indices.clone()
+    }
+}
+
+/// What `--follow` has printed so far, so each new line costs only its own candidates: settled as
+/// `mentions()` settles (the same families win), re-read in full only when a family gets its first
+/// vote (at most once per family).
+#[derive(Default)]
+pub struct FollowState {
+    settled: usize,
+    voted: Vec<Family>,
+    shown: std::collections::HashSet<usize>,
+}
+
+impl FollowState {
+    /// Codes printed so far.
+    pub fn shown(&self) -> usize {
+        self.shown.len()
+    }
+}
+
+impl Scanner<'_> {
+    /// The mentions not yet in `state`, in line order: what `--follow` prints after each line.
+    pub fn new_mentions(&self, state: &mut FollowState) -> Vec<Mention> {
+        let catalog = self.engine.catalog();
+        let mut recheck = false;
+        for c in &self.candidates[state.settled..] {
+            recheck |= vote(c, &mut state.voted, catalog);
+        }
+        let from = if recheck { 0 } else { state.settled };
+        let mut out = Vec::new();
+        for c in &self.candidates[from..] {
+            for index in kept(c, &state.voted, catalog) {
+                if state.shown.insert(index) {
+                    out.push(mention(c, index, &self.seen));
+                }
+            }
+        }
+        state.settled = self.candidates.len();
+        out
+    }
 }
 
 /// Is this entry's number one that a bare `code` context may name? Everything but warnings, which

@@ -85,6 +85,14 @@ impl Templates {
         Templates { templates }
     }
 
+    /// The longest fixed piece of every template: a line holds a template only if it holds every
+    /// piece, so that one too (what a prefilter looks for).
+    pub fn anchors(&self) -> impl Iterator<Item = &str> {
+        self.templates
+            .iter()
+            .filter_map(|t| t.pieces.iter().max_by_key(|p| p.len()).map(String::as_str))
+    }
+
     /// Every template the line holds.
     pub fn find(&self, line: &str) -> Vec<TemplateMatch> {
         let mut out = Vec::new();

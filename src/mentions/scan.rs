@@ -1,0 +1,276 @@
+//! Big logs at the speed of grep: a prefilter that rejects lines no rule can read a code on, and a
+//! block reader that feeds the rest to the [`Scanner`].
+//!
+//! Every rule needs something on the line that a multi-pattern search can find: a hex code needs
+//! `0x`, a key is one of the catalog's names, a number needs one of the rules' code words (or
+//! `result`, or `RtcError`), a template its first fixed piece. The anchors are taken from those
+//! tables themselves ([`context::CODE_WORDS`], [`context::LINE_WORDS`], the catalog's names,
+//! [`Templates::anchors`]), so a rule added there is searched for here without a second list.
+//! One rule reads the line before: a console's answer (`< 16388`) is labelled by the expression
+//! above it, which holds a code word; so the first non-blank line after a candidate is a candidate
+//! too. Matching is ASCII-case-insensitive for all anchors: more candidates, never fewer.
+
+use std::io::{self, Read};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use super::templates::Templates;
+use super::{context, Scanner, MAX_LINE_BYTES};
+use crate::catalog::Catalog;
+
+/// Bytes read at a time. Two of them (the block and a long line's head) bound the memory a scan
+/// of any size takes.
+const BLOCK_BYTES: usize = 4 << 20;
+
+/// Below this, a block is searched on one core: splitting costs more than it saves.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// The lines worth running the rules on.
+pub struct Prefilter {
+    anchors: AhoCorasick,
+}
+
+impl Prefilter {
+    pub(super) fn new(catalog: &Catalog, templates: &Templates) -> Prefilter {
+        let mut words: Vec<String> = vec!["0x".to_string()];
+        words.extend(context::CODE_WORDS.iter().map(|(w, _)| w.to_string()));
+        words.extend(context::LINE_WORDS.iter().map(|w| w.to_string()));
+        words.extend(
+            catalog
+                .entries()
+                .iter()
+                .flat_map(|e| e.names())
+                .map(str::to_string),
+        );
+        words.extend(templates.anchors().map(str::to_string));
+        words.retain(|w| !w.is_empty());
+        words.sort();
+        words.dedup();
+        // Only "is there any" is asked: leftmost-first lets the search stop at the first anchor.
+        let anchors = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&words)
+            .or_else(|_| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(&words)
+            })
+            .expect("the anchors are plain strings");
+        Prefilter { anchors }
+    }
+
+    /// Could any rule find a code on this line (read on its own)?
+    pub fn may_mention(&self, line: &[u8]) -> bool {
+        self.anchors.is_match(line)
+    }
+
+    /// The lines of `block` that hold an anchor, as byte ranges (without their line break), each
+    /// with the number of line breaks between it and the one before (or `from`).
+    fn anchored_lines(&self, block: &[u8], from: usize, to: usize) -> Vec<Piece> {
+        let mut pieces = Vec::new();
+        let mut at = from;
+        while at < to {
+            let Some(m) = self
+                .anchors
+                .find(aho_corasick::Input::new(&block[..to]).span(at..to))
+            else {
+                break;
+            };
+            let start = memchr::memrchr(b'\n', &block[at..m.start()]).map_or(at, |i| at + i + 1);
+            let end = memchr::memchr(b'\n', &block[m.start()..to]).map_or(to, |i| m.start() + i);
+            pieces.push(Piece {
+                start,
+                end,
+                breaks_before: memchr::memchr_iter(b'\n', &block[at..start]).count(),
+            });
+            at = end + 1;
+        }
+        pieces
+    }
+}
+
+/// A line that holds an anchor.
+struct Piece {
+    start: usize,
+    end: usize,
+    breaks_before: usize,
+}
+
+/// Is every line of `bytes` blank (only whitespace, as `str::trim` counts it)?
+fn is_blank(bytes: &[u8]) -> bool {
+    match bytes.iter().position(|b| !b.is_ascii_whitespace()) {
+        None => true,
+        Some(at) if bytes[at].is_ascii() => false,
+        Some(at) => String::from_utf8_lossy(&bytes[at..])
+            .chars()
+            .all(char::is_whitespace),
+    }
+}
+
+/// Reads `reader` to its end in blocks and scans every line on which a code could be, counting the
+/// others. `prefilter: false` scans every line (what the prefilter must never change).
+pub fn scan_reader<R: Read>(
+    mut reader: R,
+    scanner: &mut Scanner,
+    prefilter: bool,
+) -> io::Result<()> {
+    let mut feeder = Feeder::default();
+    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK_BYTES);
+    let mut eof = false;
+    while !eof {
+        // Fill the block.
+        while buf.len() < BLOCK_BYTES {
+            let len = buf.len();
+            buf.resize(BLOCK_BYTES, 0);
+            match reader.read(&mut buf[len..]) {
+                Ok(0) => {
+                    buf.truncate(len);
+                    eof = true;
+                    break;
+                }
+                Ok(n) => buf.truncate(len + n),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => buf.truncate(len),
+                Err(e) => {
+                    buf.truncate(len);
+                    return Err(e);
+                }
+            }
+        }
+        // Whole lines only; the unfinished rest waits for the next block (or is the last line).
+        let whole = if eof {
+            buf.len()
+        } else {
+            match memchr::memrchr(b'\n', &buf) {
+                Some(at) => at + 1,
+                None => {
+                    // A line longer than a block: keep its head, drop the rest of it.
+                    feeder.long_line(&buf);
+                    buf.clear();
+                    continue;
+                }
+            }
+        };
+        feeder.block(&buf[..whole], scanner, prefilter);
+        buf.drain(..whole);
+    }
+    feeder.finish(scanner);
+    Ok(())
+}
+
+/// Feeds lines to the scanner in order, across blocks.
+#[derive(Default)]
+struct Feeder {
+    /// The head of a line longer than a block, while the rest of it is read and dropped.
+    long: Option<Vec<u8>>,
+    /// The last line scanned held an anchor: the next non-blank line is scanned too.
+    wants_follower: bool,
+}
+
+impl Feeder {
+    fn long_line(&mut self, bytes: &[u8]) {
+        let head = self.long.get_or_insert_with(Vec::new);
+        let room = MAX_LINE_BYTES.saturating_sub(head.len());
+        head.extend_from_slice(&bytes[..room.min(bytes.len())]);
+    }
+
+    fn push(&mut self, line: &[u8], scanner: &mut Scanner, anchored: bool) {
+        let line = &line[..line.len().min(MAX_LINE_BYTES)];
+        scanner.push_line(&String::from_utf8_lossy(line));
+        if anchored {
+            self.wants_follower = true;
+        } else if !is_blank(line) {
+            self.wants_follower = false;
+        }
+    }
+
+    fn block(&mut self, block: &[u8], scanner: &mut Scanner, prefilter: bool) {
+        let mut at = 0;
+        if let Some(mut head) = self.long.take() {
+            // The end of a long line: its head is the line.
+            let end = memchr::memchr(b'\n', block).unwrap_or(block.len());
+            let room = MAX_LINE_BYTES.saturating_sub(head.len());
+            head.extend_from_slice(&block[..room.min(end)]);
+            let anchored = !prefilter || scanner.prefilter().may_mention(&head);
+            if anchored || self.wants_follower {
+                self.push(&head, scanner, anchored);
+            } else {
+                scanner.skip_lines(1, false);
+            }
+            at = (end + 1).min(block.len());
+        }
+        if !prefilter {
+            for line in block[at..].split_inclusive(|&b| b == b'\n') {
+                let line = line.strip_suffix(b"\n").unwrap_or(line);
+                self.push(line, scanner, true);
+            }
+            return;
+        }
+        let pieces = {
+            let filter = scanner.prefilter();
+            if block.len() - at >= PARALLEL_BYTES {
+                // Both cores: each searches half the block, cut at a line break.
+                let middle = at + (block.len() - at) / 2;
+                let cut =
+                    memchr::memchr(b'\n', &block[middle..]).map_or(block.len(), |i| middle + i + 1);
+                let (mut first, second) = rayon::join(
+                    || filter.anchored_lines(block, at, cut),
+                    || filter.anchored_lines(block, cut, block.len()),
+                );
+                let first_end = first.last().map_or(at, |p| p.end + 1);
+                let mut second = second;
+                if let Some(p) = second.first_mut() {
+                    // Count the breaks from the first half's last anchored line, not from the cut.
+                    p.breaks_before +=
+                        memchr::memchr_iter(b'\n', &block[first_end.min(cut)..cut]).count();
+                }
+                first.extend(second);
+                first
+            } else {
+                filter.anchored_lines(block, at, block.len())
+            }
+        };
+        for piece in pieces {
+            self.gap(block, at, piece.start, piece.breaks_before, scanner);
+            self.push(&block[piece.start..piece.end], scanner, true);
+            at = (piece.end + 1).min(block.len());
+        }
+        let rest = memchr::memchr_iter(b'\n', &block[at..]).count()
+            + usize::from(!block[at..].is_empty() && !block.ends_with(b"\n"));
+        self.gap(block, at, block.len(), rest, scanner);
+    }
+
+    /// The lines between `from` and `to` (`lines` of them) hold no anchor: the follower of an
+    /// anchored line is scanned, the rest counted.
+    fn gap(
+        &mut self,
+        block: &[u8],
+        mut from: usize,
+        to: usize,
+        mut lines: usize,
+        scanner: &mut Scanner,
+    ) {
+        while self.wants_follower && lines > 0 {
+            let end = memchr::memchr(b'\n', &block[from..to]).map_or(to, |i| from + i);
+            self.push(&block[from..end], scanner, false);
+            lines -= 1;
+            from = (end + 1).min(to);
+        }
+        if lines > 0 {
+            scanner.skip_lines(lines, is_blank(&block[from..to]));
+        }
+    }
+
+    fn finish(&mut self, scanner: &mut Scanner) {
+        if let Some(head) = self.long.take() {
+            let anchored = scanner.prefilter().may_mention(&head);
+            if anchored || self.wants_follower {
+                self.push(&head, scanner, anchored);
+            } else {
+                scanner.skip_lines(1, false);
+            }
+        }
+    }
+}
