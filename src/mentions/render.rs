@@ -289,22 +289,32 @@ pub fn render_summary(
             s
         }
         Format::Markdown => {
-            let mut s = String::from(
-                "| file | family | code | key | count | first line | last line | evidence | first time | last time |\n\
-                 |---|---|---|---|---:|---:|---:|---|---|---|\n",
+            let with_file = rows.iter().any(|r| r.file.is_some());
+            let mut s = String::new();
+            if with_file {
+                s.push_str("| file ");
+            }
+            s.push_str(
+                "| family | code | key | count | first line | last line | evidence | first time | last time |\n",
             );
+            if with_file {
+                s.push_str("|---");
+            }
+            s.push_str("|---|---|---|---:|---:|---:|---|---|---|\n");
+            let cell = |t: &str| {
+                if t.is_empty() {
+                    String::new()
+                } else {
+                    code_span(t)
+                }
+            };
             for r in &rows {
-                let cell = |t: &str| {
-                    if t.is_empty() {
-                        String::new()
-                    } else {
-                        code_span(t)
-                    }
-                };
+                if with_file {
+                    let _ = write!(s, "| {} ", r.file.as_deref().map(cell).unwrap_or_default());
+                }
                 let _ = writeln!(
                     s,
-                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-                    r.file.as_deref().map(cell).unwrap_or_default(),
+                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                     r.family,
                     code_span(&r.code),
                     cell(&r.key),
