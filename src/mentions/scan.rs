@@ -25,46 +25,114 @@ const BLOCK_BYTES: usize = 4 << 20;
 /// Below this, a block is searched on one core: splitting costs more than it saves.
 const PARALLEL_BYTES: usize = 1 << 20;
 
+/// Where an anchor must stand for a rule to read it: a rule that takes whole identifiers (a key,
+/// a code word, a hex code's `0x`) never reads one glued to other letters or digits.
+#[derive(Debug, Clone, Copy)]
+struct Boundary {
+    /// No ASCII letter, digit or `_` right before.
+    before: bool,
+    /// None right after.
+    after: bool,
+}
+
 /// The lines worth running the rules on.
 pub struct Prefilter {
     anchors: AhoCorasick,
+    boundaries: Vec<Boundary>,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 impl Prefilter {
     pub(super) fn new(catalog: &Catalog, templates: &Templates) -> Prefilter {
-        let mut words: Vec<String> = vec!["0x".to_string()];
-        words.extend(context::CODE_WORDS.iter().map(|(w, _)| w.to_string()));
-        words.extend(context::LINE_WORDS.iter().map(|w| w.to_string()));
+        const WHOLE: Boundary = Boundary {
+            before: true,
+            after: true,
+        };
+        const ANYWHERE: Boundary = Boundary {
+            before: false,
+            after: false,
+        };
+        let mut words: Vec<(String, Boundary)> = Vec::new();
+        // `0x4004`: the token starts at the `0`; what follows is the hex digits.
+        words.push((
+            "0x".to_string(),
+            Boundary {
+                before: true,
+                after: false,
+            },
+        ));
+        words.extend(context::CODE_WORDS.iter().map(|(w, _)| (w.to_string(), WHOLE)));
+        words.extend(context::LINE_WORDS.iter().map(|w| (w.to_string(), ANYWHERE)));
         words.extend(
             catalog
                 .entries()
                 .iter()
                 .flat_map(|e| e.names())
-                .map(str::to_string),
+                .map(|n| (n.to_string(), WHOLE)),
         );
-        words.extend(templates.anchors().map(str::to_string));
-        words.retain(|w| !w.is_empty());
-        words.sort();
-        words.dedup();
-        // Only "is there any" is asked: leftmost-first lets the search stop at the first anchor.
+        words.extend(templates.anchors().map(|a| (a.to_string(), ANYWHERE)));
+        words.retain(|(w, _)| !w.is_empty());
+        // A boundary is only asked for on a side where the anchor itself ends in a word byte.
+        for (w, b) in &mut words {
+            b.before &= w.bytes().next().is_some_and(is_word_byte);
+            b.after &= w.bytes().last().is_some_and(is_word_byte);
+        }
+        // The same word twice: the weaker demand wins.
+        words.sort_by(|a, b| a.0.to_ascii_lowercase().cmp(&b.0.to_ascii_lowercase()));
+        let mut merged: Vec<(String, Boundary)> = Vec::new();
+        for (w, b) in words {
+            match merged.last_mut() {
+                Some((last, lb)) if last.eq_ignore_ascii_case(&w) => {
+                    lb.before &= b.before;
+                    lb.after &= b.after;
+                }
+                _ => merged.push((w, b)),
+            }
+        }
+        let patterns: Vec<&str> = merged.iter().map(|(w, _)| w.as_str()).collect();
+        // Every match is looked at (overlapping), so a word whose boundary fails cannot hide a
+        // longer one at the same place (`err` in `errCode`).
         let anchors = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
+            .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(&words)
+            .build(&patterns)
             .or_else(|_| {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .build(&words)
+                    .match_kind(MatchKind::Standard)
+                    .build(&patterns)
             })
             .expect("the anchors are plain strings");
-        Prefilter { anchors }
+        Prefilter {
+            anchors,
+            boundaries: merged.into_iter().map(|(_, b)| b).collect(),
+        }
+    }
+
+    /// The first place in `hay[from..to]` where an anchor stands as a rule could read it.
+    fn first_anchor(&self, hay: &[u8], from: usize, to: usize) -> Option<(usize, usize)> {
+        let input = aho_corasick::Input::new(&hay[..to]).span(from..to);
+        self.anchors.find_overlapping_iter(input).find_map(|m| {
+            let b = self.boundaries[m.pattern().as_usize()];
+            let before_ok = !b.before || m.start() == 0 || !is_word_byte(hay[m.start() - 1]);
+            let after_ok = !b.after || m.end() >= hay.len() || !is_word_byte(hay[m.end()]);
+            (before_ok && after_ok).then(|| (m.start(), m.end()))
+        })
     }
 
     /// Could any rule find a code on this line (read on its own)?
     pub fn may_mention(&self, line: &[u8]) -> bool {
-        self.anchors.is_match(line)
+        self.first_anchor(line, 0, line.len()).is_some()
+    }
+
+    /// The anchor found on the line, if any (for tracing a false candidate).
+    pub fn anchor_in<'l>(&self, line: &'l [u8]) -> Option<&'l [u8]> {
+        self.first_anchor(line, 0, line.len())
+            .map(|(s, e)| &line[s..e])
     }
 
     /// The lines of `block` that hold an anchor, as byte ranges (without their line break), each
@@ -73,14 +141,11 @@ impl Prefilter {
         let mut pieces = Vec::new();
         let mut at = from;
         while at < to {
-            let Some(m) = self
-                .anchors
-                .find(aho_corasick::Input::new(&block[..to]).span(at..to))
-            else {
+            let Some((m_start, _)) = self.first_anchor(block, at, to) else {
                 break;
             };
-            let start = memchr::memrchr(b'\n', &block[at..m.start()]).map_or(at, |i| at + i + 1);
-            let end = memchr::memchr(b'\n', &block[m.start()..to]).map_or(to, |i| m.start() + i);
+            let start = memchr::memrchr(b'\n', &block[at..m_start]).map_or(at, |i| at + i + 1);
+            let end = memchr::memchr(b'\n', &block[m_start..to]).map_or(to, |i| m_start + i);
             pieces.push(Piece {
                 start,
                 end,
