@@ -494,3 +494,53 @@ fn credentials_are_masked_unless_kept() {
         .unwrap();
     assert!(String::from_utf8(out.stdout).unwrap().contains(&sig));
 }
+
+/// A catalog with `n` user entries, each with its own message template.
+fn templated_catalog(n: usize) -> Catalog {
+    let mut toml = String::new();
+    for i in 0..n {
+        toml.push_str(&format!(
+            "[[entry]]\nfamily = \"web5\"\ncategory = \"extra\"\ncode = {}\nkey = \"USER_FAILURE_{i}\"\n\
+             description_en = \"user entry {i}\"\ndescription_zh = \"用户条目\"\nsource = \"test\"\ntemplates = [\"the user module number {i} failed while loading {{value}} from the store\"]\n\n",
+            -(200_000 + i as i64)
+        ));
+    }
+    let entries = trtc_errors::catalog::parse_catalog(&toml, "user.toml").unwrap();
+    let mut catalog = Catalog::builtin().unwrap();
+    catalog.merge(entries);
+    catalog
+}
+
+/// 3,000 lines against 1,000 and 4,000 templated entries: a line costs one search, not one per
+/// template, so 4× the templates must not cost anything like 4× the time.
+#[test]
+fn many_templates_cost_a_line_one_search() {
+    let lines: String = (0..3000)
+        .map(|i| {
+            format!(
+                "12:00:{:02} the user module number {} failed while loading cfg from the store\n",
+                i % 60,
+                i % 900
+            )
+        })
+        .collect();
+    let time = |engine: &Engine| {
+        let mut scanner = Scanner::new(engine, Scope::default());
+        let _ = scanner.prefilter(); // built before the clock starts
+        let start = Instant::now();
+        scan::scan_reader(lines.as_bytes(), &mut scanner, true).unwrap();
+        let found = scanner.mentions().len();
+        (start.elapsed().as_secs_f64(), found)
+    };
+    let small = Engine::new(templated_catalog(1000));
+    let large = Engine::new(templated_catalog(4000));
+    let _ = time(&small);
+    let (a, found_a) = time(&small);
+    let (b, found_b) = time(&large);
+    assert_eq!((found_a, found_b), (900, 900));
+    assert!(
+        b / a.max(1e-4) < 2.5,
+        "4× the templates took {:.1}× the time",
+        b / a
+    );
+}

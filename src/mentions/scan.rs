@@ -64,8 +64,16 @@ impl Prefilter {
                 after: false,
             },
         ));
-        words.extend(context::CODE_WORDS.iter().map(|(w, _)| (w.to_string(), WHOLE)));
-        words.extend(context::LINE_WORDS.iter().map(|w| (w.to_string(), ANYWHERE)));
+        words.extend(
+            context::CODE_WORDS
+                .iter()
+                .map(|(w, _)| (w.to_string(), WHOLE)),
+        );
+        words.extend(
+            context::LINE_WORDS
+                .iter()
+                .map(|w| (w.to_string(), ANYWHERE)),
+        );
         words.extend(
             catalog
                 .entries()

@@ -28,6 +28,9 @@ pub(super) struct TemplateMatch {
 
 pub(super) struct Templates {
     templates: Vec<Template>,
+    /// Every template's longest fixed piece, searched for at once: a line is matched only against
+    /// the templates whose piece it holds, so 5,000 templates cost a line one search, not 5,000.
+    anchors: Option<aho_corasick::AhoCorasick>,
 }
 
 /// Splits `a {x} b {y}` into pieces `["a ", " b "]`, names `["x", "y"]`, leading `None`.
@@ -76,13 +79,14 @@ fn compile(index: usize, text: &str) -> Option<Template> {
 
 impl Templates {
     pub fn new(catalog: &Catalog) -> Templates {
-        let templates = catalog
+        let templates: Vec<Template> = catalog
             .entries()
             .iter()
             .enumerate()
             .flat_map(|(i, e)| e.templates.iter().filter_map(move |t| compile(i, t)))
             .collect();
-        Templates { templates }
+        let anchors = aho_corasick::AhoCorasick::new(templates.iter().map(Template::anchor)).ok();
+        Templates { templates, anchors }
     }
 
     /// The longest fixed piece of every template: a line holds a template only if it holds every
@@ -95,17 +99,36 @@ impl Templates {
 
     /// Every template the line holds.
     pub fn find(&self, line: &str) -> Vec<TemplateMatch> {
-        let mut out = Vec::new();
-        for t in &self.templates {
-            if let Some(m) = t.match_line(line) {
-                out.push(m);
-            }
-        }
-        out
+        let Some(anchors) = &self.anchors else {
+            return self
+                .templates
+                .iter()
+                .filter_map(|t| t.match_line(line))
+                .collect();
+        };
+        let mut which: Vec<usize> = anchors
+            .find_overlapping_iter(line)
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        // In catalog order, each once (as the plain loop would find them).
+        which.sort_unstable();
+        which.dedup();
+        which
+            .into_iter()
+            .filter_map(|i| self.templates[i].match_line(line))
+            .collect()
     }
 }
 
 impl Template {
+    /// The longest fixed piece: every match holds it.
+    fn anchor(&self) -> &str {
+        self.pieces
+            .iter()
+            .max_by_key(|p| p.len())
+            .map_or("", String::as_str)
+    }
+
     fn match_line(&self, line: &str) -> Option<TemplateMatch> {
         let first = self.pieces.first()?;
         let mut at = line.find(first.as_str())?;
