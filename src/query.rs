@@ -4,6 +4,8 @@
 //! (`error.getCode()`), `4004` typed from memory, `１６３８８` from a Chinese input method. Every reading
 //! that parses is kept; the search engine then keeps the ones that name a known code.
 
+use crate::catalog::{Scope, SdkVersion};
+
 /// How a number in a query was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Reading {
@@ -157,17 +159,28 @@ pub const MAX_GROUPS: usize = 64;
 /// without those words.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
-    /// The query as typed, full-width folded and trimmed.
+    /// The query as typed, full-width folded and trimmed, without its version token.
     pub text: String,
     /// The alternatives, none empty.
     pub groups: Vec<Group>,
     /// Every term of every group, in order: what highlighting looks for.
     pub terms: Vec<Term>,
+    /// `@4.5.0` or `v:4.5.0`: only the codes that SDK version defines, under the key spelling it
+    /// uses. The last version token wins.
+    pub version: Option<SdkVersion>,
+    /// A version token that names no 4.x or 5.x version (`@4.x`, `@9.1.0`), for the shells to say so.
+    pub invalid_version: Option<String>,
 }
 
 impl Query {
     pub fn parse(input: &str) -> Query {
-        let text = fold_full_width(input).trim().to_string();
+        let folded = fold_full_width(input);
+        let VersionToken {
+            text,
+            version,
+            invalid,
+        } = take_version(&folded);
+        let text = text.trim().to_string();
         let mut groups = Vec::new();
         for alternative in text.split('|') {
             groups.extend(parse_group(alternative));
@@ -181,6 +194,16 @@ impl Query {
             text,
             groups,
             terms,
+            version,
+            invalid_version: invalid,
+        }
+    }
+
+    /// `scope` with the query's version on top (`join @4.5.0` looks at what 4.5.0 defines).
+    pub fn scope_within(&self, scope: Scope) -> Scope {
+        Scope {
+            version: self.version.or(scope.version),
+            ..scope
         }
     }
 
@@ -205,6 +228,50 @@ impl Query {
                 .iter()
                 .all(|new| previous.groups.iter().any(|old| new.narrows(old)))
     }
+}
+
+/// The query text without its version token, and what the token asked for.
+struct VersionToken {
+    text: String,
+    version: Option<SdkVersion>,
+    invalid: Option<String>,
+}
+
+/// Takes `@4.5.0` / `v:4.5.0` tokens out of `query` (the last one wins). A lone `@` is still being
+/// typed: neither a version nor a search term.
+fn take_version(query: &str) -> VersionToken {
+    let mut out = VersionToken {
+        text: String::new(),
+        version: None,
+        invalid: None,
+    };
+    let mut rest: Vec<&str> = Vec::new();
+    let mut took = false;
+    for token in query.split_whitespace() {
+        let spec = token
+            .strip_prefix('@')
+            .or_else(|| token.strip_prefix("v:"))
+            .or_else(|| token.strip_prefix("V:"));
+        took |= spec.is_some();
+        match spec {
+            Some("") => {}
+            Some(spec) => match SdkVersion::parse(spec).filter(|v| v.family().is_some()) {
+                Some(v) => {
+                    out.version = Some(v);
+                    out.invalid = None;
+                }
+                None => out.invalid = Some(token.to_string()),
+            },
+            None => rest.push(token),
+        }
+    }
+    // Nothing taken out: the text stays exactly as typed (spaces included).
+    out.text = if took {
+        rest.join(" ")
+    } else {
+        query.to_string()
+    };
+    out
 }
 
 /// One `|`-separated alternative: `None` when it holds no term. All-number alternatives come back
@@ -431,6 +498,38 @@ mod tests {
     fn lone_operators_are_ignored() {
         assert!(Query::parse("' ^ ! $").terms.len() == 1); // "$" alone is a literal term
         assert!(Query::parse("   ").is_empty());
+    }
+
+    #[test]
+    fn version_tokens() {
+        let v = |t: &str| SdkVersion::parse(t);
+        let table = [
+            ("join @4.5.0", "join", v("4.5.0"), None),
+            ("v:5.8.6 5400", "5400", v("5.8.6"), None),
+            ("@4.5", "", v("4.5.0"), None),
+            ("join @", "join", None, None),
+            ("@9.1.0 x", "x", None, Some("@9.1.0")),
+            ("@abc", "", None, Some("@abc")),
+            ("user@host", "user@host", None, None),
+            ("  过期 ", "过期", None, None),
+            ("＠4.5.0 join", "join", v("4.5.0"), None),
+        ];
+        for (query, text, version, invalid) in table {
+            let got = Query::parse(query);
+            assert_eq!(
+                (
+                    got.text.as_str(),
+                    got.version,
+                    got.invalid_version.as_deref()
+                ),
+                (text, version, invalid),
+                "{query:?}"
+            );
+        }
+        // The version is not a search term.
+        assert_eq!(Query::parse("join @4.5.0").terms.len(), 1);
+        let scope = Query::parse("@4.5.0").scope_within(Scope::default());
+        assert_eq!(scope.version, v("4.5.0"));
     }
 
     #[test]

@@ -31,6 +31,7 @@ fn fixture_lines() -> Vec<String> {
     for text in [
         include_str!("fixtures/mentions/sdk-output.toml"),
         include_str!("fixtures/mentions/benign.toml"),
+        include_str!("fixtures/mentions/real-reports/cases.toml"),
     ] {
         let f: Fixture = toml::from_str(text).unwrap();
         for c in f.case {

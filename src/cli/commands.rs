@@ -54,8 +54,15 @@ What counts as a code mention (nothing else does):
   a key as a whole identifier          JOIN_ROOM_FAILED (one-word keys only in a code context)
   a number in a code context           code 16388, code: 16388, <code 0x4004>, \"errorCode\":70001,
                                        errCode=-8, getCode() => 16388, extraCode: 70001, RtcError … 16388
-  the SDK's own message text           'sdkAppId' is a required param when calling enterRoom() …
-Bare numbers (ports, sizes, ids, timestamps) and plain English words are not mentions.
+  a number after a label in prose      错误码70014, 提示错误码 70001, 错误码是1301, 错误信息：-3324,
+                                       错误代码, 返回码, errid=70013, error code is 70001 (帐/账, 錯誤碼 folded)
+  the numbers of a sequence or list    错误码一直1102 -> 3002 -> -1307, 1102、3002
+  a native code without its minus      错误码3301 for -3301 when no code 3301 exists (confidence 1)
+  the SDK's own message text           5.x templates, every 4.x bundle's RtcError messages
+                                       ('sdkAppId' is a required param …, please call join() before publish())
+Bare numbers (ports, sizes, ids, room numbers, sdkAppIds, versions, timestamps), plain English words,
+and the codes on a line naming another product's error (TUICallEngineError) are not mentions.
+In a text that is evidently 5.x (KEY: message) 4.x readings yield, and 5.x messages in a 4.x text.
 
 Examples:
   pbpaste | trtc-errors explain
@@ -107,7 +114,7 @@ pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow:
                 EXIT_NOT_FOUND
             }))
         }
-        Command::Tui { .. } => Ok(ExitCode::from(EXIT_ERROR)),
+        Command::Tui { .. } | Command::Pick { .. } => Ok(ExitCode::from(EXIT_ERROR)),
     }
 }
 
@@ -228,6 +235,10 @@ fn search(
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let query = Query::parse(query_text);
+    if let Some(bad) = &query.invalid_version {
+        warn(&format!("{bad}: not a 4.x or 5.x SDK version"));
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
     let mut hits = session.engine.search(&query, scope);
     if let Some(limit) = limit.filter(|&l| l > 0) {
         hits.truncate(limit);
@@ -277,7 +288,8 @@ fn write_result_lines(
             _ => Highlights::default(),
         };
         let mut row = result_row(entry, hit, lights, session.lang, None);
-        if let Some(v) = session.scope.version {
+        let version = query.and_then(|q| q.version).or(session.scope.version);
+        if let Some(v) = version {
             if let Some(key) = key_in(entry, v) {
                 row.key = key.to_string();
             }

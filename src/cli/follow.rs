@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use super::explain::ExplainArgs;
 use super::{warn, EXIT_ERROR, EXIT_FOUND, EXIT_NOT_FOUND};
-use crate::mentions::{self, FollowState, Scanner, MAX_LINE_BYTES};
+use crate::mentions::{self, Scanner, MAX_LINE_BYTES};
 use crate::render::Format;
 use crate::sanitize::sanitize;
 use crate::session::Session;
@@ -79,15 +79,34 @@ struct Follower<'s, 'o> {
     session: &'s Session,
     args: &'s ExplainArgs,
     scanner: Scanner<'s>,
-    state: FollowState,
+    /// The codes printed so far, and how many readings the scanner had when last asked.
+    shown: std::collections::HashSet<usize>,
+    readings: usize,
     out: &'o mut dyn Write,
 }
 
 impl Follower<'_, '_> {
-    fn line(&mut self, line: &str) -> io::Result<()> {
+    fn line(&mut self, line: &str) {
         self.scanner.push_line(line);
+    }
+
+    /// Prints the codes not printed yet: what a plain `explain` of the lines so far finds. Asked
+    /// once per piece read (not per line), and only when something new turned up, so a burst of
+    /// 6,000 distinct codes settles a few times, not 6,000.
+    fn emit(&mut self) -> io::Result<()> {
+        if self.scanner.readings() == self.readings {
+            return Ok(());
+        }
+        self.readings = self.scanner.readings();
         let options = self.args.options(self.session, None);
-        for m in self.scanner.new_mentions(&mut self.state) {
+        let mut new: Vec<_> = self
+            .scanner
+            .mentions()
+            .into_iter()
+            .filter(|m| self.shown.insert(m.index))
+            .collect();
+        new.sort_by_key(|m| m.line_number);
+        for m in new {
             let text = match self.session.format {
                 // JSON Lines: one object per mention, as soon as it is found.
                 Format::Json => {
@@ -112,24 +131,15 @@ impl Follower<'_, '_> {
     }
 
     fn feed(&mut self, lines: &mut LineAssembler, bytes: &[u8]) -> io::Result<()> {
-        let mut result = Ok(());
-        let mut got: Vec<String> = Vec::new();
-        lines.feed(bytes, |l| got.push(l.to_string()));
-        for l in got {
-            if result.is_ok() {
-                result = self.line(&l);
-            }
-        }
-        result
+        lines.feed(bytes, |l| self.line(l));
+        self.emit()
     }
 
     fn flush(&mut self, lines: &mut LineAssembler) -> io::Result<()> {
         if lines.has_pending() {
-            let mut got = String::new();
-            lines.flush(|l| got = l.to_string());
-            self.line(&got)?;
+            lines.flush(|l| self.line(l));
         }
-        Ok(())
+        self.emit()
     }
 }
 
@@ -148,7 +158,8 @@ pub fn run(session: &Session, args: &ExplainArgs, out: &mut dyn Write) -> anyhow
         session,
         args,
         scanner: Scanner::new(&session.engine, session.scope),
-        state: FollowState::default(),
+        shown: std::collections::HashSet::new(),
+        readings: 0,
         out,
     };
     let mut lines = LineAssembler::new();
@@ -180,7 +191,7 @@ pub fn run(session: &Session, args: &ExplainArgs, out: &mut dyn Write) -> anyhow
                 .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
         }
     }
-    Ok(ExitCode::from(if f.state.shown() == 0 {
+    Ok(ExitCode::from(if f.shown.is_empty() {
         EXIT_NOT_FOUND
     } else {
         EXIT_FOUND

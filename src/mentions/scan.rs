@@ -2,10 +2,10 @@
 //! block reader that feeds the rest to the [`Scanner`].
 //!
 //! Every rule needs something on the line that a multi-pattern search can find: a hex code needs
-//! `0x`, a key is one of the catalog's names, a number needs one of the rules' code words (or
-//! `result`, or `RtcError`), a template its first fixed piece. The anchors are taken from those
-//! tables themselves ([`context::CODE_WORDS`], [`context::LINE_WORDS`], the catalog's names,
-//! [`Templates::anchors`]), so a rule added there is searched for here without a second list.
+//! `0x`, a key is one of the catalog's names, a number needs one of the rules' code words or
+//! labels (or `result`, or `RtcError`), a template its first fixed piece. The anchors are what
+//! the rules say they need ([`Scanner::anchors`]: their own word tables and template pieces) and
+//! the catalog's names, so a rule added there is searched for here without a second list.
 //! One rule reads the line before: a console's answer (`< 16388`) is labelled by the expression
 //! above it, which holds a code word; so the first non-blank line after a candidate is a candidate
 //! too. Matching is ASCII-case-insensitive for all anchors: more candidates, never fewer.
@@ -14,8 +14,7 @@ use std::io::{self, Read};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::templates::Templates;
-use super::{context, Scanner, MAX_LINE_BYTES};
+use super::{context, prose, Anchors, Scanner, MAX_LINE_BYTES};
 use crate::catalog::Catalog;
 
 /// Bytes read at a time. Two of them (the block and a long line's head) bound the memory a scan
@@ -46,7 +45,7 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 impl Prefilter {
-    pub(super) fn new(catalog: &Catalog, templates: &Templates) -> Prefilter {
+    pub(super) fn new(catalog: &Catalog, rules: &Anchors) -> Prefilter {
         const WHOLE: Boundary = Boundary {
             before: true,
             after: true,
@@ -56,24 +55,23 @@ impl Prefilter {
             after: false,
         };
         let mut words: Vec<(String, Boundary)> = Vec::new();
-        // `0x4004`: the token starts at the `0`; what follows is the hex digits.
-        words.push((
-            "0x".to_string(),
-            Boundary {
-                before: true,
-                after: false,
-            },
-        ));
-        words.extend(
-            context::CODE_WORDS
-                .iter()
-                .map(|(w, _)| (w.to_string(), WHOLE)),
-        );
-        words.extend(
-            context::LINE_WORDS
-                .iter()
-                .map(|w| (w.to_string(), ANYWHERE)),
-        );
+        for &word in &rules.words {
+            let boundary = if word.eq_ignore_ascii_case("0x") {
+                // `0x4004`: the token starts at the `0`; what follows is the hex digits.
+                Boundary {
+                    before: true,
+                    after: false,
+                }
+            } else if context::CODE_WORDS.iter().any(|(w, _)| *w == word) {
+                // Read as the last `.` segment of the whole word before a number.
+                WHOLE
+            } else {
+                ANYWHERE
+            };
+            // The rules fold variant characters (錯誤碼 → 错误码) before they look: every
+            // spelling that folds to the word is an anchor.
+            words.extend(spellings(word).into_iter().map(|w| (w, boundary)));
+        }
         words.extend(
             catalog
                 .entries()
@@ -81,7 +79,7 @@ impl Prefilter {
                 .flat_map(|e| e.names())
                 .map(|n| (n.to_string(), WHOLE)),
         );
-        words.extend(templates.anchors().map(|a| (a.to_string(), ANYWHERE)));
+        words.extend(rules.templates.iter().map(|a| (a.clone(), ANYWHERE)));
         words.retain(|(w, _)| !w.is_empty());
         // A boundary is only asked for on a side where the anchor itself ends in a word byte.
         for (w, b) in &mut words {
@@ -163,6 +161,34 @@ impl Prefilter {
         }
         pieces
     }
+}
+
+/// Every spelling of `word` that [`prose::fold_variants`] folds to it (at most 64).
+fn spellings(word: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for c in word.chars() {
+        let mut options = vec![c];
+        options.extend(
+            prose::VARIANTS
+                .iter()
+                .filter(|&&(_, folded)| folded == c)
+                .map(|&(variant, _)| variant),
+        );
+        if out.len() * options.len() > 64 {
+            options.truncate(1);
+        }
+        out = out
+            .iter()
+            .flat_map(|s| {
+                options.iter().map(move |o| {
+                    let mut s = s.clone();
+                    s.push(*o);
+                    s
+                })
+            })
+            .collect();
+    }
+    out
 }
 
 /// A line that holds an anchor.

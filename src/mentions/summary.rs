@@ -46,6 +46,7 @@ fn kind_bit(evidence: &Evidence) -> u8 {
         Evidence::CodeContext { .. } => 2,
         Evidence::Key => 3,
         Evidence::RtcErrorLine => 4,
+        Evidence::SignAssumed { .. } => 5,
     }
 }
 

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use crate::catalog::{Catalog, Scope};
 use crate::query::Query;
 
-use super::{sort_hits, Highlights, Hit, MatchKind, SearchIndex};
+use super::{decimal_prefix, sort_hits, Highlights, Hit, MatchKind, SearchIndex};
 
 pub struct Engine {
     catalog: Catalog,
@@ -40,9 +40,10 @@ impl Engine {
         self.index.get_or_init(|| SearchIndex::new(&self.catalog))
     }
 
-    /// Ranked hits for `query` within `scope`.
+    /// Ranked hits for `query` within `scope` (narrowed by the query's `@version`), then the
+    /// codes a partly typed decimal number starts.
     pub fn search(&self, query: &Query, scope: Scope) -> Vec<Hit> {
-        self.index().search(&self.catalog, query, scope)
+        self.search_within(query, scope, None)
     }
 
     /// Like [`search`](Self::search), text matching only among `candidates` (see
@@ -53,8 +54,12 @@ impl Engine {
         scope: Scope,
         candidates: Option<&[usize]>,
     ) -> Vec<Hit> {
-        self.index()
-            .search_within(&self.catalog, query, scope, candidates)
+        let scope = query.scope_within(scope);
+        let mut hits = self
+            .index()
+            .search_within(&self.catalog, query, scope, candidates);
+        decimal_prefix::extend(&mut hits, &self.catalog, &query.text, scope);
+        hits
     }
 
     /// Entries named exactly by `arg`: any numeric reading that names a known code, or a key /

@@ -11,11 +11,11 @@
 //! Per-entry work (lowercasing, character lists, prefilter masks) is done once in
 //! [`SearchIndex::new`]; highlight positions are computed only when asked for, for visible rows.
 
+mod decimal_prefix;
 mod engine;
 mod index;
 mod matcher;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
 pub use engine::Engine;
@@ -32,6 +32,9 @@ const PARALLEL_THRESHOLD: usize = 4096;
 /// How a hit matched, weakest first so that `Ord` sorts by strength.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MatchKind {
+    /// A number being typed (`1638`) that the entry's decimal code starts with: listed after
+    /// every other hit, in code order.
+    DecimalPrefix,
     /// The query was only negations (`!server`): the entry is one they leave in.
     NotExcluded,
     /// Letters of the term found in a key, but scattered across its words (`screen` in
@@ -58,7 +61,7 @@ pub enum MatchKind {
 impl MatchKind {
     pub(crate) fn base(self) -> i64 {
         match self {
-            MatchKind::NotExcluded => 0,
+            MatchKind::DecimalPrefix | MatchKind::NotExcluded => 0,
             MatchKind::LooseFuzzy => 30_000,
             MatchKind::Advice => 60_000,
             MatchKind::Pinyin => 100_000,
@@ -74,6 +77,7 @@ impl MatchKind {
 
     pub fn describe(self) -> &'static str {
         match self {
+            MatchKind::DecimalPrefix => "decimal prefix",
             MatchKind::NotExcluded => "not excluded",
             MatchKind::LooseFuzzy => "loose fuzzy key",
             MatchKind::Advice => "advice",
@@ -119,7 +123,6 @@ pub struct SearchIndex {
     text: String,
     zh_chars: Vec<char>,
     zh_initials: Vec<u32>,
-    pub(crate) matcher: SkimMatcherV2,
 }
 
 impl SearchIndex {
@@ -131,7 +134,6 @@ impl SearchIndex {
             zh_chars: arenas.zh_chars,
             zh_initials: arenas.zh_initials,
             // Case-insensitive on purpose: skim's smart case would make "Join" miss JOIN_ROOM_FAILED.
-            matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
 

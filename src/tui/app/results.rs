@@ -12,12 +12,11 @@ impl App {
     /// Recomputes the hits for the current query and filter, keeping the selected entry when it
     /// still matches.
     pub fn refresh(&mut self) {
-        let split = version_filter::split(self.input.text());
-        self.version = split.version;
-        if let Some(bad) = &split.invalid {
+        let query = Query::parse(self.input.text());
+        self.version = query.version;
+        if let Some(bad) = &query.invalid_version {
             self.status = Some(format!("{bad}: not a 4.x or 5.x SDK version"));
         }
-        let query = Query::parse(&split.text);
         let scope = self.scope();
         let hits = match &self.source {
             Source::Query => {
@@ -45,16 +44,26 @@ impl App {
                 self.engine
                     .search_within(&query, scope, candidates.as_deref())
             }
-            Source::Pasted { mentions, .. } => mentions
-                .iter()
-                .filter(|m| scope.admits(&self.engine.catalog().entries()[m.index]))
-                .map(|m| Hit {
-                    index: m.index,
-                    score: 0,
-                    kind: None,
-                    reading: None,
-                })
-                .collect(),
+            Source::Pasted { mentions, .. } => {
+                let mut shown: Vec<&Mention> = mentions
+                    .iter()
+                    .filter(|m| scope.admits(&self.engine.catalog().entries()[m.index]))
+                    .collect();
+                // In the order the log tells its story, unless asked for the surest first (the
+                // order `mentions::find` gives).
+                if !self.paste_by_confidence {
+                    shown.sort_by_key(|m| m.line_number);
+                }
+                shown
+                    .into_iter()
+                    .map(|m| Hit {
+                        index: m.index,
+                        score: 0,
+                        kind: None,
+                        reading: None,
+                    })
+                    .collect()
+            }
         };
         // A background answer still on its way is now out of date.
         self.generation += 1;
@@ -98,10 +107,7 @@ impl App {
     }
 
     /// Shows new hits, keeping the selected entry selected when it is still among them.
-    pub(super) fn apply_hits(&mut self, query: Query, scope: Scope, mut hits: Vec<Hit>) {
-        if matches!(self.source, Source::Query) {
-            decimal_prefix::extend(&mut hits, self.engine.catalog(), &query.text, scope);
-        }
+    pub(super) fn apply_hits(&mut self, query: Query, scope: Scope, hits: Vec<Hit>) {
         // The selection follows the query to its best hit unless the user chose an entry: then it
         // stays there while it matches (what was first in the whole list says nothing about the
         // new words, and may match them only weakly, far down).
@@ -130,11 +136,6 @@ impl App {
                 .map(|h| {
                     let e = &entries[h.index];
                     h.reading.map_or(0, |r| r.value.to_string().len() + 2)
-                        + if matches!(self.source, Source::Pasted { .. }) {
-                            6
-                        } else {
-                            0
-                        }
                         + if e.category == crate::catalog::Category::Warning {
                             8
                         } else {

@@ -1,12 +1,14 @@
 //! Narrowing as a decimal code is typed: `1638` lists 16384–16389 (0x4000–0x4005) instead of
 //! "No match" until the last digit. The console prints 4.x codes in decimal, so people type them
-//! digit by digit; the engine only names whole codes, this adds the codes a partial number starts.
+//! digit by digit; the code readings only name whole codes, this adds the codes a partial number
+//! starts. Part of the engine, so `trtc-errors search 1638` and the browser list the same codes.
 
 use std::fmt::Write;
 
 use crate::catalog::{Catalog, Scope};
 use crate::query::{CodeReading, Reading};
-use crate::search::Hit;
+
+use super::{Hit, MatchKind};
 
 /// Shorter prefixes name too much of the catalog to be a useful list.
 const MIN_DIGITS: usize = 2;
@@ -21,7 +23,7 @@ fn decimal_prefix(text: &str) -> Option<&str> {
 /// Appends to `hits` every entry in `scope` whose decimal code starts with `text` (when `text` is
 /// a number), in code order, after the engine's own hits and without repeating them. Each added
 /// hit carries its decimal reading, so the row says `=16388`.
-pub fn extend(hits: &mut Vec<Hit>, catalog: &Catalog, text: &str, scope: Scope) {
+pub(super) fn extend(hits: &mut Vec<Hit>, catalog: &Catalog, text: &str, scope: Scope) {
     let Some(prefix) = decimal_prefix(text) else {
         return;
     };
@@ -41,8 +43,8 @@ pub fn extend(hits: &mut Vec<Hit>, catalog: &Catalog, text: &str, scope: Scope) 
     found.sort_unstable();
     hits.extend(found.into_iter().map(|(value, index)| Hit {
         index,
-        score: 0,
-        kind: None,
+        score: MatchKind::DecimalPrefix.base(),
+        kind: Some(MatchKind::DecimalPrefix),
         reading: Some(CodeReading {
             value,
             reading: Reading::Decimal,
