@@ -25,10 +25,10 @@ fn log() -> String {
         "2024-05-01 12:00:04.002 ERROR [electron] onError errCode=-3301",
     ];
     let mut text = String::new();
-    let mut n = 0;
+    let mut n: usize = 0;
     while text.len() < 8 << 20 {
         n += 1;
-        if n % 500 == 0 {
+        if n.is_multiple_of(500) {
             for e in errors {
                 text.push_str(e);
                 text.push('\n');

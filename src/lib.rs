@@ -14,7 +14,9 @@ pub mod redact;
 pub mod render;
 pub mod sanitize;
 pub mod sdk_map;
+pub mod sdk_versions;
 pub mod search;
+pub mod text;
 pub mod width;
 
 // What both shells start from.

@@ -101,7 +101,7 @@ fn the_prefilter_agrees_on_a_log_of_several_blocks() {
     let mut n = 0usize;
     while text.len() < 9 << 20 {
         // Mostly ordinary lines, now and then a fixture line.
-        if n % 97 == 0 {
+        if n.is_multiple_of(97) {
             text.push_str(&lines[(n / 97) % lines.len()]);
         } else {
             text.push_str(

@@ -143,7 +143,8 @@ function evaluate(expr, ctx) {
     },
   });
   // eslint-disable-next-line no-new-func
-  return new Function('__scope', `with (__scope) { return (${expr}); }`)(scope);
+  // `this.videoProfile_.width` inside a method: `this` is a placeholder too.
+  return new Function('__scope', `with (__scope) { return (${expr}); }`).call(placeholder('this', ctx), scope);
 }
 
 // ---------------------------------------------------------------- one bundle

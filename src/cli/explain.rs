@@ -125,7 +125,7 @@ fn scan_stdin(scanner: &mut Scanner, prefilter: bool) -> Result<(), String> {
         warn("reading the text to explain from the terminal; end it with Ctrl-D (or pass it as an argument)");
     }
     scan::scan_reader(io::stdin().lock(), scanner, prefilter)
-        .map_err(|e| format!("cannot read standard input: {e}"))
+        .map_err(|e| format!("cannot read the input (standard input): {e}"))
 }
 
 /// `explain TEXT…`, `explain FILE…` or `explain` reading standard input: every mention, surest

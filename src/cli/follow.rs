@@ -173,7 +173,7 @@ pub fn run(session: &Session, args: &ExplainArgs, out: &mut dyn Write) -> anyhow
                     Ok(n) => n,
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                     Err(e) => {
-                        warn(&format!("cannot read standard input: {e}"));
+                        warn(&format!("cannot read the input (standard input): {e}"));
                         return Ok(ExitCode::from(EXIT_ERROR));
                     }
                 };
@@ -321,7 +321,7 @@ fn follow_file(
             }
         }
         let len = current.file.metadata()?.len();
-        if len < current.position || (len >= current.position && current.was_rewritten()?) {
+        if len < current.position || current.was_rewritten()? {
             // Cut (and perhaps regrown): read again from the start, as a new file.
             f.flush(lines)?;
             current.position = 0;

@@ -7,6 +7,9 @@ pub mod completions;
 mod config_show;
 pub mod explain;
 mod follow;
+mod hidden;
+pub mod output;
+pub mod pager;
 
 pub use args::{Cli, Command};
 

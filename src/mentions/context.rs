@@ -26,6 +26,9 @@ pub(super) const CODE_WORDS: &[(&str, Option<&[Family]>)] = &[
     ("errcode", None),
     ("extracode", None),
     ("extra_code", None),
+    // `JSON.stringify(err)` of a 4.x RtcError: `{"code_":4100,"extraCode_":0,…}`.
+    ("code_", Some(WEB4)),
+    ("extracode_", Some(WEB4)),
     ("err", None),
     ("error", None),
     ("errno", None),
@@ -393,8 +396,10 @@ fn number(
         return None;
     }
     let extra = word.is_some_and(|w| {
-        w.to_ascii_lowercase().ends_with("extracode")
-            || w.to_ascii_lowercase().ends_with("extra_code")
+        let w = w.to_ascii_lowercase();
+        ["extracode", "extra_code", "extracode_"]
+            .iter()
+            .any(|e| w.ends_with(e))
     });
     let indices = resolve(catalog, value, families, extra);
     if !indices.is_empty() {

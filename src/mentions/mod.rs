@@ -668,6 +668,11 @@ mod tests {
         assert_eq!(found("the error code is 70001"), ["web4:70001"]);
         assert_eq!(found("錯誤碼 70001"), ["web4:70001"]);
         assert_eq!(found("onWarning code: 1102"), ["native:1102"]);
+        // `JSON.stringify(err)` of a 4.x RtcError (a DOMException's name in 4.11+).
+        assert_eq!(
+            found("{\"code_\":4100,\"extraCode_\":0,\"name\":\"NotAllowedError\"}"),
+            ["web4:0x1004"]
+        );
     }
 
     #[test]

@@ -198,7 +198,11 @@ pub fn render_with(mentions: &[Mention], catalog: &Catalog, o: &RenderOptions) -
                     s.push('\n');
                 }
                 let line = o.shown(&m.line);
-                let e = explanation::explain(&entries[m.index], catalog, o.lang);
+                let e = explanation::explain(
+                    &entries[m.index],
+                    catalog,
+                    &explanation::View::new(o.lang, None),
+                );
                 if o.format == Format::Markdown {
                     let file = o
                         .file

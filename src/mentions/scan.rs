@@ -87,7 +87,7 @@ impl Prefilter {
             b.after &= w.bytes().last().is_some_and(is_word_byte);
         }
         // The same word twice: the weaker demand wins.
-        words.sort_by(|a, b| a.0.to_ascii_lowercase().cmp(&b.0.to_ascii_lowercase()));
+        words.sort_by_key(|a| a.0.to_ascii_lowercase());
         let mut merged: Vec<(String, Boundary)> = Vec::new();
         for (w, b) in words {
             match merged.last_mut() {
