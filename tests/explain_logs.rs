@@ -38,6 +38,12 @@ fn fixture_lines() -> Vec<String> {
             lines.extend(c.text.split('\n').map(str::to_string));
         }
     }
+    for console in [
+        include_str!("fixtures/mentions/devtools/trtc-sdk-v5-5.17.1.txt"),
+        include_str!("fixtures/mentions/devtools/trtc-js-sdk-4.3.2.txt"),
+    ] {
+        lines.extend(console.lines().map(str::to_string));
+    }
     for line in include_str!("fixtures/sdk/native/log-lines.txt").lines() {
         if let Some((_, text)) = line.split_once('\t') {
             lines.push(text.to_string());
