@@ -56,14 +56,14 @@ What counts as a code mention (nothing else does):
   a number in a code context           code 16388, code: 16388, <code 0x4004>, \"errorCode\":70001,
                                        errCode=-8, getCode() => 16388, extraCode: 70001, RtcError … 16388
   a number after a label in prose      错误码70014, 提示错误码 70001, 错误码是1301, 错误信息：-3324,
-                                       错误代码, 返回码, errid=70013, error code is 70001 (帐/账, 錯誤碼 folded)
+                                       返回码, errid=70013, error code is 70001 (帐/账 folded)
   the numbers of a sequence or list    错误码一直1102 -> 3002 -> -1307, 1102、3002
   a native code without its minus      错误码3301 for -3301 when no code 3301 exists (confidence 1)
-  the SDK's own message text           5.x templates, every 4.x bundle's RtcError messages
-                                       ('sdkAppId' is a required param …, please call join() before publish())
-Bare numbers (ports, sizes, ids, room numbers, sdkAppIds, versions, timestamps), plain English words,
-and the codes on a line naming another product's error (TUICallEngineError) are not mentions.
-In a text that is evidently 5.x (KEY: message) 4.x readings yield, and 5.x messages in a 4.x text.
+  the SDK's own message text           5.x templates; every 4.x bundle's RtcError messages
+                                       (please call join() before publish())
+Bare numbers (ports, sizes, ids, room numbers, sdkAppIds, versions, timestamps), plain words,
+and the numbers on a line naming another product's error (TUICallEngineError) are not mentions.
+In a text that is evidently 5.x (KEY: message) 4.x readings yield, and the other way round.
 
 Examples:
   pbpaste | trtc-errors explain

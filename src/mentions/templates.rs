@@ -16,9 +16,10 @@ const MIN_LITERAL_CHARS: usize = 12;
 /// Every 4.x bundle's RtcError messages: `KEY<TAB>template<TAB>versions`.
 const WEB4_MESSAGES: &str = include_str!("../../assets/web4-messages.tsv");
 
-/// A 4.x message with less fixed text than this (`publish timeout`, `connection timeout`) reads
-/// like any log's words: it counts only on a line that names `RtcError`.
-const WEB4_SHORT_CHARS: usize = 24;
+/// A 4.x message with fewer fixed non-space characters than this (`publish timeout`,
+/// `WebSocket reconnection failed`, `not supported on current browser`) reads like any log's
+/// words: it counts only on a line that names `RtcError`.
+const WEB4_SHORT_CHARS: usize = 32;
 
 struct Template {
     index: usize,
@@ -204,7 +205,11 @@ fn web4_messages(catalog: &Catalog) -> impl Iterator<Item = Template> + '_ {
                 e.family == Family::Web4 && e.category == Category::Sdk
             })?;
             let mut t = compile(index, text)?;
-            let fixed: usize = t.pieces.iter().map(|p| p.trim().chars().count()).sum();
+            let fixed: usize = t
+                .pieces
+                .iter()
+                .map(|p| p.chars().filter(|c| !c.is_whitespace()).count())
+                .sum();
             t.needs_rtc_error = fixed < WEB4_SHORT_CHARS;
             t.before_suffix = first.is_some_and(|f| f < FIRST_SUFFIXED);
             Some(t)
