@@ -145,12 +145,9 @@ impl Templates {
     pub fn anchors(&self) -> impl Iterator<Item = &str> {
         // Every piece must be on the line, so the longest says the most: a template whose first
         // piece is `[` must not make every bracketed log line a candidate.
-        self.templates.iter().filter_map(|t| {
-            t.pieces
-                .iter()
-                .max_by_key(|p| p.len())
-                .map(String::as_str)
-        })
+        self.templates
+            .iter()
+            .filter_map(|t| t.pieces.iter().max_by_key(|p| p.len()).map(String::as_str))
     }
 
     /// Every template the line holds.
