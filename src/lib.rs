@@ -13,6 +13,7 @@ pub mod fuzzy;
 pub mod mentions;
 pub mod pinyin_match;
 pub mod query;
+pub mod redact;
 pub mod render;
 pub mod sdk_map;
 pub mod sdk_versions;

@@ -103,10 +103,9 @@ fn try_main() -> anyhow::Result<ExitCode> {
             Command::Show { codes }
         }
         Some(command) => command,
-        None if !stdin_is_terminal => Command::Explain {
-            text: Vec::new(),
-            follow: false,
-        },
+        None if !stdin_is_terminal => {
+            Command::Explain(trtc_errors::cli::explain::ExplainArgs::stdin())
+        }
         None => Command::Tui { query: None },
     };
     match command {
@@ -149,7 +148,7 @@ fn try_main() -> anyhow::Result<ExitCode> {
 /// pages are not paged.
 fn pages(command: &Command) -> bool {
     match command {
-        Command::Explain { follow, .. } => !follow,
+        Command::Explain(args) => !args.follow,
         Command::Show { .. } | Command::Search { .. } | Command::List { .. } => true,
         _ => false,
     }

@@ -212,14 +212,7 @@ pub enum Command {
     },
     /// Find and explain every code mentioned in a pasted log or stack trace (stdin if no TEXT).
     #[command(after_help = crate::cli::commands::EXPLAIN_HELP)]
-    Explain {
-        /// The text; read from standard input when left out. With --follow: a file to follow.
-        text: Vec<String>,
-        /// Keep reading as the input grows (`tail -f app.log | trtc-errors explain --follow`, or
-        /// a file path) and print each new code as it appears; JSON is one object per line.
-        #[arg(long)]
-        follow: bool,
-    },
+    Explain(crate::cli::explain::ExplainArgs),
     /// Open the interactive browser.
     #[command(after_help = "Examples:
   trtc-errors tui

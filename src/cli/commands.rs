@@ -97,11 +97,7 @@ pub fn run(
             scope.category = category.map(Category::from);
             list(session, scope, out)
         }
-        Command::Explain { text, follow } if *follow => match explain::follow_target(text) {
-            Ok(file) => explain::follow(session, file, out),
-            Err(code) => Ok(ExitCode::from(code)),
-        },
-        Command::Explain { text, .. } => explain::run(session, text, out),
+        Command::Explain(args) => explain::run(session, args, out),
         Command::Config { action } => config_command(session, action, out),
         Command::Completions { .. } | Command::Man { .. } => {
             run_without_catalog(command, out).unwrap_or(Ok(ExitCode::from(EXIT_ERROR)))

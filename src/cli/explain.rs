@@ -1,97 +1,229 @@
-//! `explain`: codes in text from an argument, a pipe, or a file that keeps growing (`--follow`).
+//! `explain`: codes in text from an argument, files, a pipe, or a file that keeps growing
+//! (`--follow`, in `follow.rs`).
 //!
-//! Input is read a line at a time through a bounded reader, never whole: `explain < /dev/urandom`
-//! holds one line (at most [`MAX_LINE_BYTES`]) and what it has found. Bytes that are not UTF-8 are
+//! Input is read in blocks and never held whole: `explain < /dev/urandom` holds one block, one
+//! line (at most [`MAX_LINE_BYTES`]) and what it has found. Lines no rule could read a code on are
+//! rejected by the prefilter (`mentions::scan`) before the rules run. Bytes that are not UTF-8 are
 //! decoded lossily, never an error.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::fs;
+use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::Duration;
 
 use super::{warn, EXIT_ERROR, EXIT_FOUND, EXIT_NOT_FOUND};
-use crate::mentions::{self, Mention, Scanner, MAX_LINE_BYTES};
+use crate::mentions::{self, scan, Mention, RenderOptions, Scanner, SummaryOrder};
 use crate::render::Format;
+use crate::sanitize::sanitize;
 use crate::session::Session;
 
-/// How often a followed file is checked for growth.
-const FOLLOW_POLL: Duration = Duration::from_millis(250);
+pub use crate::mentions::MAX_LINE_BYTES;
 
-/// Reads lines of at most `MAX_LINE_BYTES` (the rest of a longer line is skipped), splitting at
-/// LF; a CR before it is the scanner's to drop. Returns `None` at the end of the input.
-pub struct BoundedLines<R> {
-    reader: R,
-    line: Vec<u8>,
+/// `explain`'s arguments.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExplainArgs {
+    /// Files to read (`-` is standard input), or the text itself when the first argument names
+    /// no existing file; standard input when left out. With --follow: one file to follow.
+    #[arg(value_name = "FILE|TEXT")]
+    pub text: Vec<String>,
+    /// Keep reading as the input grows, like `tail -F`: a file is followed by name from its
+    /// current end (through truncation and rotation); each new code is printed as it appears;
+    /// JSON is one object per line.
+    #[arg(long)]
+    pub follow: bool,
+    /// With --follow FILE: explain what the file already holds first, then follow it.
+    #[arg(long, requires = "follow")]
+    pub from_start: bool,
+    /// One row per code: how many lines named it, the first and last line, the evidence kinds,
+    /// and the first and last time when the lines start with timestamps.
+    #[arg(long, conflicts_with = "follow")]
+    pub summary: bool,
+    /// The order of --summary rows: `first` (first appearance, the default) or `count` (most
+    /// frequent first).
+    #[arg(long, value_enum, default_value = "first", requires = "summary")]
+    pub sort: SortArg,
+    /// Print credentials (userSig, privateMapKey, SecretKey) as they appear in the input; by
+    /// default they are masked (`eJw…[userSig, 180 chars]`).
+    #[arg(long)]
+    pub show_secrets: bool,
+    /// Run every rule on every line (for checking the prefilter; the answer is the same).
+    #[arg(long, hide = true)]
+    pub no_prefilter: bool,
 }
 
-impl<R: BufRead> BoundedLines<R> {
-    pub fn new(reader: R) -> Self {
-        BoundedLines {
-            reader,
-            line: Vec::new(),
+impl ExplainArgs {
+    /// `explain` on what was piped in (no command given).
+    pub fn stdin() -> ExplainArgs {
+        ExplainArgs {
+            text: Vec::new(),
+            follow: false,
+            from_start: false,
+            summary: false,
+            sort: SortArg::First,
+            show_secrets: false,
+            no_prefilter: false,
         }
     }
 
-    /// The next whole line, or what there is of an unfinished last line at the end.
-    pub fn next_line(&mut self) -> io::Result<Option<String>> {
-        self.line.clear();
-        let mut saw_any = false;
-        loop {
-            let buf = match self.reader.fill_buf() {
-                Ok(buf) => buf,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            if buf.is_empty() {
-                return Ok(saw_any.then(|| self.take_line()));
-            }
-            saw_any = true;
-            let (used, done) = match buf.iter().position(|&b| b == b'\n') {
-                Some(at) => (at + 1, true),
-                None => (buf.len(), false),
-            };
-            let room = MAX_LINE_BYTES.saturating_sub(self.line.len());
-            let keep = used.min(room);
-            self.line
-                .extend_from_slice(&buf[..keep.min(if done { used - 1 } else { used })]);
-            self.reader.consume(used);
-            if done {
-                return Ok(Some(self.take_line()));
-            }
+    pub(super) fn options<'a>(
+        &self,
+        session: &Session,
+        file: Option<&'a str>,
+    ) -> RenderOptions<'a> {
+        RenderOptions {
+            format: session.format,
+            lang: session.lang,
+            color: session.color,
+            file,
+            show_secrets: self.show_secrets,
         }
-    }
-
-    fn take_line(&mut self) -> String {
-        String::from_utf8_lossy(&self.line).into_owned()
     }
 }
 
-/// `explain TEXT…` or `explain` reading standard input: every mention, surest first.
-pub fn run(session: &Session, text: &[String], out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let mut scanner = Scanner::new(&session.engine, session.scope);
-    if text.is_empty() {
-        if io::IsTerminal::is_terminal(&io::stdin()) {
-            warn("reading the text to explain from the terminal; end it with Ctrl-D (or pass it as an argument)");
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortArg {
+    First,
+    Count,
+}
+
+/// One input of `explain`.
+enum Input<'a> {
+    Stdin,
+    File(&'a str),
+}
+
+/// Arguments that name files (`-` or an existing path, judged by the first) are read as files;
+/// anything else is the text to explain, as before.
+fn inputs(text: &[String]) -> Option<Vec<Input<'_>>> {
+    let first = text.first()?;
+    let is_file = first == "-" || fs::symlink_metadata(first).is_ok();
+    is_file.then(|| {
+        text.iter()
+            .map(|t| {
+                if t == "-" {
+                    Input::Stdin
+                } else {
+                    Input::File(t)
+                }
+            })
+            .collect()
+    })
+}
+
+/// Scans one file to its end; an error names the file.
+fn scan_file(path: &str, scanner: &mut Scanner, prefilter: bool) -> Result<(), String> {
+    let shown = sanitize(path).into_owned();
+    crate::read_limited::check_regular_file(Path::new(path))
+        .map_err(|e| format!("{shown}: {e}"))?;
+    let file = crate::read_limited::open_for_reading(Path::new(path))
+        .map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    scan::scan_reader(file, scanner, prefilter).map_err(|e| format!("{shown}: cannot read: {e}"))
+}
+
+fn scan_stdin(scanner: &mut Scanner, prefilter: bool) -> Result<(), String> {
+    if io::IsTerminal::is_terminal(&io::stdin()) {
+        warn("reading the text to explain from the terminal; end it with Ctrl-D (or pass it as an argument)");
+    }
+    scan::scan_reader(io::stdin().lock(), scanner, prefilter)
+        .map_err(|e| format!("cannot read the input (standard input): {e}"))
+}
+
+/// `explain TEXT…`, `explain FILE…` or `explain` reading standard input: every mention, surest
+/// first, each with how often it appeared; or with `--summary`, one row per code.
+pub fn run(session: &Session, args: &ExplainArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    if args.follow {
+        return super::follow::run(session, args, out);
+    }
+    let prefilter = !args.no_prefilter;
+    // Each input is scanned on its own (its own line numbers), labelled when there are several.
+    let mut results: Vec<(Option<String>, Vec<Mention>)> = Vec::new();
+    match inputs(&args.text) {
+        None if args.text.is_empty() => {
+            let mut scanner = Scanner::new(&session.engine, session.scope);
+            if let Err(e) = scan_stdin(&mut scanner, prefilter) {
+                warn(&e);
+                return Ok(ExitCode::from(EXIT_ERROR));
+            }
+            results.push((None, scanner.mentions()));
         }
-        let mut lines = BoundedLines::new(io::stdin().lock());
-        while let Some(line) = lines.next_line()? {
-            scanner.push_line(&line);
+        None => {
+            let mut scanner = Scanner::new(&session.engine, session.scope);
+            for line in mentions::lines(&args.text.join(" ")) {
+                scanner.push_line(line);
+            }
+            results.push((None, scanner.mentions()));
         }
-    } else {
-        for line in mentions::lines(&text.join(" ")) {
-            scanner.push_line(line);
+        Some(inputs) => {
+            let several = inputs.len() > 1;
+            for input in &inputs {
+                let mut scanner = Scanner::new(&session.engine, session.scope);
+                let (name, result) = match input {
+                    Input::Stdin => ("-", scan_stdin(&mut scanner, prefilter)),
+                    Input::File(path) => (*path, scan_file(path, &mut scanner, prefilter)),
+                };
+                if let Err(e) = result {
+                    warn(&e);
+                    return Ok(ExitCode::from(EXIT_ERROR));
+                }
+                results.push((several.then(|| name.to_string()), scanner.mentions()));
+            }
         }
     }
-    let found = scanner.mentions();
-    if found.is_empty() {
+    if results.iter().all(|(_, m)| m.is_empty()) {
         warn("no known error code found in the text");
         if session.format == Format::Json {
             writeln!(out, "[]")?;
         }
         return Ok(ExitCode::from(EXIT_NOT_FOUND));
     }
-    write!(out, "{}", render(session, &found))?;
+    if args.summary {
+        let order = match args.sort {
+            SortArg::First => SummaryOrder::FirstSeen,
+            SortArg::Count => SummaryOrder::Count,
+        };
+        let files: Vec<(Option<&str>, &[Mention])> = results
+            .iter()
+            .map(|(f, m)| (f.as_deref(), m.as_slice()))
+            .collect();
+        write!(
+            out,
+            "{}",
+            mentions::render_summary(&files, session.catalog(), order, session.format)
+        )?;
+        return Ok(ExitCode::from(EXIT_FOUND));
+    }
+    if session.format == Format::Json && results.len() > 1 {
+        // One array for all files; each object says its file.
+        let mut items: Vec<serde_json::Value> = Vec::new();
+        for (file, found) in &results {
+            let o = args.options(session, file.as_deref());
+            for m in found {
+                items.push(serde_json::from_str(&mentions::json_line_with(
+                    m,
+                    session.catalog(),
+                    &o,
+                ))?);
+            }
+        }
+        writeln!(out, "{}", crate::render::json::to_json(&items))?;
+        return Ok(ExitCode::from(EXIT_FOUND));
+    }
+    let mut first = true;
+    for (file, found) in &results {
+        if found.is_empty() {
+            continue;
+        }
+        if !first {
+            writeln!(out)?;
+        }
+        first = false;
+        let o = args.options(session, file.as_deref());
+        write!(
+            out,
+            "{}",
+            mentions::render_with(found, session.catalog(), &o)
+        )?;
+    }
     Ok(ExitCode::from(EXIT_FOUND))
 }
 
@@ -104,113 +236,4 @@ pub fn render(session: &Session, found: &[Mention]) -> String {
         session.lang,
         session.color,
     )
-}
-
-/// `explain --follow [FILE]`: prints each new mention as soon as its line arrives, flushed, until
-/// the input ends (a pipe) or forever (a file, read like `tail -f`). JSON is one object per line.
-pub fn follow(
-    session: &Session,
-    file: Option<&Path>,
-    out: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
-    let mut shown: std::collections::HashSet<usize> = std::collections::HashSet::new();
-    let mut readings = 0;
-    let mut scanner = Scanner::new(&session.engine, session.scope);
-    let mut emit = |scanner: &Scanner, out: &mut dyn Write| -> io::Result<()> {
-        // Settling is linear in what was found: only worth doing when a line found something new.
-        if scanner.readings() == readings {
-            return Ok(());
-        }
-        readings = scanner.readings();
-        for m in scanner.mentions() {
-            if !shown.insert(m.index) {
-                continue;
-            }
-            let text = match session.format {
-                // JSON Lines: one object per mention, as soon as it is found.
-                Format::Json => format!("{}\n", mentions::json_line(&m, session.catalog())),
-                _ => format!("{}\n", render(session, std::slice::from_ref(&m))),
-            };
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
-        Ok(())
-    };
-    match file {
-        None => {
-            let mut lines = BoundedLines::new(io::stdin().lock());
-            while let Some(line) = lines.next_line()? {
-                scanner.push_line(&line);
-                emit(&scanner, out)?;
-            }
-        }
-        Some(path) => {
-            crate::read_limited::check_regular_file(path).map_err(|e| {
-                anyhow::anyhow!(
-                    "{}: {e}",
-                    crate::sanitize::sanitize(&path.display().to_string())
-                )
-            })?;
-            let mut file = File::open(path)?;
-            let mut position = 0u64;
-            loop {
-                // A file cut short (rotated, truncated) is read again from its start.
-                let len = file.metadata()?.len();
-                if len < position {
-                    file.seek(SeekFrom::Start(0))?;
-                    position = 0;
-                }
-                if len > position {
-                    let mut lines =
-                        BoundedLines::new(BufReader::new((&mut file).take(len - position)));
-                    while let Some(line) = lines.next_line()? {
-                        scanner.push_line(&line);
-                        emit(&scanner, out)?;
-                    }
-                    position = len;
-                    file.seek(SeekFrom::Start(position))?;
-                }
-                std::thread::sleep(FOLLOW_POLL);
-            }
-        }
-    }
-    Ok(ExitCode::from(if shown.is_empty() {
-        EXIT_NOT_FOUND
-    } else {
-        EXIT_FOUND
-    }))
-}
-
-/// `--follow` takes at most one file.
-pub fn follow_target(text: &[String]) -> Result<Option<&Path>, u8> {
-    match text {
-        [] => Ok(None),
-        [one] => Ok(Some(Path::new(one))),
-        _ => {
-            warn("explain --follow takes one file (or reads standard input)");
-            Err(EXIT_ERROR)
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lines_of(bytes: &[u8]) -> Vec<String> {
-        let mut r = BoundedLines::new(io::Cursor::new(bytes.to_vec()));
-        std::iter::from_fn(|| r.next_line().unwrap()).collect()
-    }
-
-    #[test]
-    fn lines_are_bounded_and_lossy() {
-        assert_eq!(lines_of(b"a\nb\r\nc"), ["a", "b\r", "c"]);
-        assert_eq!(lines_of(b"x\xffy\n"), ["x\u{fffd}y"]);
-        let long = vec![b'a'; MAX_LINE_BYTES * 3];
-        let got = lines_of(&[long.as_slice(), b"\nz\n"].concat());
-        assert_eq!(got.len(), 2);
-        assert_eq!(got[0].len(), MAX_LINE_BYTES);
-        assert_eq!(got[1], "z");
-        assert!(lines_of(b"").is_empty());
-    }
 }

@@ -6,6 +6,7 @@ pub mod commands;
 pub mod completions;
 mod config_show;
 pub mod explain;
+mod follow;
 mod hidden;
 pub mod output;
 pub mod pager;

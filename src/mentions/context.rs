@@ -163,8 +163,13 @@ fn says_failed(line: &str) -> bool {
 }
 
 /// `< 16388` / `<- 16388`: the line is a console's answer to the expression typed before it.
-fn is_repl_answer(line: &str, start: usize) -> bool {
-    let head = line[..start].trim();
+/// `indent` is where the line's text starts: only a short head after it is looked at, so a line of
+/// 32,000 blanks and 16,000 numbers costs no more than its length.
+fn is_repl_answer(line: &str, indent: usize, start: usize) -> bool {
+    if start < indent || start - indent > 8 {
+        return false;
+    }
+    let head = line[indent..start].trim();
     matches!(head, "<" | "<-" | "<·" | "←" | "=>" | "<-  " | "< -")
 }
 
@@ -186,6 +191,9 @@ fn trailing_context(line: &str) -> Option<&str> {
 pub(super) fn scan_line(line: &str, previous: Option<&str>, catalog: &Catalog) -> Vec<Found> {
     let mut out = Vec::new();
     let rtc_error_line = line.contains("RtcError");
+    let indent = line.len() - line.trim_start().len();
+    // Whether the line says it failed: looked up once a line, not once a number.
+    let failed = std::cell::OnceCell::new();
     let foreign = names_foreign_error(line);
     for (start, token) in tokens(line) {
         let end = start + token.len();
@@ -233,9 +241,17 @@ pub(super) fn scan_line(line: &str, previous: Option<&str>, catalog: &Catalog) -
             }
             // A console REPL answer (`< 16388`) is labelled by the expression on the line before.
             let repl_answer = previous
-                .filter(|_| is_repl_answer(line, start))
+                .filter(|_| is_repl_answer(line, indent, start))
                 .and_then(trailing_context);
-            if let Some(found) = number(line, start, token, catalog, rtc_error_line, repl_answer) {
+            if let Some(found) = number(
+                line,
+                start,
+                token,
+                catalog,
+                rtc_error_line,
+                repl_answer,
+                &failed,
+            ) {
                 out.push(found);
             }
             continue;
@@ -348,6 +364,7 @@ fn number(
     catalog: &Catalog,
     rtc_error_line: bool,
     previous_context: Option<&str>,
+    failed: &std::cell::OnceCell<bool>,
 ) -> Option<Found> {
     let Written {
         negative,
@@ -357,8 +374,8 @@ fn number(
     } = written(line, start, token)?;
     let word = word_before(line, label_end).or(previous_context);
     // `Join room failed result: 70001`: a result is a code only on a line that says it failed.
-    let failure_result =
-        word.is_some_and(|w| w.eq_ignore_ascii_case("result")) && says_failed(line);
+    let failure_result = word.is_some_and(|w| w.eq_ignore_ascii_case("result"))
+        && *failed.get_or_init(|| says_failed(line));
     // The web SDKs log `Join room failed result: N`; native code reports results through callbacks.
     const WEB: &[Family] = &[Family::Web4, Family::Web5];
     let families = word

@@ -23,6 +23,8 @@
 mod context;
 mod prose;
 mod render;
+pub mod scan;
+pub mod summary;
 mod templates;
 
 use std::collections::HashMap;
@@ -31,7 +33,10 @@ use crate::catalog::{Category, Family, Scope};
 use crate::search::Engine;
 
 pub use prose::fold_variants;
-pub use render::{json_line, render};
+pub use render::{
+    json_line, json_line_with, render, render_summary, render_with, shown_line, RenderOptions,
+};
+pub use summary::{summarize, EvidenceKinds, Occurrences, SummaryOrder};
 
 /// Why a token counts as a code, strongest first.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -112,6 +117,8 @@ pub struct Mention {
     /// The text that named it (`16388`, `0x4004`, `JOIN_ROOM_FAILED`, `-8`).
     pub token: String,
     pub evidence: Evidence,
+    /// Every line that mentioned this code: how often, first and last line, kinds, times.
+    pub seen: Occurrences,
 }
 
 /// What a line must contain for the rules to find a mention on it: one of `words` (compared
@@ -158,6 +165,10 @@ pub struct Scanner<'a> {
     foreign_numbers: std::collections::HashSet<String>,
     /// A line named the native SDK (`TRTCCloud`, `onError`, `liteav`…).
     native_text: bool,
+    /// Every line each entry was named on, folded (what `--summary` and the counts show).
+    seen: HashMap<usize, Occurrences>,
+    /// Built on first use: a scan of a paste that never asks for it does not pay for it.
+    prefilter: std::cell::OnceCell<scan::Prefilter>,
 }
 
 /// Whether the text is evidently 4.x (`RtcError`, `"code_":`, a 4.x hex code) or 5.x (an error
@@ -182,6 +193,8 @@ impl<'a> Scanner<'a> {
             signs: FamilySigns::default(),
             foreign_numbers: std::collections::HashSet::new(),
             native_text: false,
+            seen: HashMap::new(),
+            prefilter: std::cell::OnceCell::new(),
         }
     }
 
@@ -278,6 +291,12 @@ impl<'a> Scanner<'a> {
             if indices.is_empty() {
                 continue;
             }
+            for &index in &indices {
+                self.seen
+                    .entry(index)
+                    .or_default()
+                    .record(self.line_number, line, &evidence);
+            }
             // One candidate per distinct reading: repeats only upgrade the evidence.
             match self.by_reading.get(&indices) {
                 Some(&at) => {
@@ -322,6 +341,26 @@ impl<'a> Scanner<'a> {
             words,
             templates: self.templates.anchors().map(str::to_string).collect(),
         }
+    }
+
+    /// Counts `lines` lines that a prefilter found no code on, without scanning them. `blank`:
+    /// they were all blank (the line before them stays the previous line, for console answers).
+    pub fn skip_lines(&mut self, lines: usize, blank: bool) {
+        self.line_number += lines;
+        if !blank {
+            self.previous.clear();
+        }
+    }
+
+    /// The number of the last line pushed or skipped.
+    pub fn line_number(&self) -> usize {
+        self.line_number
+    }
+
+    /// The prefilter for this scanner's rules, catalog and templates.
+    pub fn prefilter(&self) -> &scan::Prefilter {
+        self.prefilter
+            .get_or_init(|| scan::Prefilter::new(self.engine.catalog(), &self.anchors()))
     }
 
     /// How many distinct readings have been found: it grows exactly when something new turned
@@ -399,7 +438,11 @@ impl<'a> Scanner<'a> {
                         .contains(c.token.trim_start_matches('-')))
             })
             .collect();
-        settle(&kept, catalog)
+        let mut found = settle(&kept, catalog);
+        for m in &mut found {
+            m.seen = self.seen.get(&m.index).cloned().unwrap_or_default();
+        }
+        found
     }
 }
 
@@ -504,6 +547,7 @@ fn settle(candidates: &[&Candidate], catalog: &crate::catalog::Catalog) -> Vec<M
                         line: c.line.clone(),
                         token: c.token.clone(),
                         evidence: c.evidence.clone(),
+                        seen: Occurrences::default(),
                     });
                 }
             }

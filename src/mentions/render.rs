@@ -1,62 +1,174 @@
 //! What `explain` prints for the mentions of a paste, in each format; the TUI copies the same text.
+//!
+//! Everything that came from the input (the line, the token, the label word, what a template
+//! captured, a file name) is untrusted: text and JSON get it sanitized (no control character,
+//! bidi override or C1 byte survives, so `jq -r` cannot turn it back into an escape sequence),
+//! Markdown gets it in code spans or escaped; and credentials on the line are masked unless
+//! `show_secrets` is set.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use serde::Serialize;
 
+use super::summary::{summarize, SummaryOrder};
 use super::{Evidence, Mention};
 use crate::catalog::Catalog;
 use crate::explanation::{self, Lang};
+use crate::redact::mask_secrets;
 use crate::render::json::{to_json, EntryJson};
-use crate::render::markdown::code_span;
+use crate::render::markdown::{code_span, escape};
 use crate::render::{self as out_format, Format};
 use crate::sanitize::sanitize;
 
+/// How to print mentions.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions<'a> {
+    pub format: Format,
+    pub lang: Lang,
+    pub color: bool,
+    /// The file the mentions were found in (several files: each mention says which).
+    pub file: Option<&'a str>,
+    /// Keep credentials (userSig, privateMapKey, SecretKey) as they were written.
+    pub show_secrets: bool,
+}
+
+impl RenderOptions<'_> {
+    pub fn new(format: Format, lang: Lang, color: bool) -> RenderOptions<'static> {
+        RenderOptions {
+            format,
+            lang,
+            color,
+            file: None,
+            show_secrets: false,
+        }
+    }
+
+    /// Input text as it may be shown: credentials masked (unless kept), then sanitized.
+    fn shown(&self, text: &str) -> String {
+        let masked = if self.show_secrets {
+            Cow::Borrowed(text)
+        } else {
+            mask_secrets(text)
+        };
+        sanitize(&masked).into_owned()
+    }
+}
+
+/// A mention's line as the browser may show or copy it: credentials masked, then sanitized.
+pub fn shown_line(line: &str) -> String {
+    sanitize(&mask_secrets(line)).into_owned()
+}
+
 #[derive(Serialize)]
 struct MentionJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
     line_number: usize,
     line: String,
-    token: &'a str,
+    token: String,
     evidence: String,
     confidence: u8,
     #[serde(skip_serializing_if = "Option::is_none")]
-    template: Option<&'a str>,
+    template: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    captured: Vec<(&'a str, &'a str)>,
+    captured: Vec<(String, String)>,
+    /// How many lines mentioned the code, the first and the last.
+    count: usize,
+    first_line: usize,
+    last_line: usize,
+    evidence_kinds: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_time: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_time: Option<String>,
     entry: EntryJson<'a>,
 }
 
 /// One mention as one line of JSON (`explain --follow`): the same object as in the array, with
 /// the entry's fields in `show`'s order.
 pub fn json_line(m: &Mention, catalog: &Catalog) -> String {
-    serde_json::to_string(&mention_json(m, catalog))
+    json_line_with(
+        m,
+        catalog,
+        &RenderOptions::new(Format::Json, Lang::default(), false),
+    )
+}
+
+pub fn json_line_with(m: &Mention, catalog: &Catalog, options: &RenderOptions) -> String {
+    serde_json::to_string(&mention_json(m, catalog, options))
         .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string())
 }
 
-fn mention_json<'a>(m: &'a Mention, catalog: &'a Catalog) -> MentionJson<'a> {
+fn mention_json<'a>(m: &Mention, catalog: &'a Catalog, o: &RenderOptions) -> MentionJson<'a> {
     let (template, captured) = match &m.evidence {
         Evidence::Template { template, captures } => (
-            Some(template.as_str()),
+            Some(sanitize(template).into_owned()),
             captures
                 .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .map(|(k, v)| (sanitize(k).into_owned(), o.shown(v)))
                 .collect(),
         ),
         _ => (None, Vec::new()),
     };
     MentionJson {
+        file: o.file.map(|f| sanitize(f).into_owned()),
         line_number: m.line_number,
-        line: sanitize(&m.line).into_owned(),
-        token: &m.token,
-        evidence: m.evidence.describe(),
+        line: o.shown(&m.line),
+        token: o.shown(&m.token),
+        evidence: sanitize(&m.evidence.describe()).into_owned(),
         confidence: m.evidence.confidence(),
         template,
         captured,
+        count: m.seen.count,
+        first_line: m.seen.first_line,
+        last_line: m.seen.last_line,
+        evidence_kinds: m.seen.kinds.names(),
+        first_time: m
+            .seen
+            .first_time
+            .as_deref()
+            .map(|t| sanitize(t).into_owned()),
+        last_time: m
+            .seen
+            .last_time
+            .as_deref()
+            .map(|t| sanitize(t).into_owned()),
         entry: EntryJson::new(&catalog.entries()[m.index]),
     }
 }
 
+/// `seen 175 times, last on line 1279000`: said beside a mention that repeats.
+fn repeats(m: &Mention) -> Option<String> {
+    (m.seen.count > 1).then(|| {
+        format!(
+            "seen {} times, last on line {}",
+            m.seen.count, m.seen.last_line
+        )
+    })
+}
+
+/// The evidence note for Markdown: the phrase escaped, what a template captured in code spans
+/// (a captured `<img onerror=…>` or `[click](…)` stays text).
+fn markdown_note(m: &Mention, o: &RenderOptions) -> String {
+    let mut note = escape(&sanitize(&m.evidence.describe()));
+    if let Evidence::Template { captures, .. } = &m.evidence {
+        if !captures.is_empty() {
+            let values: Vec<String> = captures
+                .iter()
+                .map(|(k, v)| format!("{} = {}", code_span(&sanitize(k)), code_span(&o.shown(v))))
+                .collect();
+            let _ = write!(note, " ({})", values.join(", "));
+        }
+    }
+    if let Some(r) = repeats(m) {
+        let _ = write!(note, "; {r}");
+    }
+    note
+}
+
 /// What `explain` prints for these mentions in `format`; the browser copies the same text.
+/// Credentials are masked.
 pub fn render(
     mentions: &[Mention],
     catalog: &Catalog,
@@ -64,11 +176,17 @@ pub fn render(
     lang: Lang,
     color: bool,
 ) -> String {
+    render_with(mentions, catalog, &RenderOptions::new(format, lang, color))
+}
+
+pub fn render_with(mentions: &[Mention], catalog: &Catalog, o: &RenderOptions) -> String {
     let entries = catalog.entries();
-    match format {
+    match o.format {
         Format::Json => {
-            let items: Vec<MentionJson> =
-                mentions.iter().map(|m| mention_json(m, catalog)).collect();
+            let items: Vec<MentionJson> = mentions
+                .iter()
+                .map(|m| mention_json(m, catalog, o))
+                .collect();
             let mut s = to_json(&items);
             s.push('\n');
             s
@@ -79,25 +197,209 @@ pub fn render(
                 if n > 0 {
                     s.push('\n');
                 }
-                let line = sanitize(&m.line);
+                let line = o.shown(&m.line);
                 let e = explanation::explain(
                     &entries[m.index],
                     catalog,
-                    &explanation::View::new(lang, None),
+                    &explanation::View::new(o.lang, None),
                 );
-                let note = sanitize(&m.evidence.note()).into_owned();
-                if format == Format::Markdown {
+                if o.format == Format::Markdown {
+                    let file = o
+                        .file
+                        .map(|f| format!("{} ", code_span(&sanitize(f))))
+                        .unwrap_or_default();
                     let _ = writeln!(
                         s,
-                        "> line {}: {} ({note})\n",
+                        "> {file}line {}: {} ({})\n",
                         m.line_number,
-                        code_span(&line)
+                        code_span(&line),
+                        markdown_note(m, o)
                     );
                     s.push_str(&out_format::markdown::render(&e));
                 } else {
-                    let _ = writeln!(s, "line {}: {line}  [{note}]", m.line_number);
-                    s.push_str(&out_format::text::render(&e, color));
+                    let mut note = sanitize(&o.shown(&m.evidence.note())).into_owned();
+                    if let Some(r) = repeats(m) {
+                        let _ = write!(note, "; {r}");
+                    }
+                    let file = o
+                        .file
+                        .map(|f| format!("{}:", sanitize(f)))
+                        .unwrap_or_default();
+                    let _ = writeln!(s, "{file}line {}: {line}  [{note}]", m.line_number);
+                    s.push_str(&out_format::text::render(&e, o.color));
                 }
+            }
+            s
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
+    family: String,
+    code: String,
+    key: String,
+    count: usize,
+    first_line: usize,
+    last_line: usize,
+    evidence_kinds: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_time: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_time: Option<String>,
+}
+
+/// `explain --summary`: one row per code (count, first and last line, evidence kinds, first and
+/// last time), in `order`. `files`: the mentions of each input, labelled when there are several.
+pub fn render_summary(
+    files: &[(Option<&str>, &[Mention])],
+    catalog: &Catalog,
+    order: SummaryOrder,
+    format: Format,
+) -> String {
+    let entries = catalog.entries();
+    let mut rows = Vec::new();
+    for (file, mentions) in files {
+        for m in summarize(mentions, order) {
+            let e = &entries[m.index];
+            rows.push(SummaryJson {
+                file: file.map(|f| sanitize(f).into_owned()),
+                family: e.family.to_string(),
+                code: e.display.clone(),
+                key: sanitize(e.title()).into_owned(),
+                count: m.seen.count,
+                first_line: m.seen.first_line,
+                last_line: m.seen.last_line,
+                evidence_kinds: m.seen.kinds.names(),
+                first_time: m
+                    .seen
+                    .first_time
+                    .as_deref()
+                    .map(|t| sanitize(t).into_owned()),
+                last_time: m
+                    .seen
+                    .last_time
+                    .as_deref()
+                    .map(|t| sanitize(t).into_owned()),
+            });
+        }
+    }
+    match format {
+        Format::Json => {
+            let mut s = to_json(&rows);
+            s.push('\n');
+            s
+        }
+        Format::Markdown => {
+            let with_file = rows.iter().any(|r| r.file.is_some());
+            let mut s = String::new();
+            if with_file {
+                s.push_str("| file ");
+            }
+            s.push_str(
+                "| family | code | key | count | first line | last line | evidence | first time | last time |\n",
+            );
+            if with_file {
+                s.push_str("|---");
+            }
+            s.push_str("|---|---|---|---:|---:|---:|---|---|---|\n");
+            let cell = |t: &str| {
+                if t.is_empty() {
+                    String::new()
+                } else {
+                    code_span(t)
+                }
+            };
+            for r in &rows {
+                if with_file {
+                    let _ = write!(s, "| {} ", r.file.as_deref().map(cell).unwrap_or_default());
+                }
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                    r.family,
+                    code_span(&r.code),
+                    cell(&r.key),
+                    r.count,
+                    r.first_line,
+                    r.last_line,
+                    escape(&r.evidence_kinds.join(", ")),
+                    r.first_time.as_deref().map(cell).unwrap_or_default(),
+                    r.last_time.as_deref().map(cell).unwrap_or_default(),
+                );
+            }
+            s
+        }
+        Format::Text => {
+            // Every column but the last (the key) is ASCII: byte widths are display widths.
+            let with_file = rows.iter().any(|r| r.file.is_some());
+            let times = rows.iter().any(|r| r.first_time.is_some());
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    let mut c = Vec::new();
+                    if with_file {
+                        c.push(r.file.clone().unwrap_or_default());
+                    }
+                    c.extend([
+                        r.family.clone(),
+                        r.code.clone(),
+                        r.count.to_string(),
+                        r.first_line.to_string(),
+                        r.last_line.to_string(),
+                        r.evidence_kinds.join(","),
+                    ]);
+                    if times {
+                        c.push(r.first_time.clone().unwrap_or_else(|| "-".into()));
+                        c.push(r.last_time.clone().unwrap_or_else(|| "-".into()));
+                    }
+                    c.push(r.key.clone());
+                    c
+                })
+                .collect();
+            let mut header: Vec<&str> = Vec::new();
+            if with_file {
+                header.push("FILE");
+            }
+            header.extend(["SDK", "CODE", "COUNT", "FIRST", "LAST", "EVIDENCE"]);
+            if times {
+                header.extend(["FIRST TIME", "LAST TIME"]);
+            }
+            header.push("KEY");
+            let numeric = |i: usize| {
+                let at = i + usize::from(!with_file);
+                (3..=5).contains(&at)
+            };
+            let mut widths: Vec<usize> = header.iter().map(|h| crate::width::width(h)).collect();
+            for row in &cells {
+                for (i, c) in row.iter().enumerate() {
+                    widths[i] = widths[i].max(crate::width::width(c));
+                }
+            }
+            let mut s = String::new();
+            let mut line = |row: Vec<&str>| {
+                let last = row.len() - 1;
+                let mut l = String::new();
+                for (i, c) in row.into_iter().enumerate() {
+                    if i == last {
+                        l.push_str(c);
+                        break;
+                    }
+                    let pad = " ".repeat(widths[i].saturating_sub(crate::width::width(c)));
+                    if numeric(i) {
+                        let _ = write!(l, "{pad}{c}  ");
+                    } else {
+                        let _ = write!(l, "{c}{pad}  ");
+                    }
+                }
+                s.push_str(l.trim_end());
+                s.push('\n');
+            };
+            line(header.clone());
+            for row in &cells {
+                line(row.iter().map(String::as_str).collect());
             }
             s
         }

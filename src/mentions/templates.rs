@@ -140,12 +140,14 @@ impl Templates {
         }
     }
 
-    /// The first fixed piece of every template: a line holds a template only if it holds that
-    /// piece (what a prefilter may look for).
+    /// The longest fixed piece of every template: a line holds a template only if it holds every
+    /// piece, so that one too (what a prefilter looks for).
     pub fn anchors(&self) -> impl Iterator<Item = &str> {
+        // Every piece must be on the line, so the longest says the most: a template whose first
+        // piece is `[` must not make every bracketed log line a candidate.
         self.templates
             .iter()
-            .filter_map(|t| t.pieces.first().map(String::as_str))
+            .filter_map(|t| t.pieces.iter().max_by_key(|p| p.len()).map(String::as_str))
     }
 
     /// Every template the line holds.
