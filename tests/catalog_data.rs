@@ -409,6 +409,13 @@ fn every_web5_code_of_every_version_is_in_the_catalog() {
                     .iter()
                     .flat_map(|m| m["messages"].as_array().unwrap()),
             )
+            // concat expressions, rendered by the extractor with {name} placeholders
+            .chain(
+                explicit
+                    .iter()
+                    .filter_map(|m| m["templates"].as_array())
+                    .flatten(),
+            )
             .map(|t| t.as_str().unwrap().trim_matches('"'))
             .collect();
         for t in &e.templates {
@@ -649,6 +656,18 @@ fn third_audit_corrections_hold() {
     assert!(["startPlugin()", "updatePlugin()", "stopPlugin()"]
         .iter()
         .all(|api| check.contains(api)));
+    // 16, 17. The SDK's own inline messages of 5210 and 5998 are templates.
+    let templates = |display: &str| {
+        catalog
+            .find(Family::Web5, display)
+            .unwrap()
+            .templates
+            .clone()
+    };
+    assert!(templates("5210").contains(&"plugin {name} is not supported".to_string()));
+    for t in ["{fnName} abort: {message}", "plugin {name} is not found"] {
+        assert!(templates("5998").contains(&t.to_string()), "5998: {t}");
+    }
     // Gaps: 0x4001 says what 5.x makes of it.
     let migration = entry(Family::Web4, "0x4001").migration_en.clone().unwrap();
     assert!(migration.contains("5500") && migration.contains("dropped"));

@@ -229,7 +229,9 @@ for (const e of X.entries) {
   if (e.kind === 'extraCode') out.push(`parent = ${q(String(e.parent))}`);
   const tpl = [];
   for (const g of [...e.templates].reverse()) for (const s of g.texts) if (!/undefined/.test(s) && !tpl.includes(s)) tpl.push(s);
-  for (const g of e.explicit_messages || []) for (const m of g.messages) { try { const s = JSON.parse(m); if (!tpl.includes(s)) tpl.push(s); } catch { /* concat expression: skip */ } }
+  for (const g of e.explicit_messages || []) for (const m of g.messages) { try { const s = JSON.parse(m); if (!tpl.includes(s)) tpl.push(s); } catch { /* concat expression: its rendered form is below */ } }
+  // concat expressions rendered by web5.mjs with {name} placeholders (`plugin {name} is not supported`)
+  for (const g of e.explicit_messages || []) for (const s of g.templates || []) if (!tpl.includes(s)) tpl.push(s);
   if (tpl.length) out.push(`templates = ${arr(tpl)}`);
   if (e.apis && e.apis.length) out.push(`apis = ${arr(e.apis)}`);
   out.push(`keywords = ${arr(t.kw)}`);
