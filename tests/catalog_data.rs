@@ -697,3 +697,96 @@ fn cross_family_links_name_the_same_failure() {
         .unwrap();
     assert!(advice.contains("not one to one") && advice.contains("-3308"));
 }
+
+/// docs/sources/server-codes.toml (the research data for the server-code model, issue #23): every
+/// row it names exists, the sign conventions hold, every SDK table says how, when and from where,
+/// and the codes the room-entry docs and the account table list are all there.
+#[test]
+fn server_code_sources_are_consistent_with_the_catalog() {
+    let data: toml::Value =
+        toml::from_str(include_str!("../docs/sources/server-codes.toml")).unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let codes = data["code"].as_array().unwrap();
+    let mut seen = HashSet::new();
+    for c in codes {
+        let code = c["code"].as_integer().unwrap();
+        let kind = c["kind"].as_str().unwrap();
+        assert!(
+            ["server", "native-generic", "reported"].contains(&kind),
+            "{code}: kind {kind}"
+        );
+        assert!(seen.insert((code, kind)), "{code} {kind} twice");
+        assert!(!c["meaning_en"].as_str().unwrap().is_empty(), "{code}");
+        assert!(!c["status"].as_str().unwrap().is_empty(), "{code}");
+        for sdk in ["web4", "web5", "native"] {
+            if let Some(t) = c.get(sdk) {
+                for field in ["how", "versions", "source"] {
+                    assert!(
+                        t.get(field)
+                            .and_then(|v| v.as_str())
+                            .is_some_and(|v| !v.is_empty()),
+                        "{code}: {sdk}.{field}"
+                    );
+                }
+            }
+        }
+        for row in c["existing_rows"].as_array().unwrap() {
+            let row = row.as_str().unwrap();
+            let (family, display) = row.split_once(':').unwrap();
+            let family = match family {
+                "web4" => Family::Web4,
+                "web5" => Family::Web5,
+                _ => Family::Native,
+            };
+            let e = catalog
+                .find(family, display)
+                .unwrap_or_else(|| panic!("{code}: {row} is not a catalog row"));
+            // Account codes are positive on the web and negated by the native SDK.
+            let expected = if kind == "server" && family == Family::Native && code >= 70000 {
+                -code
+            } else {
+                code
+            };
+            if kind != "reported" {
+                assert_eq!(e.code, expected, "{code}: {row}");
+            }
+        }
+    }
+    let has = |code: i64, kind: &str| seen.contains(&(code, kind));
+    // Today's room-entry docs, the generic native codes, and the reported ones.
+    for code in [-100006, -100013, -100018] {
+        assert!(has(code, "server"), "{code}");
+    }
+    for code in -8..=-1 {
+        assert!(has(code, "native-generic"), "{code}");
+    }
+    for code in [-10014, -6000, -100038, -101018] {
+        assert!(has(code, "reported"), "{code}");
+    }
+    // The two -8s are kept apart and say so.
+    let clash = codes
+        .iter()
+        .filter(|c| c["code"].as_integer() == Some(-8))
+        .filter(|c| c.get("clashes_with").is_some())
+        .count();
+    assert_eq!(clash, 2);
+    // Every account row of either family is one server code here.
+    for e in catalog.entries() {
+        let server = match (e.family, e.category) {
+            (Family::Web4, Category::Account) => e.code,
+            (Family::Native, _)
+                if e.key
+                    .as_deref()
+                    .is_some_and(|k| k.starts_with("ERR_SERVER_SSO_")) =>
+            {
+                -e.code
+            }
+            _ => continue,
+        };
+        assert!(
+            has(server, "server"),
+            "{} has no server code",
+            e.qualified()
+        );
+    }
+}
