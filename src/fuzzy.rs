@@ -1,25 +1,70 @@
-//! The two fuzzy matchers the search engine scores with, both linear-time and allocation-free
-//! unless positions are asked for: they run for every candidate of a 100,000-entry catalog.
+//! The two fuzzy matchers the search engine scores with: nucleo's for keys and aliases (one
+//! algorithm for the rank and the highlighted letters), and a bounded-span subsequence for
+//! sentences. Both run for every candidate of a 100,000-entry catalog.
 
-/// Fuzzy score of `needle` in a key or alias, fzf-v1 style: find the first occurrence as a
-/// subsequence, shrink it from the back to the tightest window, then score the matched characters
-/// (word starts and runs score up, gaps score down). Linear time and no allocation unless positions
-/// are asked for: this runs for every candidate of a 100,000-entry catalog.
-/// `ascii` is the needle's bytes when it is ASCII (keys almost always are), `chars` the same needle.
-pub fn key_fuzzy(
-    name: &str,
-    ascii: Option<&[u8]>,
-    chars: &[char],
-    positions: bool,
-) -> Option<KeyFuzzy> {
-    match ascii {
-        // Keys are ASCII in practice: compare bytes, no decoding.
-        Some(needle) if name.is_ascii() => fuzzy_bytes(name.as_bytes(), needle, positions),
-        _ => {
-            let text: Vec<char> = name.chars().collect();
-            fuzzy_chars(&text, chars, positions)
-        }
+use std::cell::RefCell;
+
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+thread_local! {
+    /// nucleo's matcher keeps ~135 KB of scratch: one per thread (the scan runs on rayon's
+    /// workers), made on first use.
+    static KEY_MATCHER: RefCell<KeyMatcher> = RefCell::new(KeyMatcher {
+        matcher: Matcher::new(Config::DEFAULT),
+        haystack: Vec::new(),
+        needle: Vec::new(),
+        indices: Vec::new(),
+    });
+}
+
+struct KeyMatcher {
+    matcher: Matcher,
+    /// Decoding buffers for non-ASCII text (ASCII is matched in place).
+    haystack: Vec<char>,
+    needle: Vec<char>,
+    indices: Vec<u32>,
+}
+
+/// Fuzzy score of `needle` in a key or alias (both lowercased), with nucleo's optimal alignment:
+/// word starts and runs score up, gaps score down. The indices that ranked the hit are the ones
+/// highlighted; they are returned only when `positions` is set, so ranking does not allocate.
+pub fn key_fuzzy(name: &str, needle: &str, positions: bool) -> Option<KeyFuzzy> {
+    if needle.is_empty() {
+        return Some(KeyFuzzy {
+            score: 0,
+            positions: Vec::new(),
+            aligned: true,
+        });
     }
+    KEY_MATCHER.with_borrow_mut(|m| {
+        let KeyMatcher {
+            matcher,
+            haystack,
+            needle: needle_buf,
+            indices,
+        } = m;
+        indices.clear();
+        let hay = Utf32Str::new(name, haystack);
+        let pattern = Utf32Str::new(needle, needle_buf);
+        let score = matcher.fuzzy_indices(hay, pattern, indices)?;
+        // nucleo may report indices unsorted for some inputs; alignment reads them in order.
+        indices.sort_unstable();
+        let aligned = if name.is_ascii() {
+            aligned(name.as_bytes(), indices, |b: u8| !b.is_ascii_alphanumeric())
+        } else {
+            let text: Vec<char> = name.chars().collect();
+            aligned(&text, indices, |c: char| !c.is_alphanumeric())
+        };
+        Some(KeyFuzzy {
+            score: i64::from(score),
+            positions: if positions {
+                indices.iter().map(|&i| i as usize).collect()
+            } else {
+                Vec::new()
+            },
+            aligned,
+        })
+    })
 }
 
 /// A fuzzy match in a key.
@@ -34,107 +79,32 @@ pub struct KeyFuzzy {
     pub aligned: bool,
 }
 
-fn fuzzy_chars(text: &[char], needle: &[char], positions: bool) -> Option<KeyFuzzy> {
-    fuzzy_generic(text, needle, positions, |c: char| !c.is_alphanumeric())
-}
-
-fn fuzzy_bytes(text: &[u8], needle: &[u8], positions: bool) -> Option<KeyFuzzy> {
-    fuzzy_generic(text, needle, positions, |b: u8| !b.is_ascii_alphanumeric())
-}
-
-fn fuzzy_generic<T: Copy + PartialEq>(
-    text: &[T],
-    needle: &[T],
-    positions: bool,
-    is_separator: impl Fn(T) -> bool,
-) -> Option<KeyFuzzy> {
-    if needle.is_empty() {
-        return Some(KeyFuzzy {
-            score: 0,
-            positions: Vec::new(),
-            aligned: true,
-        });
-    }
-    // Forward: the end of the first occurrence.
-    let mut want = 0;
-    let mut end = 0;
-    for (i, &c) in text.iter().enumerate() {
-        if c == needle[want] {
-            want += 1;
-            if want == needle.len() {
-                end = i;
-                break;
+/// Does each jump between matched characters land on a word start, or skip at most two
+/// characters inside one word (a typo or a dropped letter)? The first character must start a word
+/// or a run of three (`join` inside REJOIN_FAILED is fine, one stray letter is not).
+fn aligned<T: Copy>(text: &[T], matched: &[u32], is_separator: impl Fn(T) -> bool) -> bool {
+    let word_start = |i: usize| i == 0 || is_separator(text[i - 1]);
+    let Some(&first) = matched.first() else {
+        return true;
+    };
+    let first = first as usize;
+    let mut run = 1;
+    let mut in_first_run = true;
+    for pair in matched.windows(2) {
+        let (p, i) = (pair[0] as usize, pair[1] as usize);
+        if p + 1 == i {
+            if in_first_run {
+                run += 1;
             }
+            continue;
+        }
+        in_first_run = false;
+        let small_skip = i - p - 1 <= 2 && !text[p + 1..i].iter().any(|&c| is_separator(c));
+        if !(word_start(i) || small_skip) {
+            return false;
         }
     }
-    if want < needle.len() {
-        return None;
-    }
-    // Backward from the end: the latest start, i.e. the tightest window.
-    let mut want = needle.len();
-    let mut start = end;
-    for i in (0..=end).rev() {
-        if text[i] == needle[want - 1] {
-            want -= 1;
-            if want == 0 {
-                start = i;
-                break;
-            }
-        }
-    }
-    // Score the window left to right.
-    let mut score: i64 = 0;
-    let mut want = 0;
-    let mut previous: Option<usize> = None;
-    let mut picked = Vec::new();
-    // Alignment: each jump lands on a word start, or skips at most two characters inside one word
-    // (a typo or a dropped letter); the first character starts a word or a run of three.
-    let mut aligned = true;
-    let mut first: Option<usize> = None;
-    let mut first_run = 0;
-    let mut first_mid_word = false;
-    for i in start..=end {
-        if want < needle.len() && text[i] == needle[want] {
-            score += 16;
-            let word_start = i == 0 || is_separator(text[i - 1]);
-            if word_start {
-                score += 8;
-            }
-            match previous {
-                Some(p) if p + 1 == i => {
-                    score += 4;
-                    if first.is_some_and(|f| f + first_run == i) {
-                        first_run += 1;
-                    }
-                }
-                Some(p) => {
-                    score -= 3 + (i - p - 2) as i64;
-                    let small_skip =
-                        i - p - 1 <= 2 && !text[p + 1..i].iter().any(|&c| is_separator(c));
-                    aligned &= word_start || small_skip;
-                }
-                None => {
-                    first = Some(i);
-                    first_run = 1;
-                    first_mid_word = !word_start;
-                }
-            }
-            previous = Some(i);
-            if positions {
-                picked.push(i);
-            }
-            want += 1;
-        }
-    }
-    // Starting inside a word is fine for a run (`join` in REJOIN_FAILED), not for one letter.
-    if first_mid_word && first_run < 3.min(needle.len()) {
-        aligned = false;
-    }
-    Some(KeyFuzzy {
-        score,
-        positions: picked,
-        aligned,
-    })
+    word_start(first) || run >= 3.min(matched.len())
 }
 
 /// The tightest place where `needle` occurs in `text` as a subsequence spanning at most `max_span`
@@ -192,8 +162,7 @@ mod tests {
     use super::*;
 
     fn score(name: &str, needle: &str) -> Option<i64> {
-        let chars: Vec<char> = needle.chars().collect();
-        key_fuzzy(name, Some(needle.as_bytes()), &chars, false).map(|m| m.score)
+        key_fuzzy(name, needle, false).map(|m| m.score)
     }
 
     #[test]
@@ -202,35 +171,41 @@ mod tests {
         assert!(score("signal_channel_error", "xyz").is_none());
         // `join` at a word start and in one run beats the same letters scattered.
         assert!(score("join_room_failed", "join") > score("jxoxixn", "join"));
-        let chars: Vec<char> = "rf".chars().collect();
-        let m = key_fuzzy("join_room_failed", Some(b"rf"), &chars, true).unwrap();
+        let m = key_fuzzy("join_room_failed", "rf", true).unwrap();
         assert_eq!(m.positions, vec![5, 10]);
         assert!(m.aligned);
     }
 
     #[test]
     fn letters_from_inside_words_are_loose() {
-        let chars: Vec<char> = "screen".chars().collect();
-        let m = key_fuzzy(
-            "signal_channel_reconnection_failed",
-            Some(b"screen"),
-            &chars,
-            false,
-        )
-        .unwrap();
+        let m = key_fuzzy("signal_channel_reconnection_failed", "screen", false).unwrap();
         assert!(!m.aligned);
-        let chars: Vec<char> = "joinfail".chars().collect();
         assert!(
-            key_fuzzy("join_room_failed", Some(b"joinfail"), &chars, false)
+            key_fuzzy("join_room_failed", "joinfail", false)
                 .unwrap()
                 .aligned
         );
+        assert!(key_fuzzy("rejoin_failed", "join", false).unwrap().aligned);
+    }
+
+    #[test]
+    fn the_highlighted_letters_are_the_ranked_ones() {
+        // Asking for positions changes nothing about the score.
+        for (name, needle) in [
+            ("join_room_failed", "jrf"),
+            ("signal_channel_error", "chanel"),
+        ] {
+            let ranked = key_fuzzy(name, needle, false).unwrap();
+            let shown = key_fuzzy(name, needle, true).unwrap();
+            assert_eq!((ranked.score, ranked.aligned), (shown.score, shown.aligned));
+            assert_eq!(shown.positions.len(), needle.chars().count());
+        }
     }
 
     #[test]
     fn non_ascii_keys_take_the_char_path() {
-        let chars: Vec<char> = "键名".chars().collect();
-        assert!(key_fuzzy("中文键_名字", None, &chars, false).is_some());
+        let m = key_fuzzy("中文键_名字", "键名", true).unwrap();
+        assert_eq!(m.positions, vec![2, 4]);
     }
 
     #[test]

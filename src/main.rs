@@ -32,6 +32,17 @@ fn try_main() -> anyhow::Result<ExitCode> {
     }
     let options = cli.options();
     let loaded = session::load_config(options.no_config);
+    if let Some(Command::Pick { query }) = &cli.command {
+        let query = query.clone();
+        return trtc_errors::tui::pick(
+            move || {
+                let session = session::load(&options, loaded, true)?;
+                session.catalog().prepare_lookups();
+                Ok(session)
+            },
+            query,
+        );
+    }
     // The browser loads the catalogs behind its first frame ("Loading catalogs…").
     if let (true, None | Some(Command::Tui { .. })) = (
         io::stdout().is_terminal() && io::stdin().is_terminal(),

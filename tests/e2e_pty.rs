@@ -80,8 +80,10 @@ fn search_copy_and_quit() {
             .any(|w| w == expected.as_slice()),
         "the OSC 52 sequence with the explanation never arrived"
     );
-    s.send("\x1b");
-    s.send("\x1b");
+    s.send("\x04"); // Ctrl-D deletes forward while there is a query
+    assert!(s.child.try_wait().unwrap().is_none());
+    s.send("\x15");
+    s.send("\x04"); // Ctrl-D on an empty query quits
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
     s.assert_restored();
@@ -214,8 +216,7 @@ fn hostile_catalog_cannot_take_over_the_screen() {
             "the catalog's {attack:?} reached the terminal"
         );
     }
-    s.send("\x1b");
-    s.send("\x1b");
+    s.send("\x03");
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
@@ -460,4 +461,86 @@ fn a_broken_catalog_ends_the_browser_with_the_error() {
     assert_eq!(status.exit_code(), 2);
     s.assert_restored();
     s.wait_for("broken.toml");
+}
+
+/// SIGTTIN and SIGTTOU stop the browser as Ctrl-Z does: restored while stopped, back on SIGCONT.
+fn a_stop_signal_restores_and_continues(signal: Signal) {
+    let mut s = Session::start(&["tui", "--query", "join"], &[]);
+    s.wait_for("JOIN_ROOM_FAILED");
+    kill(s.pid(), signal).unwrap();
+    wait_until("the program stopping", || process_state(s.pid()) == 'T');
+    std::thread::sleep(Duration::from_millis(100));
+    s.assert_restored();
+    kill(s.pid(), Signal::SIGCONT).unwrap();
+    wait_until("the alternate screen coming back", || {
+        s.screen.lock().unwrap().screen().alternate_screen()
+    });
+    wait_until("raw mode again", || {
+        !s.master
+            .get_termios()
+            .unwrap()
+            .local_flags
+            .contains(LocalFlags::ICANON)
+    });
+    s.send("\x15");
+    s.send("16388");
+    s.wait_for("Codes · 1/1");
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn sigttin_stops_like_ctrl_z() {
+    a_stop_signal_restores_and_continues(Signal::SIGTTIN);
+}
+
+#[test]
+fn sigttou_stops_like_ctrl_z() {
+    a_stop_signal_restores_and_continues(Signal::SIGTTOU);
+}
+
+/// SIGSTOP cannot be caught, and meanwhile the shell puts the terminal back in cooked mode: on
+/// SIGCONT the browser enters raw mode again for real (crossterm alone believed it still was).
+#[test]
+fn after_sigstop_and_a_cooked_terminal_fg_enters_raw_mode_again() {
+    use nix::sys::termios::{tcgetattr, tcsetattr, SetArg};
+    use std::os::fd::BorrowedFd;
+    let mut s = Session::start(&["tui", "--query", "join"], &[]);
+    s.wait_for("JOIN_ROOM_FAILED");
+    kill(s.pid(), Signal::SIGSTOP).unwrap();
+    wait_until("the program stopping", || process_state(s.pid()) == 'T');
+    // What the shell does when it gets the terminal back: its own (cooked) modes.
+    let fd = s.master.as_raw_fd().expect("the master's descriptor");
+    // SAFETY: the master stays open for the whole test.
+    let fd = unsafe { BorrowedFd::borrow_raw(fd) };
+    let mut cooked = tcgetattr(fd).unwrap();
+    cooked.local_flags |= LocalFlags::ICANON | LocalFlags::ECHO;
+    tcsetattr(fd, SetArg::TCSANOW, &cooked).unwrap();
+    kill(s.pid(), Signal::SIGCONT).unwrap();
+    wait_until("raw mode again", || {
+        !s.master
+            .get_termios()
+            .unwrap()
+            .local_flags
+            .contains(LocalFlags::ICANON)
+    });
+    s.send("\x15");
+    s.send("16388");
+    s.wait_for("Codes · 1/1");
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// With no descriptor left for the key reader, the browser says so before the screen changes and
+/// exits 2 (not 129 on the first key, without a word).
+#[test]
+fn too_few_descriptors_are_reported_with_exit_2() {
+    let script = format!("ulimit -n 5 && exec '{}'", common::pty::binary());
+    let mut s = Session::start_program("sh", &["-c", &script], &[]);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2, "{}", s.contents());
+    s.wait_for("cannot read keys from the terminal");
+    s.assert_restored();
 }

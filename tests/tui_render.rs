@@ -90,7 +90,7 @@ fn help_overlay_over_chinese_text() {
         .collect();
     let border_rows = rows
         .iter()
-        .filter(|r| r.contains("│type") || r.contains("│Esc"))
+        .filter(|r| r.contains("│type") || r.contains("│@4.5.0"))
         .count();
     assert_eq!(border_rows, 2);
 }
@@ -229,8 +229,41 @@ fn category_cycle_and_escape() {
     type_text(&mut app, "x");
     app.update(Action::Escape);
     assert!(app.query().is_empty() && !app.should_quit);
-    app.update(Action::Escape);
+    // Esc only steps back: pressed again and again on an empty query it never quits.
+    for _ in 0..5 {
+        app.update(Action::Escape);
+        assert!(!app.should_quit);
+    }
+    assert!(app.status.as_deref().unwrap().contains("Ctrl-C"));
+    // Ctrl-D deletes while there is a query, and quits on an empty one.
+    type_text(&mut app, "ab");
+    app.update(Action::CursorHome);
+    app.update(Action::QuitOrDelete);
+    assert_eq!((app.query(), app.should_quit), ("b", false));
+    app.update(Action::ClearQuery);
+    app.update(Action::QuitOrDelete);
     assert!(app.should_quit);
+}
+
+#[test]
+fn esc_steps_back_from_a_paste_then_clears_then_stays() {
+    let mut app = app(100, 30);
+    type_text(&mut app, "join");
+    app.update(Action::Paste(
+        "RtcError code: 16388\nERR code 70001\n".into(),
+    ));
+    assert!(matches!(app.source, Source::Pasted { .. }));
+    assert_eq!(app.escape_does(), Some("back"));
+    app.update(Action::Escape);
+    assert!(matches!(app.source, Source::Query));
+    app.update(Action::Escape);
+    assert_eq!(app.escape_does(), None);
+    app.update(Action::Escape);
+    assert!(!app.should_quit);
+    // Ctrl-D does not end a paste view either.
+    app.update(Action::Paste("RtcError code: 16388\nx\n".into()));
+    app.update(Action::QuitOrDelete);
+    assert!(!app.should_quit);
 }
 
 #[test]
@@ -570,15 +603,15 @@ fn status_messages_do_not_outlive_their_screen() {
 }
 
 #[test]
-fn too_small_says_what_esc_does() {
+fn too_small_says_how_to_quit() {
     let mut app = app(20, 5);
-    assert!(screen_text(&render(&app)).contains("Esc quits"));
-    type_text(&mut app, "x");
     let text = screen_text(&render(&app));
     assert!(
-        !text.contains("Esc quits") && text.contains("Ctrl-C quits"),
+        text.contains("Ctrl-C quits") && !text.contains("Esc"),
         "{text}"
     );
+    type_text(&mut app, "x");
+    assert!(screen_text(&render(&app)).contains("Ctrl-C quits"));
 }
 
 #[test]
@@ -718,4 +751,174 @@ fn help_closes_on_any_key() {
         app.query().is_empty(),
         "the key that closes help is not typed"
     );
+}
+
+#[test]
+fn the_detail_pages_and_takes_the_whole_screen() {
+    let mut app = app(100, 30);
+    type_text(&mut app, "0x4004");
+    let page = usize::from(app.layout().detail_inner().height) - 1;
+    app.update(Action::DetailPageDown);
+    assert_eq!(app.detail_scroll, page.min(app.max_detail_scroll()));
+    app.update(Action::DetailPageUp);
+    assert_eq!(app.detail_scroll, 0);
+    // Ctrl-F: the detail over the whole body; plain PgDn scrolls it; Esc gives the list back.
+    app.update(Action::ToggleDetailFull);
+    assert_eq!(app.layout().detail.width, 100);
+    assert_eq!(app.layout().list.width, 0);
+    let text = screen_text(&render(&app));
+    assert!(!text.contains("Codes ·"), "{text}");
+    assert!(text.contains("^F list"), "{text}");
+    let selected = app.selected;
+    app.update(Action::PageDown);
+    assert_eq!(app.selected, selected);
+    assert!(app.detail_scroll > 0 || app.max_detail_scroll() == 0);
+    assert_eq!(app.escape_does(), Some("list"));
+    app.update(Action::Escape);
+    assert!(!app.detail_full);
+    assert_eq!(
+        app.query(),
+        "0x4004",
+        "Esc gave the list back before clearing"
+    );
+    // Side by side at 100 columns, the detail pane has at least 55 of them.
+    assert!(app.layout().detail.width >= 55);
+}
+
+#[test]
+fn every_row_keeps_a_slice_of_its_description_beside_long_keys() {
+    for (width, height) in [(100, 30), (160, 45)] {
+        let mut app = app(width, height);
+        // Native codes carry the longest keys (ERR_SERVER_CENTER_…); the list is capped.
+        type_text(&mut app, "invalid");
+        let text = screen_text(&render(&app));
+        let list_rows: Vec<&str> = text
+            .lines()
+            .filter(|l| l.starts_with('│') && (l.contains("web4") || l.contains("native")))
+            .collect();
+        assert!(!list_rows.is_empty(), "{text}");
+        for row in list_rows {
+            let list = row.split("││").next().unwrap();
+            // Some text after the key's column: at least a few characters that are not dots.
+            let tail: String = list.chars().rev().take(12).collect();
+            assert!(
+                tail.chars()
+                    .filter(|c| !c.is_whitespace() && *c != '…' && *c != '│')
+                    .count()
+                    >= 3,
+                "{width}: {row}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_paste_is_listed_in_line_order_with_line_numbers_at_every_width() {
+    // A vague mention first, a sure one later: by confidence the later one would lead.
+    let log = "retrying after 4096 ms\nsomething else\nRtcError: join room failed code: 16388\n";
+    for (width, height) in [(50, 15), (80, 24), (100, 30), (160, 45)] {
+        let mut app = app(width, height);
+        app.update(Action::Paste(log.into()));
+        let Source::Pasted { mentions, .. } = app.source.clone() else {
+            panic!("no mention view");
+        };
+        let lines: Vec<usize> = app
+            .hits
+            .iter()
+            .map(|h| {
+                mentions
+                    .iter()
+                    .find(|m| m.index == h.index)
+                    .unwrap()
+                    .line_number
+            })
+            .collect();
+        let mut sorted = lines.clone();
+        sorted.sort();
+        assert_eq!(lines, sorted, "{width}×{height}");
+        let text = screen_text(&render(&app));
+        for line in &lines {
+            assert!(
+                text.contains(&format!("L{line} ")),
+                "{width}×{height}:\n{text}"
+            );
+        }
+        // Ctrl-S: the order `mentions::find` gives (surest first), and back.
+        app.update(Action::TogglePasteOrder);
+        let order: Vec<usize> = app.hits.iter().map(|h| h.index).collect();
+        let found: Vec<usize> = mentions.iter().map(|m| m.index).collect();
+        assert_eq!(order, found);
+        app.update(Action::TogglePasteOrder);
+        assert_eq!(
+            app.hits.iter().map(|h| h.index).collect::<Vec<_>>().len(),
+            lines.len()
+        );
+    }
+}
+
+#[test]
+fn alt_digits_jump_to_a_family() {
+    use trtc_errors::catalog::Family;
+    let mut app = app(100, 30);
+    app.update(Action::ShowFamily(3));
+    assert_eq!(app.filter.family, Some(Family::Native));
+    assert!(app
+        .hits
+        .iter()
+        .all(|h| app.catalog().entries()[h.index].family == Family::Native));
+    app.update(Action::ShowFamily(1));
+    assert_eq!(app.filter.family, Some(Family::Web4));
+    app.update(Action::ShowFamily(0));
+    assert_eq!(app.filter, trtc_errors::tui::app::Filter::ALL);
+    // The footer's Tab names where Tab goes next.
+    let text = screen_text(&render(&app));
+    assert!(text.contains("Tab → Web 4.x"), "{text}");
+}
+
+#[test]
+fn a_large_paste_is_scanned_by_the_loop_and_esc_cancels_it() {
+    use trtc_errors::tui::app::{scan_paste, SCAN_ON_THREAD_FROM};
+    let mut app = app(100, 30);
+    let big = "RtcError code: 16388\n".repeat(SCAN_ON_THREAD_FROM / 20 + 1);
+    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(big.clone())) else {
+        panic!("a large paste is not scanned on the UI thread");
+    };
+    assert!(app.scanning_paste);
+    assert_eq!(app.escape_does(), Some("cancel"));
+    // What the loop's thread does, and its answer.
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let scan = scan_paste(&request.text, &app.engine, request.scope, &cancel).unwrap();
+    app.pasted(request.generation, &request.text, scan.clone());
+    assert!(matches!(app.source, Source::Pasted { .. }));
+    assert_eq!(shown_displays(&app)[0], "0x4004");
+    // Esc while scanning: the answer that arrives later is dropped.
+    app.update(Action::Escape);
+    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(big)) else {
+        panic!();
+    };
+    assert_eq!(app.update(Action::Escape), Some(Effect::CancelScan));
+    assert!(!app.scanning_paste);
+    app.pasted(request.generation, &request.text, scan);
+    assert!(matches!(app.source, Source::Query));
+    // A set flag stops a scan.
+    cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(
+        scan_paste("a\nb", &app.engine, request.scope, &cancel),
+        None
+    );
+}
+
+#[test]
+fn a_huge_one_line_paste_without_codes_is_cut_to_a_query() {
+    use trtc_errors::tui::app::{scan_paste, MAX_PASTED_QUERY_CHARS};
+    let mut app = app(100, 30);
+    let line = "lorem ipsum ".repeat(200_000);
+    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(line)) else {
+        panic!();
+    };
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let scan = scan_paste(&request.text, &app.engine, request.scope, &cancel).unwrap();
+    app.pasted(request.generation, &request.text, scan);
+    assert!(app.query().chars().count() <= MAX_PASTED_QUERY_CHARS);
+    assert!(app.status.as_deref().unwrap().contains("are the query"));
 }

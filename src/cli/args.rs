@@ -149,6 +149,16 @@ pub enum Command {
         #[arg(long, short = 'q')]
         query: Option<String>,
     },
+    /// Pick codes in the browser (on /dev/tty) and print them: Enter prints the selected code
+    /// (or those marked with Ctrl-Space), one a line, exit 0; Esc or Ctrl-C prints nothing, exit 130.
+    #[command(after_help = "Examples:
+  trtc-errors pick | xargs trtc-errors show
+  trtc-errors pick --query 进房")]
+    Pick {
+        /// Start with this query typed in.
+        #[arg(long, short = 'q')]
+        query: Option<String>,
+    },
     /// Print a shell completion script.
     #[command(after_help = "Examples:
   trtc-errors completions bash > ~/.local/share/bash-completion/completions/trtc-errors

@@ -111,7 +111,7 @@ pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow:
                 EXIT_NOT_FOUND
             }))
         }
-        Command::Tui { .. } => Ok(ExitCode::from(EXIT_ERROR)),
+        Command::Tui { .. } | Command::Pick { .. } => Ok(ExitCode::from(EXIT_ERROR)),
     }
 }
 

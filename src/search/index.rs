@@ -4,7 +4,6 @@
 use crate::catalog::CatalogEntry;
 use crate::pinyin_match;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
 use super::SearchIndex;
@@ -401,7 +400,6 @@ impl SearchIndex {
             text,
             zh_chars,
             zh_initials,
-            matcher: SkimMatcherV2::default().ignore_case(),
         })
     }
 }

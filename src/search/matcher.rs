@@ -1,8 +1,6 @@
 //! Matching one query term against one entry: exact, prefix, suffix, fuzzy, description words,
 //! pinyin. Positions are computed only when asked for (rows on screen), never while ranking.
 
-use fuzzy_matcher::FuzzyMatcher;
-
 use crate::fuzzy::{compact_subsequence, key_fuzzy};
 use crate::pinyin_match;
 use crate::query::{Term, TermKind};
@@ -45,8 +43,6 @@ impl TermMatch {
 pub(super) struct PreparedTerm<'a> {
     pub(super) term: &'a Term,
     pub(super) chars: Vec<char>,
-    /// The term's bytes when it is ASCII (keys almost always are): the byte path of the key scorer.
-    pub(super) ascii: Option<Vec<u8>>,
     pub(super) mask: u64,
     /// Lowercase letters only: the term may be pinyin. Holds the first letter's bit.
     pub(super) pinyin_initial: Option<u32>,
@@ -65,7 +61,6 @@ impl<'a> PreparedTerm<'a> {
         PreparedTerm {
             term,
             chars: term.text.chars().collect(),
-            ascii: term.text.is_ascii().then(|| term.text.as_bytes().to_vec()),
             mask: mask(&term.text),
             pinyin_initial,
             finder: memchr::memmem::Finder::new(term.text.as_bytes()).into_owned(),
@@ -98,11 +93,12 @@ fn anchored_at(kind: TermKind, text: &str, t: &str) -> Option<usize> {
 }
 
 /// A loose fuzzy key hit must score at least this per character of the term. Tuned on the
-/// built-in catalog: every word of every key, searched for, gave loose hits scoring 12–19.4 per
-/// character, and none of them was an entry a person meant (`trak` → WARNING_RTMP_SERVER_BREAK_CONNECT,
-/// `udp` → NOT_SUPPORTED_PLUGIN); so only tighter scatters than those are shown
-/// (tests/ranking.rs `loose_letters_under_the_floor_are_not_shown`).
-const LOOSE_FLOOR_PER_CHAR: i64 = 20;
+/// built-in catalog with nucleo's scores: every word of every key (and the queries below),
+/// searched for, gave loose hits scoring up to 23.3 per character (`min` → MICROPHONE_RECOVER_FAILED,
+/// `transcode` → ERR_CLOUD_MIX_TRANSCODING_SERVER_FAILED), and none of them was an entry a person
+/// meant; so only tighter scatters than those are shown (tests/ranking.rs
+/// `loose_letters_under_the_floor_are_not_shown`).
+const LOOSE_FLOOR_PER_CHAR: i64 = 24;
 
 /// Char index of a byte offset.
 fn char_index(text: &str, byte: usize) -> usize {
@@ -223,24 +219,17 @@ impl SearchIndex {
         if best.is_some() {
             return best;
         }
-        // Fuzzy on keys and aliases: ranked by the linear-time scorer; the highlighted characters
-        // are skim's optimal alignment, computed only for rows on screen. Letters picked from
-        // inside words are kept aside as a last resort, and only above a floor.
+        // Fuzzy on keys and aliases: one scorer ranks and places the highlighted letters (its
+        // positions are kept only for rows on screen). Letters picked from inside words are kept
+        // aside as a last resort, and only above a floor.
         let n = term.chars.len();
         let mut loose: Option<TermMatch> = None;
         for (i, name) in p.names().enumerate().filter(|_| in_names) {
-            if let Some(m) = key_fuzzy(name, term.ascii.as_deref(), &term.chars, false) {
+            if let Some(m) = key_fuzzy(name, t, positions) {
                 if !m.aligned && m.score < LOOSE_FLOOR_PER_CHAR * n as i64 {
                     continue;
                 }
-                let idx = if positions {
-                    self.matcher
-                        .fuzzy_indices(name, t)
-                        .map(|(_, idx)| idx)
-                        .unwrap_or_default()
-                } else {
-                    Vec::new()
-                };
+                let idx = m.positions;
                 let kind = if m.aligned {
                     MatchKind::FuzzyKey
                 } else {

@@ -16,7 +16,6 @@ mod engine;
 mod index;
 mod matcher;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
 pub use engine::Engine;
@@ -124,7 +123,6 @@ pub struct SearchIndex {
     text: String,
     zh_chars: Vec<char>,
     zh_initials: Vec<u32>,
-    pub(crate) matcher: SkimMatcherV2,
 }
 
 impl SearchIndex {
@@ -136,7 +134,6 @@ impl SearchIndex {
             zh_chars: arenas.zh_chars,
             zh_initials: arenas.zh_initials,
             // Case-insensitive on purpose: skim's smart case would make "Join" miss JOIN_ROOM_FAILED.
-            matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
 

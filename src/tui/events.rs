@@ -21,11 +21,13 @@ pub const GRACE: Duration = Duration::from_millis(1000);
 
 pub enum Event {
     Input(crossterm::event::Event),
-    /// The terminal hung up, or reading it failed: nothing more will come.
+    /// The terminal hung up: nothing more will come.
     InputClosed(String),
+    /// Reading the terminal failed for another reason (no descriptor left, …): said, then exit 2.
+    InputFailed(String),
     /// A signal that ends the program (exit 128 + n once the terminal is restored).
     Terminate(i32),
-    /// SIGTSTP: restore the terminal and stop.
+    /// SIGTSTP, SIGTTIN, SIGTTOU: restore the terminal and stop.
     Suspend,
     /// SIGCONT: back in the foreground (or just continued): re-enter and draw everything.
     Continue,
@@ -34,6 +36,14 @@ pub enum Event {
     /// The search worker has an answer.
     SearchDone,
     Clipboard(Reply),
+    /// A large paste was scanned on its thread (`None`: cancelled).
+    PasteScanned {
+        generation: u64,
+        text: String,
+        scan: Option<crate::tui::app::PasteScan>,
+    },
+    /// The opener started for Ctrl-O failed: what to say.
+    OpenFailed(String),
     /// The catalogs finished loading.
     Loaded(Box<Result<Session, CatalogError>>),
 }
@@ -73,44 +83,123 @@ pub fn spawn_input_reader(events: Events) -> io::Result<()> {
     Ok(())
 }
 
-/// crossterm retries end-of-file and read errors forever (a hung-up terminal makes its reader
-/// spin), so on unix this thread waits for input itself and asks crossterm only for what is there.
+/// How long crossterm may wait for the rest of what it is reading before it says nothing more is
+/// there. Only spent once per wake-up, after the last event of a batch.
+#[cfg(unix)]
+const DRAIN_WAIT: Duration = Duration::from_millis(1);
+
+/// Waits for the terminal itself (level-triggered `poll`, so bytes that are there are never
+/// waited for), then lets crossterm read and parse everything it can before waiting again.
+///
+/// crossterm (with `use-dev-tty`) reads level-triggered too, but it retries end-of-file forever:
+/// this thread is the one that notices a hung-up terminal. Its own default reader waits on
+/// edge-triggered epoll and returns after one event, so after a resize or a burst over 1 KiB the
+/// bytes still in the terminal were not read until another key arrived (and an Esc held back
+/// that way merged with the next letter into an Alt-letter).
 #[cfg(unix)]
 fn read_input(events: &Events) {
     use crossterm::event;
+    let terminal = match TerminalInput::open() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            events.send(Event::InputFailed(format!("cannot read the terminal: {e}")));
+            return;
+        }
+    };
     loop {
-        let mut polled = libc::pollfd {
-            fd: libc::STDIN_FILENO,
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        // SAFETY: poll reads and writes only the one pollfd passed.
-        let ready = unsafe { libc::poll(&mut polled, 1, -1) };
-        if ready < 0 {
-            let error = io::Error::last_os_error();
-            if error.kind() == io::ErrorKind::Interrupted {
-                continue;
-            }
-            events.send(Event::InputClosed(error.to_string()));
+        if let Err(why) = terminal.wait_for_bytes() {
+            events.send(Event::InputClosed(why));
             return;
         }
-        if polled.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-            events.send(Event::InputClosed("the terminal hung up".to_string()));
-            return;
-        }
+        // Everything crossterm can make of what is there, buffered events included.
         loop {
-            match event::poll(Duration::ZERO) {
+            match event::poll(DRAIN_WAIT) {
                 Ok(true) => {}
                 Ok(false) => break,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => {
-                    events.send(Event::InputClosed(e.to_string()));
+                    events.send(read_failed(&e));
                     return;
                 }
             }
             if !forward(events, event::read()) {
                 return;
             }
+        }
+    }
+}
+
+/// The descriptor crossterm reads keys from: stdin when it is a terminal, else `/dev/tty`.
+#[cfg(unix)]
+struct TerminalInput {
+    fd: libc::c_int,
+    /// `/dev/tty` opened here (closed on drop); stdin is not ours to close.
+    owned: bool,
+}
+
+#[cfg(unix)]
+impl TerminalInput {
+    fn open() -> io::Result<TerminalInput> {
+        // SAFETY: isatty only inspects the descriptor.
+        if unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 {
+            return Ok(TerminalInput {
+                fd: libc::STDIN_FILENO,
+                owned: false,
+            });
+        }
+        // SAFETY: open with a constant path; the result is checked.
+        let fd = unsafe { libc::open(c"/dev/tty".as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC) };
+        if fd < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(TerminalInput { fd, owned: true })
+    }
+
+    /// Returns once the terminal has bytes to read; `Err` (saying why) when it hung up.
+    fn wait_for_bytes(&self) -> Result<(), String> {
+        loop {
+            let mut polled = libc::pollfd {
+                fd: self.fd,
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: poll reads and writes only the one pollfd passed.
+            let ready = unsafe { libc::poll(&mut polled, 1, -1) };
+            if ready < 0 {
+                let error = io::Error::last_os_error();
+                if error.kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return Err(format!("cannot wait for the terminal: {error}"));
+            }
+            // Readable with nothing to read is end-of-file: a hung-up terminal says both.
+            if polled.revents & libc::POLLIN != 0 && self.waiting_bytes() > 0 {
+                return Ok(());
+            }
+            if polled.revents != 0 {
+                return Err("the terminal hung up".to_string());
+            }
+        }
+    }
+
+    fn waiting_bytes(&self) -> libc::c_int {
+        let mut waiting: libc::c_int = 0;
+        // SAFETY: FIONREAD writes one int through the pointer passed.
+        let done = unsafe { libc::ioctl(self.fd, libc::FIONREAD, &mut waiting) };
+        if done < 0 {
+            0
+        } else {
+            waiting
+        }
+    }
+}
+
+#[cfg(unix)]
+impl Drop for TerminalInput {
+    fn drop(&mut self) {
+        if self.owned {
+            // SAFETY: the descriptor was opened by `open` and is closed once.
+            unsafe { libc::close(self.fd) };
         }
     }
 }
@@ -127,10 +216,37 @@ fn forward(events: &Events, read: io::Result<crossterm::event::Event>) -> bool {
         Ok(ev) => events.send(Event::Input(ev)),
         Err(e) if e.kind() == io::ErrorKind::Interrupted => true,
         Err(e) => {
-            events.send(Event::InputClosed(e.to_string()));
+            events.send(read_failed(&e));
             false
         }
     }
+}
+
+/// A read error: EIO is how a hung-up terminal answers; anything else is a failure to report.
+fn read_failed(error: &io::Error) -> Event {
+    #[cfg(unix)]
+    if error.raw_os_error() == Some(libc::EIO) {
+        return Event::InputClosed(error.to_string());
+    }
+    Event::InputFailed(format!("cannot read the terminal: {error}"))
+}
+
+/// Starts crossterm's reader now (it starts on first use), so a reader that cannot start is an
+/// error before the screen changes rather than an exit on the first key.
+pub fn check_input_reader() -> anyhow::Result<()> {
+    if let Err(e) = crossterm::event::poll(Duration::ZERO) {
+        // crossterm says only "Failed to initialize input reader"; what it needed was descriptors
+        // for its wake-up pipe, and asking for two says why they are not there.
+        #[cfg(unix)]
+        let cause = match std::os::unix::net::UnixStream::pair() {
+            Err(cause) => format!("{cause} (is `ulimit -n` too low?)"),
+            Ok(_) => e.to_string(),
+        };
+        #[cfg(not(unix))]
+        let cause = e.to_string();
+        anyhow::bail!("the browser cannot read keys from the terminal: {cause}");
+    }
+    Ok(())
 }
 
 /// Signals that end the browser. SIGPIPE is not among them: Rust ignores it, so a closed terminal
@@ -146,18 +262,20 @@ pub const TERMINATING: [i32; 7] = {
 /// otherwise ends it here.
 #[cfg(unix)]
 pub fn spawn_signal_thread(events: Events) -> io::Result<()> {
-    use signal_hook::consts::{SIGCONT, SIGTSTP, SIGWINCH};
+    use signal_hook::consts::{SIGCONT, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH};
     use signal_hook::iterator::Signals;
 
     let mut wanted = TERMINATING.to_vec();
-    wanted.extend([SIGTSTP, SIGCONT, SIGWINCH]);
+    // SIGTTIN and SIGTTOU stop the process as SIGTSTP does: they get the same restore first.
+    // (SIGSTOP cannot be caught: the terminal is entered again after it, on SIGCONT.)
+    wanted.extend([SIGTSTP, SIGTTIN, SIGTTOU, SIGCONT, SIGWINCH]);
     let mut signals = Signals::new(&wanted)?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             for signal in signals.forever() {
                 let event = match signal {
-                    SIGTSTP => Event::Suspend,
+                    SIGTSTP | SIGTTIN | SIGTTOU => Event::Suspend,
                     SIGCONT => Event::Continue,
                     SIGWINCH => Event::Resized,
                     n => Event::Terminate(n),

@@ -8,7 +8,8 @@ use crossterm::event::{
 use crate::tui::app::Action;
 
 /// One key binding: its keys, what it does, and its word in the footer (`None`: help only). The
-/// footer's words may name the current state: `{filter}`, `{format}`, `{lang}`, `{esc}`.
+/// footer's words may name the current state: `{filter}` (the next one), `{enter}`, `{lang}`,
+/// `{esc}`, `{help}` (the key that opens help now), `{full}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     pub keys: &'static str,
@@ -48,13 +49,21 @@ pub const BINDINGS: &[Binding] = &[
     shown("↑ ↓  Ctrl-P Ctrl-N", "move the selection", 0, "↑↓ move"),
     bind("PgUp PgDn  Home End", "a page / the first / the last code"),
     bind("Shift-↑ ↓  Alt-↑ ↓", "scroll the detail pane"),
+    bind("Shift-PgUp PgDn", "a page of the detail pane"),
+    shown(
+        "Ctrl-F",
+        "detail on the whole screen (PgUp PgDn scroll it)",
+        5,
+        "^F {full}",
+    ),
     bind("Alt-N  Alt-P", "next / previous linked code in the detail"),
     shown(
         "Enter",
-        "follow the link in focus, else copy",
+        "follow the link in focus, else copy (pick: print)",
         1,
-        "Enter copy ({format})",
+        "Enter {enter}",
     ),
+    bind("Ctrl-Space", "pick: mark a code (Enter prints the marked)"),
     bind(
         "Backspace  Alt-←",
         "back from a followed link (empty query)",
@@ -65,8 +74,9 @@ pub const BINDINGS: &[Binding] = &[
         "Tab  Shift-Tab",
         "filter: All → Web 4.x → SDK → Account …",
         2,
-        "Tab {filter}",
+        "Tab → {filter}",
     ),
+    bind("Alt-1 … Alt-4", "filter: All / Web 4.x / Web 5.x / Native"),
     shown(
         "Ctrl-G  F2",
         "language: 中文+English → 中文 → English",
@@ -82,7 +92,8 @@ pub const BINDINGS: &[Binding] = &[
     bind("← →  Ctrl-A Ctrl-E", "cursor: a character / start / end"),
     bind("Alt-B  Alt-F", "cursor: a word left / right"),
     bind("Ctrl-W  Ctrl-K  Ctrl-U", "delete a word / to the end / all"),
-    bind("paste", "codes in it are listed; else it is the query"),
+    bind("paste", "its codes, line by line; else it is the query"),
+    bind("Ctrl-S", "after a paste: surest codes first / line order"),
     bind(
         "'word ^word word$ !word",
         "exact / prefix / suffix / exclude",
@@ -90,9 +101,19 @@ pub const BINDINGS: &[Binding] = &[
     bind("mouse", "click a code, a tab or a link; wheel scrolls"),
     bind("Ctrl-L", "redraw the screen"),
     bind("Ctrl-Z", "suspend (fg comes back)"),
-    shown("Esc", "clear the query; quit when empty", 4, "Esc {esc}"),
-    bind("Ctrl-C", "quit"),
-    shown("?  F1", "this help (? on an empty query)", 3, "? help"),
+    shown(
+        "Esc",
+        "step back: close, leave a paste, clear the query",
+        4,
+        "Esc {esc}",
+    ),
+    shown(
+        "Ctrl-C  Ctrl-D",
+        "quit (Ctrl-D: on an empty query)",
+        4,
+        "^C quit",
+    ),
+    shown("?  F1", "this help (? on an empty query)", 3, "{help} help"),
 ];
 
 /// What the help overlay lists after the bindings.
@@ -129,6 +150,7 @@ pub fn key_action(key: &KeyEvent) -> Action {
     let shift = key.modifiers.contains(KeyModifiers::SHIFT);
     match key.code {
         KeyCode::Char('c') if ctrl => Action::Quit,
+        KeyCode::Char('d') if ctrl => Action::QuitOrDelete,
         KeyCode::Char('p') if ctrl => Action::Up,
         KeyCode::Char('n') if ctrl => Action::Down,
         KeyCode::Char('a') if ctrl => Action::CursorHome,
@@ -142,13 +164,19 @@ pub fn key_action(key: &KeyEvent) -> Action {
         KeyCode::Char('l') if ctrl => Action::Redraw,
         KeyCode::Char('z') if ctrl => Action::Suspend,
         KeyCode::Char('o') if ctrl => Action::OpenDocs,
+        KeyCode::Char('f') if ctrl => Action::ToggleDetailFull,
+        KeyCode::Char('s') if ctrl => Action::TogglePasteOrder,
+        KeyCode::Char(' ') if ctrl => Action::ToggleMark,
         KeyCode::Char('h') if ctrl => Action::Backspace,
+        KeyCode::Char(c @ '1'..='4') if alt => Action::ShowFamily(c as usize - '1' as usize),
         KeyCode::Char('b') if alt => Action::WordLeft,
         KeyCode::Char('f') if alt => Action::WordRight,
         KeyCode::Char('n') if alt => Action::NextLink,
         KeyCode::Char('p') if alt => Action::PrevLink,
         KeyCode::Char(_) if ctrl || alt => Action::None,
         KeyCode::Char(c) => Action::Insert(c),
+        KeyCode::PageUp if shift || alt => Action::DetailPageUp,
+        KeyCode::PageDown if shift || alt => Action::DetailPageDown,
         KeyCode::Up if shift || alt => Action::DetailUp,
         KeyCode::Down if shift || alt => Action::DetailDown,
         KeyCode::Left if alt => Action::Back,
@@ -213,6 +241,17 @@ mod tests {
             ),
             (key(KeyCode::Char('过'), none), Action::Insert('过')),
             (key(KeyCode::Char('c'), ctrl), Action::Quit),
+            (key(KeyCode::Char('d'), ctrl), Action::QuitOrDelete),
+            (key(KeyCode::Char('f'), ctrl), Action::ToggleDetailFull),
+            (key(KeyCode::Char('s'), ctrl), Action::TogglePasteOrder),
+            (key(KeyCode::Char('1'), alt), Action::ShowFamily(0)),
+            (key(KeyCode::Char('4'), alt), Action::ShowFamily(3)),
+            (key(KeyCode::Char(' '), ctrl), Action::ToggleMark),
+            (
+                key(KeyCode::PageDown, KeyModifiers::SHIFT),
+                Action::DetailPageDown,
+            ),
+            (key(KeyCode::PageUp, alt), Action::DetailPageUp),
             (key(KeyCode::Char('y'), ctrl), Action::CopyAll),
             (key(KeyCode::Enter, none), Action::Enter),
             (key(KeyCode::Char('t'), ctrl), Action::CycleCopyFormat),
@@ -265,10 +304,11 @@ mod tests {
 
     #[test]
     fn footer_and_help_come_from_the_bindings() {
-        let hints = footer_hints(|w| w.replace("{esc}", "quit"));
+        let hints = footer_hints(|w| w.replace("{esc}", "clear").replace("{help}", "?"));
         assert_eq!(hints[0], "↑↓ move");
         assert!(hints.contains(&"? help".to_string()));
-        assert!(hints.contains(&"Esc quit".to_string()));
+        assert!(hints.contains(&"Esc clear".to_string()));
+        assert!(hints.contains(&"^C quit".to_string()));
         assert_eq!(help_line_count(), BINDINGS.len() + 2);
         // Help fits 80 columns: key column, two spaces, description, borders.
         let keys = BINDINGS.iter().map(|b| width(b.keys)).max().unwrap();

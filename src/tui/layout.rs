@@ -13,9 +13,10 @@ pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
 /// From this width on, list and detail sit side by side.
 pub const WIDE_FROM: u16 = 100;
-/// Side by side, the list never takes more than half the width nor more than this many columns:
-/// the detail pane is what the user came to read.
+/// Side by side, the list never takes more than 45 % of the width nor more than this many columns:
+/// the detail pane (at least 55 %) is what the user came to read.
 const LIST_MAX_WIDTH: u16 = 72;
+const LIST_MAX_PERCENT: u32 = 45;
 /// Nor less than this many columns, so "No match for …" and a code with its key still fit.
 const LIST_MIN_WIDTH: u16 = 34;
 /// Stacked, the list takes at most this share (in 1/5ths) of the body's height, and only as many
@@ -79,7 +80,8 @@ impl Layout {
         let footer = Rect::new(0, height - footer_height, width, footer_height);
         let wide = width >= WIDE_FROM;
         let (list, detail) = if wide {
-            let most = (width / 2).clamp(LIST_MIN_WIDTH, LIST_MAX_WIDTH);
+            let share = u32::from(width) * LIST_MAX_PERCENT / 100;
+            let most = clamp_u16(share as usize, LIST_MIN_WIDTH, LIST_MAX_WIDTH);
             let list_width = clamp_u16(want.columns.saturating_add(2), LIST_MIN_WIDTH, most);
             (
                 Rect::new(0, body.y, list_width, body.height),
@@ -106,6 +108,17 @@ impl Layout {
             detail,
             footer,
         }
+    }
+
+    /// The detail pane over the whole body (Ctrl-F): no list.
+    pub fn detail_only(width: u16, height: u16) -> Layout {
+        let mut layout = Layout::new(width, height, ListWant::ANY);
+        if !layout.too_small {
+            let body = layout.list.union(layout.detail);
+            layout.list = Rect::new(body.x, body.y, 0, 0);
+            layout.detail = body;
+        }
+        layout
     }
 
     /// The list's rows inside its borders.
@@ -297,9 +310,13 @@ mod tests {
             columns: 60,
             rows: 1,
         };
-        // Side by side: the list's content, capped at half the width and at 72 columns.
+        // Side by side: the list's content, capped at 45 % of the width and at 72 columns.
         assert_eq!(Layout::new(160, 45, want).list.width, 62);
-        assert_eq!(Layout::new(100, 30, want).list.width, 50);
+        assert_eq!(Layout::new(100, 30, want).list.width, 45);
+        for width in 100..=300 {
+            let l = Layout::new(width, 30, ListWant::ANY);
+            assert!(l.detail.width * 100 >= width * 55, "{width}: {l:?}");
+        }
         assert_eq!(Layout::new(200, 45, ListWant::ANY).list.width, 72);
         // Stacked: one hit, one row.
         let one = Layout::new(80, 24, want);

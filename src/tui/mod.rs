@@ -12,6 +12,7 @@
 //! can without waiting and ends the process ([`events::GRACE`]).
 
 pub mod app;
+mod bounded_backend;
 pub mod bounded_command;
 pub mod clipboard;
 pub mod detail;
@@ -31,6 +32,7 @@ pub mod worker;
 
 use std::io;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::Arc;
 use std::time::Instant;
@@ -45,6 +47,7 @@ use ratatui::Terminal;
 use crate::catalog::CatalogError;
 use crate::session::Session;
 use crate::tui::app::{Action, App, Effect};
+use crate::tui::bounded_backend::{bound, BoundedBackend};
 use crate::tui::clipboard::{Clipboard, Finished};
 use crate::tui::events::{Event, Events};
 pub use crate::tui::terminal::restore_terminal;
@@ -72,7 +75,7 @@ fn install_panic_hook() {
 
 /// Opens the browser over a loaded session and runs it until the user quits.
 pub fn run(session: Session, initial_query: Option<String>) -> anyhow::Result<ExitCode> {
-    run_from(Box::new(move || Ok(session)), initial_query)
+    run_from(Box::new(move || Ok(session)), initial_query, None)
 }
 
 /// Opens the browser at once and loads the session on a thread meanwhile: the first frame says
@@ -82,12 +85,105 @@ pub fn run_loading(
     load: impl FnOnce() -> Result<Session, CatalogError> + Send + 'static,
     initial_query: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    run_from(Box::new(load), initial_query)
+    run_from(Box::new(load), initial_query, None)
+}
+
+/// `trtc-errors pick`: the browser on the terminal (`/dev/tty`) while stdout is whatever the
+/// caller pipes it into; Enter prints the chosen code(s) there, one a line, and exits 0; Esc or
+/// Ctrl-C exits 130 with nothing printed. Nothing else ever reaches stdout.
+pub fn pick(
+    load: impl FnOnce() -> Result<Session, CatalogError> + Send + 'static,
+    initial_query: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let choice = pick_output::ScreenOnTerminal::begin()?;
+    let mut chosen = None;
+    let outcome = run_from(Box::new(load), initial_query, Some(&mut chosen));
+    let mut out = choice.end()?;
+    let code = outcome?;
+    match chosen {
+        Some(codes) => {
+            for code in codes {
+                writeln!(out, "{code}")?;
+            }
+            out.flush()?;
+            Ok(code)
+        }
+        None => Ok(ExitCode::from(EXIT_CANCELLED)),
+    }
+}
+
+/// What `pick` exits with when nothing was chosen (fzf's 130: as if interrupted).
+pub const EXIT_CANCELLED: u8 = 130;
+
+mod pick_output {
+    use std::fs::File;
+    use std::io;
+
+    /// While it lives, file descriptor 1 is the terminal, so everything the browser draws (and
+    /// restores) goes there; `end` gives back the caller's stdout for the choice.
+    pub struct ScreenOnTerminal {
+        #[cfg(unix)]
+        saved: std::os::fd::OwnedFd,
+    }
+
+    impl ScreenOnTerminal {
+        #[cfg(unix)]
+        pub fn begin() -> anyhow::Result<ScreenOnTerminal> {
+            use anyhow::Context;
+            use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+            let tty = File::options()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+                .context("pick draws on the terminal, and /dev/tty cannot be opened")?;
+            io::Write::flush(&mut io::stdout())?;
+            // SAFETY: dup and dup2 on descriptors this process holds; the results are checked.
+            unsafe {
+                let saved = libc::dup(libc::STDOUT_FILENO);
+                if saved < 0 {
+                    return Err(io::Error::last_os_error()).context("cannot keep stdout aside");
+                }
+                let saved = OwnedFd::from_raw_fd(saved);
+                if libc::dup2(tty.as_raw_fd(), libc::STDOUT_FILENO) < 0 {
+                    return Err(io::Error::last_os_error()).context("cannot draw on /dev/tty");
+                }
+                Ok(ScreenOnTerminal { saved })
+            }
+        }
+
+        #[cfg(not(unix))]
+        pub fn begin() -> anyhow::Result<ScreenOnTerminal> {
+            anyhow::bail!("pick needs a Unix terminal")
+        }
+
+        /// Puts the caller's stdout back on descriptor 1 and returns it.
+        #[cfg(unix)]
+        pub fn end(self) -> io::Result<io::Stdout> {
+            use std::os::fd::AsRawFd;
+            io::Write::flush(&mut io::stdout())?;
+            // SAFETY: dup2 of a descriptor this struct owns onto 1.
+            if unsafe { libc::dup2(self.saved.as_raw_fd(), libc::STDOUT_FILENO) } < 0 {
+                return Err(io::Error::last_os_error());
+            }
+            Ok(io::stdout())
+        }
+
+        #[cfg(not(unix))]
+        pub fn end(self) -> io::Result<io::Stdout> {
+            Ok(io::stdout())
+        }
+    }
 }
 
 type Loader = Box<dyn FnOnce() -> Result<Session, CatalogError> + Send>;
 
-fn run_from(load: Loader, initial_query: Option<String>) -> anyhow::Result<ExitCode> {
+/// Runs the browser; with `picking`, as a picker whose choice is left there.
+fn run_from(
+    load: Loader,
+    initial_query: Option<String>,
+    picking: Option<&mut Option<Vec<String>>>,
+) -> anyhow::Result<ExitCode> {
     if let Some(why) = terminal::unusable_terminal() {
         anyhow::bail!(why);
     }
@@ -96,10 +192,13 @@ fn run_from(load: Loader, initial_query: Option<String>) -> anyhow::Result<ExitC
     #[cfg(unix)]
     events::spawn_signal_thread(events.clone()).context("cannot watch for signals")?;
 
+    // Before the screen changes: a reader that cannot start (`ulimit -n 5`: no descriptor left for
+    // crossterm's) would otherwise end the browser on the first key with no word said.
+    events::check_input_reader()?;
     install_panic_hook();
     terminal::enter_terminal()?;
     let _guard = TerminalGuard;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = Terminal::new(BoundedBackend(CrosstermBackend::new(io::stdout())))?;
     // Not `terminal.clear()`: it asks the terminal for the cursor position and waits for an answer
     // some terminals never send. `resize` wipes the screen and forgets the last frame.
     full_redraw_next(&mut terminal)?;
@@ -107,9 +206,12 @@ fn run_from(load: Loader, initial_query: Option<String>) -> anyhow::Result<ExitC
     let mut clipboard = Clipboard::open(notify);
 
     let mut warnings = Vec::new();
-    let outcome = match wait_for_session(&mut terminal, &inbox, load, events)? {
+    let outcome = match wait_for_session(&mut terminal, &inbox, load, events.clone())? {
         Waited::Loaded(session, early) => {
             let mut app = build_app(*session, initial_query, &mut warnings);
+            if picking.is_some() {
+                app.start_picking();
+            }
             let size = terminal.size()?;
             app.update(Action::Resize {
                 width: size.width,
@@ -119,14 +221,26 @@ fn run_from(load: Loader, initial_query: Option<String>) -> anyhow::Result<ExitC
                 terminal: &mut terminal,
                 app: &mut app,
                 clipboard: &mut clipboard,
+                events: events.clone(),
+                paste_scan: None,
                 dirty: true,
             };
+            let mut outcome = Ok(None);
             for event in early {
-                if let Some(code) = looped.handle(event)? {
-                    return finish(terminal, code, &warnings);
+                outcome = looped.handle(event);
+                if !matches!(outcome, Ok(None)) || looped.app.should_quit {
+                    break;
                 }
             }
-            looped.run(&inbox)
+            let outcome = match outcome {
+                Ok(None) => looped.run(&inbox),
+                Ok(Some(code)) => Ok(code),
+                Err(e) => Err(e),
+            };
+            if let Some(chosen) = picking {
+                *chosen = app.pick.as_mut().and_then(|p| p.chosen.take());
+            }
+            outcome
         }
         Waited::Exit(code) => Ok(code),
         Waited::Failed(err) => {
@@ -224,10 +338,12 @@ where
             }
             Event::Terminate(signal) => return Ok(Waited::Exit(signal_exit(signal))),
             Event::InputClosed(_) => return Ok(Waited::Exit(hangup_exit())),
+            Event::InputFailed(why) => anyhow::bail!(why),
             Event::Input(crossterm::event::Event::Resize(..)) | Event::Resized => {
                 full_redraw_next(terminal)?;
                 dirty = true;
             }
+            Event::Continue if !terminal::in_foreground() => suspend()?,
             Event::Continue => {
                 terminal::enter_terminal()?;
                 full_redraw_next(terminal)?;
@@ -242,7 +358,10 @@ where
                 }
                 early.push(Event::Input(ev));
             }
-            Event::SearchDone | Event::Clipboard(_) => {}
+            Event::SearchDone
+            | Event::Clipboard(_)
+            | Event::OpenFailed(_)
+            | Event::PasteScanned { .. } => {}
         }
     }
 }
@@ -278,7 +397,11 @@ where
 /// Ctrl-Z / SIGTSTP: give the terminal back to the shell and stop. The loop re-enters on the
 /// SIGCONT that `fg` sends ([`Event::Continue`]).
 fn suspend() -> anyhow::Result<()> {
-    restore_terminal();
+    // In the background (after `bg`) the shell owns the terminal: touching it would stop us
+    // with SIGTTOU anyway, and the modes were restored when we were first stopped.
+    if terminal::in_foreground() {
+        restore_terminal();
+    }
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
     Ok(())
@@ -288,6 +411,10 @@ struct Loop<'a, B: Backend> {
     terminal: &'a mut Terminal<B>,
     app: &'a mut App,
     clipboard: &'a mut Clipboard,
+    /// For helpers that answer later (the opener's reaper, the paste scanner).
+    events: Events,
+    /// The flag that stops the paste scan under way.
+    paste_scan: Option<Arc<AtomicBool>>,
     /// Something changed since the last frame.
     dirty: bool,
 }
@@ -374,8 +501,24 @@ where
                 let finished = self.clipboard.on_reply(reply, &mut io::stdout());
                 self.copied(finished);
             }
+            Event::OpenFailed(why) => {
+                self.app.status = Some(why);
+                self.dirty = true;
+            }
+            Event::PasteScanned {
+                generation,
+                text,
+                scan,
+            } => {
+                if let Some(scan) = scan {
+                    self.app.pasted(generation, &text, scan);
+                    self.dirty = true;
+                }
+            }
             Event::Terminate(signal) => return Ok(Some(signal_exit(signal))),
             Event::InputClosed(_) => return Ok(Some(hangup_exit())),
+            // Ends through `run_from`'s error path: the terminal restored, then the message.
+            Event::InputFailed(why) => anyhow::bail!(why),
             Event::Suspend => suspend()?,
             Event::Continue => self.resume()?,
             // Loaded only once, before this loop starts.
@@ -398,12 +541,50 @@ where
                 self.dirty = true;
             }
             // `open_url` spawns the opener and does not wait for it: nothing here can block.
+            Effect::ScanPaste(request) => self.scan_paste(request)?,
+            Effect::CancelScan => {
+                if let Some(cancel) = self.paste_scan.take() {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            }
             Effect::OpenUrl(url) => {
-                let outcome = open_url::open_url(&url);
+                let events = self.events.clone();
+                let outcome = open_url::open_url(&url, move |why| {
+                    events.send(Event::OpenFailed(why));
+                });
                 self.app.opened(&url, outcome);
                 self.dirty = true;
             }
         }
+        Ok(())
+    }
+
+    /// Scans a large paste on a thread of its own, so keys are answered meanwhile; a newer
+    /// paste or Esc sets the previous scan's flag and it stops at its next line.
+    fn scan_paste(&mut self, request: app::ScanRequest) -> anyhow::Result<()> {
+        if let Some(previous) = self.paste_scan.take() {
+            previous.store(true, Ordering::Relaxed);
+        }
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.paste_scan = Some(Arc::clone(&cancel));
+        let engine = Arc::clone(&self.app.engine);
+        let events = self.events.clone();
+        std::thread::Builder::new()
+            .name("paste".into())
+            .spawn(move || {
+                let app::ScanRequest {
+                    text,
+                    scope,
+                    generation,
+                } = request;
+                let scan = app::scan_paste(&text, &engine, scope, &cancel);
+                events.send(Event::PasteScanned {
+                    generation,
+                    text,
+                    scan,
+                });
+            })
+            .context("cannot start the paste scanner")?;
         Ok(())
     }
 
@@ -416,6 +597,8 @@ where
     }
 
     fn resized(&mut self, width: u16, height: u16) -> anyhow::Result<()> {
+        // crossterm's Resize carries the terminal's own claim; the frame is bounded.
+        let (width, height) = bound(width, height);
         if (width, height) != (self.app.width, self.app.height) {
             self.app.update(Action::Resize { width, height });
             self.dirty = true;
@@ -426,6 +609,11 @@ where
     /// Back from Ctrl-Z (or continued after a stop): the shell had the terminal, so enter its
     /// modes again and repaint everything.
     fn resume(&mut self) -> anyhow::Result<()> {
+        if !terminal::in_foreground() {
+            // Continued in the background (`bg`): a full-screen program cannot run there, so it
+            // waits, stopped, for `fg`.
+            return suspend();
+        }
         terminal::enter_terminal()?;
         full_redraw_next(self.terminal)?;
         let size = self.terminal.size()?;

@@ -26,8 +26,9 @@ pub fn is_openable(url: &str) -> bool {
 }
 
 /// Starts the opener on `url` without waiting for it. Its output is discarded: it must not write
-/// into the browser's screen.
-pub fn open_url(url: &str) -> Result<(), String> {
+/// into the browser's screen. When the opener later fails (no browser, `xdg-open` finding
+/// nothing to use), `failed` is called with what to say, from the thread that reaps it.
+pub fn open_url(url: &str, failed: impl FnOnce(String) + Send + 'static) -> Result<(), String> {
     if !is_openable(url) {
         return Err(format!(
             "Not opening {}: not an http(s) address",
@@ -35,6 +36,14 @@ pub fn open_url(url: &str) -> Result<(), String> {
         ));
     }
     let program = opener();
+    // Without a display, xdg-open has nothing to open a browser on: say so at once, with the
+    // address to open elsewhere.
+    if cfg!(all(unix, not(target_os = "macos")))
+        && std::env::var_os("DISPLAY").is_none_or(|d| d.is_empty())
+        && std::env::var_os("WAYLAND_DISPLAY").is_none_or(|d| d.is_empty())
+    {
+        return Err(format!("Could not open a browser here (no display): {url}"));
+    }
     let mut child = Command::new(program)
         .arg(url)
         .stdin(Stdio::null())
@@ -42,8 +51,11 @@ pub fn open_url(url: &str) -> Result<(), String> {
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| format!("Could not start {program}: {e}"))?;
-    std::thread::spawn(move || {
-        let _ = child.wait();
+    let url = url.to_string();
+    std::thread::spawn(move || match child.wait() {
+        Ok(status) if status.success() => {}
+        Ok(status) => failed(format!("{program} could not open {url} ({status})")),
+        Err(e) => failed(format!("{program} could not open {url}: {e}")),
     });
     Ok(())
 }
@@ -66,7 +78,7 @@ mod tests {
             "",
         ] {
             assert!(!is_openable(bad), "{bad:?}");
-            assert!(open_url(bad).is_err());
+            assert!(open_url(bad, |_| {}).is_err());
         }
     }
 }

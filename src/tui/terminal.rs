@@ -66,6 +66,10 @@ pub fn enter_terminal() -> io::Result<()> {
     leave_sequence();
     #[cfg(unix)]
     emergency::remember_modes();
+    // After a SIGSTOP the shell put the terminal back in cooked mode while crossterm still
+    // believes raw mode is on (and would not enable it again): forget that belief first. When
+    // raw mode is really off this does nothing.
+    let _ = disable_raw_mode();
     enable_raw_mode()?;
     ENTERED.store(true, Ordering::SeqCst);
     execute!(
@@ -74,6 +78,28 @@ pub fn enter_terminal() -> io::Result<()> {
         EnableMouseCapture,
         EnableBracketedPaste
     )
+}
+
+/// Is this process in the terminal's foreground? A background process that changes the
+/// terminal's modes or writes to it is stopped (SIGTTOU) and would fight the shell over it.
+pub fn in_foreground() -> bool {
+    #[cfg(unix)]
+    {
+        // SAFETY: tcgetpgrp and getpgrp only read process state.
+        unsafe {
+            let fd = if libc::isatty(libc::STDIN_FILENO) == 1 {
+                libc::STDIN_FILENO
+            } else {
+                libc::STDOUT_FILENO
+            };
+            let group = libc::tcgetpgrp(fd);
+            group < 0 || group == libc::getpgrp()
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
 }
 
 /// Leaves raw mode, the alternate screen, mouse capture and bracketed paste, and shows the cursor.

@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let layout = app.layout_in(area.width, area.height);
     let theme = Theme { color: app.color };
     if layout.too_small {
-        draw_too_small(frame, app, area, &theme);
+        draw_too_small(frame, area, &theme);
         return;
     }
     draw_search(frame, app, &layout, &theme);
@@ -35,19 +35,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-fn draw_too_small(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     let lines = [
         "Terminal too small".to_string(),
         format!(
             "need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
             area.width, area.height
         ),
-        // Esc only quits when there is nothing to clear; Ctrl-C always does.
-        if app.escape_quits() {
-            "Esc quits".to_string()
-        } else {
-            "Ctrl-C quits".to_string()
-        },
+        // Esc never quits; say what does.
+        "Ctrl-C quits".to_string(),
     ];
     let text: Vec<Line> = lines
         .iter()
@@ -124,7 +120,15 @@ fn width_usize(area: Rect) -> usize {
     usize::from(area.width)
 }
 
+/// Columns of description every list row keeps, however long the keys beside it.
+const DESCRIPTION_MIN: usize = 12;
+/// Columns a cut key keeps: enough to recognise `ERR_SERVER_…`.
+const KEY_MIN: usize = 12;
+
 fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
+    if layout.list.is_empty() {
+        return; // the detail pane has the whole body (Ctrl-F)
+    }
     let position = if app.hits.is_empty() {
         String::new()
     } else {
@@ -163,18 +167,43 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let visible = app.hits.iter().enumerate().skip(app.list_offset).take(rows);
     let entries = app.catalog().entries();
     // Widths measured over every hit when the hits changed, so scrolling never shifts a column.
-    // The key keeps its full width when it can; the description takes what is left.
+    // The key keeps its full width when it can, but one long key (a native
+    // ERR_SERVER_CENTER_…) is cut (with a mark) before the descriptions disappear: every row
+    // keeps a readable slice of what its code means.
     let widths = app.row_widths;
-    let fixed = 2 + widths.family + 2 + widths.code + 2;
-    let key_width = widths.key.min(columns.saturating_sub(fixed + 2));
+    let line_column = app.line_column_width();
+    let fixed = 2 + line_column + widths.family + 2 + widths.code + 2;
+    let after_code = columns.saturating_sub(fixed);
+    // Short descriptions (进房失败) leave the rest of their slice to the key.
+    let description_need = app
+        .hits
+        .iter()
+        .skip(app.list_offset)
+        .take(rows)
+        .map(|h| {
+            let e = &entries[h.index];
+            match (app.lang, &e.description_en) {
+                (crate::explanation::Lang::En, Some(en)) => width(en),
+                _ => width(&e.description_zh),
+            }
+        })
+        .max()
+        .unwrap_or(0)
+        .min(DESCRIPTION_MIN);
+    let key_width = widths.key.min(
+        after_code
+            .saturating_sub(description_need + 2)
+            .max(KEY_MIN.min(after_code)),
+    );
 
     let mut lines: Vec<Line> = Vec::with_capacity(rows);
     for (i, hit) in visible {
         let entry = &entries[hit.index];
         let selected = i == app.selected;
         let lights = app.engine.highlights(hit, &app.hits_query);
+        // The line number has a column of its own (below), so it is never the tag cut first.
         let mention_line = app.mention_for(hit.index).map(|m| m.line_number);
-        let mut row = result_row(entry, hit, lights, app.lang, mention_line);
+        let mut row = result_row(entry, hit, lights, app.lang, None);
         if let Some(spelled) = app.version.and_then(|v| key_in(entry, v)) {
             if spelled != row.key {
                 row.key = spelled.to_string();
@@ -192,7 +221,20 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
             theme.highlight()
         };
         let dim = if selected { base } else { theme.dim() };
-        let mut spans: Vec<Span> = vec![Span::styled(if selected { "▶ " } else { "  " }, base)];
+        let marker = match (selected, app.is_marked(hit.index)) {
+            (true, true) => "▶*",
+            (true, false) => "▶ ",
+            (false, true) => " *",
+            (false, false) => "  ",
+        };
+        let mut spans: Vec<Span> = vec![Span::styled(marker, base)];
+        if line_column > 0 {
+            let number = mention_line.map(|n| format!("L{n}")).unwrap_or_default();
+            spans.push(Span::styled(
+                format!("{number:<width$}", width = line_column),
+                dim,
+            ));
+        }
         let cell = |spans: &mut Vec<Span<'static>>, chars: Vec<(char, Style)>, w: usize| {
             let (cut, used) = truncate_styled(&chars, w, base);
             spans.extend(cut);
@@ -214,9 +256,9 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
             widths.code,
         );
         let mut used_so_far = fixed;
-        // A keyless row (account codes) lets its description start in the key column: the
-        // description is what tells those rows apart.
-        if widths.key > 0 && !row.key.is_empty() {
+        // A keyless row (account codes) leaves the key column blank, so every description starts
+        // in the same column.
+        if widths.key > 0 {
             cell(
                 &mut spans,
                 styled_chars(&sanitize(&row.key), &row.key_lights, base, hl),
@@ -340,11 +382,28 @@ fn draw_footer(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let columns = width_usize(area);
     let hints = footer_hints(|words| {
         words
-            .replace("{filter}", &app.filter.label())
-            .replace("{format}", app.copy_format.as_str())
+            .replace("{filter}", &app.filter.next().label())
+            .replace("{help}", if app.input.is_empty() { "?" } else { "F1" })
+            .replace("{full}", if app.detail_full { "list" } else { "full" })
+            .replace(
+                "{enter}",
+                &match &app.pick {
+                    Some(_) => "pick".to_string(),
+                    None => format!("copy ({})", app.copy_format.as_str()),
+                },
+            )
             .replace("{lang}", app.lang.label())
-            .replace("{esc}", if app.escape_quits() { "quit" } else { "clear" })
+            .replace(
+                "{esc}",
+                if app.pick.is_some() {
+                    "cancel"
+                } else {
+                    app.escape_does().unwrap_or("")
+                },
+            )
     });
+    // A hint whose state leaves it nothing to say (Esc with nothing to step back from) is left out.
+    let hints = hints.into_iter().filter(|h| !h.ends_with(' '));
     // As many hints as fit whole, in priority order: a cut hint helps nobody.
     let mut line = String::new();
     for hint in hints {

@@ -23,6 +23,22 @@ pub fn spawn(
     args: &[&str],
     envs: &[(&str, &str)],
 ) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+    spawn_program(&binary(), args, envs)
+}
+
+/// The binary under test.
+pub fn binary() -> String {
+    assert_cmd::cargo::cargo_bin("trtc-errors")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// `program` (a shell that runs the binary, say) on a fresh 100×30 pty, isolated as [`spawn`].
+pub fn spawn_program(
+    program: &str,
+    args: &[&str],
+    envs: &[(&str, &str)],
+) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 30,
@@ -31,7 +47,7 @@ pub fn spawn(
             pixel_height: 0,
         })
         .expect("open a pty");
-    let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("trtc-errors"));
+    let mut cmd = CommandBuilder::new(program);
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env("TRTC_ERRORS_CONFIG_DIR", super::empty_config_dir());
@@ -50,7 +66,11 @@ pub fn spawn(
 
 impl Pty {
     pub fn start(args: &[&str], envs: &[(&str, &str)]) -> Pty {
-        let (master, child) = spawn(args, envs);
+        Pty::start_program(&binary(), args, envs)
+    }
+
+    pub fn start_program(program: &str, args: &[&str], envs: &[(&str, &str)]) -> Pty {
+        let (master, child) = spawn_program(program, args, envs);
         let mut reader = master.try_clone_reader().expect("pty reader");
         let writer = master.take_writer().expect("pty writer");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
@@ -86,7 +106,7 @@ impl Pty {
     }
 
     pub fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
             if self.contents().contains(text) {
                 return;

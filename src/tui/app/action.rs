@@ -30,6 +30,13 @@ pub enum Action {
     Last,
     DetailUp,
     DetailDown,
+    /// A page of the detail pane (Shift-PgUp / Shift-PgDn; plain PgUp / PgDn when it is full).
+    DetailPageUp,
+    DetailPageDown,
+    /// Ctrl-S: a paste's codes surest first, or back in line order.
+    TogglePasteOrder,
+    /// Ctrl-F: the detail pane over the whole body, or back to the list beside it.
+    ToggleDetailFull,
     /// Focus the next / previous linked code in the detail pane.
     NextLink,
     PrevLink,
@@ -37,10 +44,14 @@ pub enum Action {
     Back,
     NextCategory,
     PrevCategory,
+    /// Alt-1 … Alt-4: All, then each family in `Family::ALL` order.
+    ShowFamily(usize),
     /// Enter: follow the focused link, else copy the selected explanation.
     Enter,
     /// Copy the selected explanation.
     Copy,
+    /// Ctrl-Space in `pick`: mark or unmark the selected code for a multiple choice.
+    ToggleMark,
     /// Ctrl-Y: after a paste, everything it explains (what `explain` prints); else as Copy.
     CopyAll,
     CycleCopyFormat,
@@ -48,9 +59,11 @@ pub enum Action {
     OpenDocs,
     Redraw,
     Suspend,
-    /// Esc: close the help, unfocus a link, clear the query (or leave pasted results); quit when
-    /// there is nothing to clear.
+    /// Esc: close the help, unfocus a link, leave pasted results, clear the query. Never quits:
+    /// the browser is kept open all day, and Esc is pressed out of habit.
     Escape,
+    /// Ctrl-D: quit on an empty query (as a shell does at end of input), else delete forward.
+    QuitOrDelete,
     Quit,
     ToggleHelp,
     Click {
@@ -92,6 +105,8 @@ impl Action {
                 | Action::Last
                 | Action::DetailUp
                 | Action::DetailDown
+                | Action::DetailPageUp
+                | Action::DetailPageDown
                 | Action::NextLink
                 | Action::PrevLink
                 | Action::ScrollUp { .. }
@@ -117,4 +132,8 @@ pub enum Effect {
     Redraw,
     /// Ctrl-Z: restore the terminal, stop, and on `fg` re-enter and redraw.
     Suspend,
+    /// Scan a large paste on a thread, then report with [`App::pasted`].
+    ScanPaste(super::ScanRequest),
+    /// Stop the scan under way.
+    CancelScan,
 }

@@ -6,6 +6,8 @@
 mod action;
 mod copy;
 mod links;
+mod paste;
+mod pick;
 mod results;
 
 use std::sync::Arc;
@@ -28,10 +30,14 @@ use crate::tui::theme::Theme;
 use crate::tui::worker::{SearchRequest, SearchResult, SearchWorker, BACKGROUND_FROM};
 use crate::width::truncate;
 pub use action::{Action, Effect};
+pub use paste::{scan_paste, PasteScan, ScanRequest, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM};
+pub use pick::Pick;
 
 /// Columns of description a list row keeps when the list is sized to its content: enough to tell
 /// account codes (which have no key) apart.
 pub const DESCRIPTION_SLICE: usize = 24;
+/// What Esc says when there is nothing left to step back from.
+pub const QUIT_HINT: &str = "Esc only steps back · Ctrl-C (or Ctrl-D on an empty query) quits";
 /// The help overlay's width when there is room.
 pub const HELP_WIDTH: u16 = 78;
 
@@ -82,6 +88,16 @@ pub struct App {
     /// First visible row of the list.
     pub list_offset: usize,
     pub detail_scroll: usize,
+    /// The detail pane takes the whole body (Ctrl-F).
+    pub detail_full: bool,
+    /// A large paste is being scanned by the loop (Esc cancels).
+    pub scanning_paste: bool,
+    /// Number of the latest paste; only its scan is shown.
+    paste_generation: u64,
+    /// Set in `trtc-errors pick`: Enter chooses, Esc cancels.
+    pub pick: Option<Pick>,
+    /// A paste's codes surest first (Ctrl-S) rather than in line order.
+    pub paste_by_confidence: bool,
     /// What the detail pane shows, rebuilt only when its inputs change.
     pub detail: DetailModel,
     /// The link in the detail pane Enter follows (index into `detail.links`).
@@ -130,6 +146,11 @@ impl App {
             pending_select: None,
             list_offset: 0,
             detail_scroll: 0,
+            detail_full: false,
+            paste_by_confidence: false,
+            pick: None,
+            scanning_paste: false,
+            paste_generation: 0,
             detail: DetailModel::default(),
             focused_link: None,
             selection_pinned: false,
@@ -216,8 +237,10 @@ impl App {
     /// What the list's rows need: family, code, key and a slice of description, for every hit.
     pub fn list_want(&self) -> ListWant {
         let w = self.row_widths;
+        let line_column = self.line_column_width();
         ListWant {
             columns: 2
+                + line_column
                 + w.family
                 + 2
                 + w.code
@@ -230,12 +253,27 @@ impl App {
         }
     }
 
+    /// Columns of the pasted view's line numbers (`L12 `), which every row shows at every width;
+    /// 0 for a query's hits.
+    pub fn line_column_width(&self) -> usize {
+        match &self.source {
+            Source::Pasted { mentions, .. } => {
+                let last = mentions.iter().map(|m| m.line_number).max().unwrap_or(1);
+                1 + last.to_string().len() + 1
+            }
+            Source::Query => 0,
+        }
+    }
+
     pub fn layout(&self) -> Layout {
         self.layout_in(self.width, self.height)
     }
 
     /// The layout for a screen of this size (the view passes the frame's).
     pub fn layout_in(&self, width: u16, height: u16) -> Layout {
+        if self.detail_full {
+            return Layout::detail_only(width, height);
+        }
         Layout::new(width, height, self.list_want())
     }
 
@@ -257,12 +295,24 @@ impl App {
         scope
     }
 
-    /// Would Esc quit now (nothing to close, unfocus or clear)?
-    pub fn escape_quits(&self) -> bool {
-        !self.help_open
-            && self.focused_link.is_none()
-            && self.input.is_empty()
-            && matches!(self.source, Source::Query)
+    /// What Esc does now: it only ever steps back (close, unfocus, leave a paste, clear), never
+    /// quits. `None` when there is nothing to step back from.
+    pub fn escape_does(&self) -> Option<&'static str> {
+        if self.scanning_paste {
+            Some("cancel")
+        } else if self.help_open {
+            Some("close")
+        } else if self.focused_link.is_some() {
+            Some("unfocus")
+        } else if self.detail_full {
+            Some("list")
+        } else if matches!(self.source, Source::Pasted { .. }) {
+            Some("back")
+        } else if !self.input.is_empty() {
+            Some("clear")
+        } else {
+            None
+        }
     }
 
     /// The counts at the right of the search line: the version in force and hits / catalog.
@@ -297,7 +347,7 @@ impl App {
                     self.edited();
                 }
             }
-            Action::Paste(text) => self.paste(&text),
+            Action::Paste(text) => return self.paste(&text),
             Action::Backspace => {
                 let landed = self.input.is_empty()
                     || self.landed_query.as_deref() == Some(self.input.text());
@@ -331,8 +381,38 @@ impl App {
             Action::ClearQuery => self.clear_query(),
             Action::Up => self.select(self.selected.saturating_sub(1)),
             Action::Down => self.select(self.selected + 1),
+            Action::PageUp | Action::DetailPageUp
+                if self.detail_full || action == Action::DetailPageUp =>
+            {
+                self.detail_scroll = self.detail_scroll.saturating_sub(self.detail_page())
+            }
+            Action::PageDown | Action::DetailPageDown
+                if self.detail_full || action == Action::DetailPageDown =>
+            {
+                self.detail_scroll =
+                    (self.detail_scroll + self.detail_page()).min(self.max_detail_scroll())
+            }
             Action::PageUp => self.select(self.selected.saturating_sub(self.page())),
             Action::PageDown => self.select(self.selected + self.page()),
+            Action::DetailPageUp | Action::DetailPageDown => {}
+            Action::TogglePasteOrder => {
+                if matches!(self.source, Source::Pasted { .. }) {
+                    self.paste_by_confidence = !self.paste_by_confidence;
+                    self.refresh();
+                    self.status = Some(
+                        if self.paste_by_confidence {
+                            "Surest codes first · Ctrl-S: in line order"
+                        } else {
+                            "In line order · Ctrl-S: surest first"
+                        }
+                        .to_string(),
+                    );
+                }
+            }
+            Action::ToggleDetailFull => {
+                self.detail_full = !self.detail_full;
+                self.keep_selection_visible();
+            }
             Action::First => self.select(0),
             Action::Last => self.select(self.hits.len().saturating_sub(1)),
             Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(1),
@@ -344,6 +424,22 @@ impl App {
             Action::Back => self.back(),
             Action::NextCategory => self.set_filter(self.filter.next()),
             Action::PrevCategory => self.set_filter(self.filter.prev()),
+            Action::ShowFamily(n) => {
+                let family = n
+                    .checked_sub(1)
+                    .and_then(|i| crate::catalog::Family::ALL.get(i));
+                if n == 0 || family.is_some() {
+                    self.set_filter(Filter {
+                        family: family.copied(),
+                        category: None,
+                    });
+                }
+            }
+            Action::Enter if self.pick.is_some() && self.focused_link.is_none() => self.choose(),
+            Action::ToggleMark => self.toggle_mark(),
+            // The picker is a one-shot tool: Esc cancels it, as in fzf.
+            Action::Escape if self.scanning_paste => return self.cancel_paste(),
+            Action::Escape if self.pick.is_some() => self.should_quit = true,
             Action::Enter => match self.focused_link.and_then(|n| self.detail.links.get(n)) {
                 Some(link) => self.jump_to(link.target),
                 None => return self.copy(),
@@ -365,10 +461,23 @@ impl App {
             Action::Escape => {
                 if self.focused_link.is_some() {
                     self.focused_link = None;
-                } else if self.escape_quits() {
-                    self.should_quit = true;
-                } else {
+                } else if self.detail_full {
+                    self.detail_full = false;
+                    self.keep_selection_visible();
+                } else if matches!(self.source, Source::Pasted { .. }) {
+                    self.source = Source::Query;
+                    self.refresh();
+                } else if !self.input.is_empty() {
                     self.clear_query();
+                } else {
+                    self.status = Some(QUIT_HINT.to_string());
+                }
+            }
+            Action::QuitOrDelete => {
+                if self.input.is_empty() && matches!(self.source, Source::Query) {
+                    self.should_quit = true;
+                } else if self.input.delete() {
+                    self.edited();
                 }
             }
             Action::Quit => self.should_quit = true,
@@ -478,6 +587,13 @@ impl App {
             .saturating_sub(usize::from(inner.height))
     }
 
+    /// A page of the detail pane: its height less a line kept for context.
+    fn detail_page(&self) -> usize {
+        usize::from(self.layout().detail_inner().height)
+            .saturating_sub(1)
+            .max(1)
+    }
+
     fn page(&self) -> usize {
         self.layout().list_rows().max(1)
     }
@@ -521,37 +637,6 @@ impl App {
     fn clear_query(&mut self) {
         self.input.clear();
         self.source = Source::Query;
-        self.refresh();
-    }
-
-    /// Any paste is scanned for codes. With codes, the mention view opens; with none, a one-line
-    /// paste is typed into the query, and several lines only say that nothing was found.
-    fn paste(&mut self, text: &str) {
-        // CR, LF and CRLF are one break each in `mentions::lines`; only tmux's doubling is ours.
-        let text = undo_tmux_doubling(text);
-        let trimmed = text.trim_matches(['\r', '\n']);
-        let lines = mentions::lines(trimmed).count().max(1);
-        let mentions = mentions::find(trimmed, &self.engine, self.base_scope);
-        let in_lines = if lines == 1 {
-            "the pasted line".to_string()
-        } else {
-            format!("the {lines} pasted lines")
-        };
-        if mentions.is_empty() {
-            if lines == 1 {
-                self.input.insert(&clean_input(trimmed));
-                self.edited();
-            } else {
-                self.status = Some(format!("No known code in {in_lines}"));
-            }
-            return;
-        }
-        self.status = Some(match mentions.len() {
-            1 => format!("Found 1 code in {in_lines} · Ctrl-Y copies all · Esc goes back"),
-            n => format!("Found {n} codes in {in_lines} · Ctrl-Y copies all · Esc goes back"),
-        });
-        self.input.clear();
-        self.source = Source::Pasted { mentions, lines };
         self.refresh();
     }
 

@@ -44,16 +44,26 @@ impl App {
                 self.engine
                     .search_within(&query, scope, candidates.as_deref())
             }
-            Source::Pasted { mentions, .. } => mentions
-                .iter()
-                .filter(|m| scope.admits(&self.engine.catalog().entries()[m.index]))
-                .map(|m| Hit {
-                    index: m.index,
-                    score: 0,
-                    kind: None,
-                    reading: None,
-                })
-                .collect(),
+            Source::Pasted { mentions, .. } => {
+                let mut shown: Vec<&Mention> = mentions
+                    .iter()
+                    .filter(|m| scope.admits(&self.engine.catalog().entries()[m.index]))
+                    .collect();
+                // In the order the log tells its story, unless asked for the surest first (the
+                // order `mentions::find` gives).
+                if !self.paste_by_confidence {
+                    shown.sort_by_key(|m| m.line_number);
+                }
+                shown
+                    .into_iter()
+                    .map(|m| Hit {
+                        index: m.index,
+                        score: 0,
+                        kind: None,
+                        reading: None,
+                    })
+                    .collect()
+            }
         };
         // A background answer still on its way is now out of date.
         self.generation += 1;
@@ -126,11 +136,6 @@ impl App {
                 .map(|h| {
                     let e = &entries[h.index];
                     h.reading.map_or(0, |r| r.value.to_string().len() + 2)
-                        + if matches!(self.source, Source::Pasted { .. }) {
-                            6
-                        } else {
-                            0
-                        }
                         + if e.category == crate::catalog::Category::Warning {
                             8
                         } else {

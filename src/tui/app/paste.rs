@@ -1,0 +1,139 @@
+//! Pasted text: scanned for codes (on the UI thread when small, else on a thread the loop starts,
+//! which Esc cancels), then shown as a mention view or typed into the query.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::{clean_input, undo_tmux_doubling, App, Effect, Source};
+use crate::catalog::Scope;
+use crate::mentions::{self, Mention, Scanner};
+use crate::search::Engine;
+use crate::width::truncate;
+
+/// Pastes up to this size are scanned at once; larger ones leave the UI thread, so typing,
+/// Esc and Ctrl-C are answered while they are scanned.
+pub const SCAN_ON_THREAD_FROM: usize = 64 * 1024;
+/// A paste without codes becomes the query, cut to this many characters: a 2 MB line searched
+/// as a query froze the browser for half a minute, and no query is that long.
+pub const MAX_PASTED_QUERY_CHARS: usize = 512;
+
+/// What a scan found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasteScan {
+    pub mentions: Vec<Mention>,
+    pub lines: usize,
+}
+
+/// Scans `text` a line at a time (each line bounded by the scanner), stopping early when
+/// `cancel` is set. `None` when cancelled.
+pub fn scan_paste(
+    text: &str,
+    engine: &Engine,
+    scope: Scope,
+    cancel: &AtomicBool,
+) -> Option<PasteScan> {
+    let trimmed = text.trim_matches(['\r', '\n']);
+    let mut scanner = Scanner::new(engine, scope);
+    let mut lines = 0;
+    for line in mentions::lines(trimmed) {
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        scanner.push_line(line);
+        lines += 1;
+    }
+    Some(PasteScan {
+        mentions: scanner.mentions(),
+        lines: lines.max(1),
+    })
+}
+
+/// A paste too large to scan at once, for the loop to scan on a thread of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanRequest {
+    pub text: String,
+    pub scope: Scope,
+    /// Which paste this is: an answer for an older (cancelled) one is dropped.
+    pub generation: u64,
+}
+
+impl App {
+    /// Any paste is scanned for codes. With codes, the mention view opens; with none, a one-line
+    /// paste is typed into the query, and several lines only say that nothing was found.
+    pub(super) fn paste(&mut self, text: &str) -> Option<Effect> {
+        // CR, LF and CRLF are one break each in `mentions::lines`; only tmux's doubling is ours.
+        let text = undo_tmux_doubling(text).into_owned();
+        self.paste_generation += 1;
+        if text.len() >= SCAN_ON_THREAD_FROM {
+            self.scanning_paste = true;
+            self.status = Some(format!(
+                "Scanning the pasted text ({} KiB)… Esc cancels",
+                text.len() / 1024
+            ));
+            return Some(Effect::ScanPaste(ScanRequest {
+                text,
+                scope: self.base_scope,
+                generation: self.paste_generation,
+            }));
+        }
+        let scan = scan_paste(
+            &text,
+            &self.engine,
+            self.base_scope,
+            &AtomicBool::new(false),
+        );
+        if let Some(scan) = scan {
+            self.show_paste(&text, scan);
+        }
+        None
+    }
+
+    /// The loop's scan of a large paste is done.
+    pub fn pasted(&mut self, generation: u64, text: &str, scan: PasteScan) {
+        if !self.scanning_paste || generation != self.paste_generation {
+            return; // cancelled, or a newer paste came
+        }
+        self.scanning_paste = false;
+        self.status = None;
+        self.show_paste(text, scan);
+        self.sync_detail();
+    }
+
+    /// Esc while a large paste is scanned: stop waiting for it.
+    pub(super) fn cancel_paste(&mut self) -> Option<Effect> {
+        self.scanning_paste = false;
+        self.status = Some("Paste not scanned".to_string());
+        Some(Effect::CancelScan)
+    }
+
+    fn show_paste(&mut self, text: &str, scan: PasteScan) {
+        let PasteScan { mentions, lines } = scan;
+        let in_lines = if lines == 1 {
+            "the pasted line".to_string()
+        } else {
+            format!("the {lines} pasted lines")
+        };
+        if mentions.is_empty() {
+            if lines == 1 {
+                let query = clean_input(text.trim_matches(['\r', '\n']));
+                let cut = truncate(&query, MAX_PASTED_QUERY_CHARS);
+                if cut.len() < query.len() {
+                    self.status = Some(format!(
+                        "No known code in {in_lines}; its first {MAX_PASTED_QUERY_CHARS} columns are the query"
+                    ));
+                }
+                self.input.insert(&cut);
+                self.edited();
+            } else {
+                self.status = Some(format!("No known code in {in_lines}"));
+            }
+            return;
+        }
+        self.status = Some(match mentions.len() {
+            1 => format!("Found 1 code in {in_lines} · Ctrl-Y copies all · Esc goes back"),
+            n => format!("Found {n} codes in {in_lines} · Ctrl-Y copies all · Esc goes back"),
+        });
+        self.input.clear();
+        self.source = Source::Pasted { mentions, lines };
+        self.refresh();
+    }
+}
