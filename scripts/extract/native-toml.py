@@ -367,8 +367,8 @@ REL = {
 }
 # Sentences appended to an entry's advice (en, zh): what a cross-family link does and does not mean.
 ADV_ADD = {
- 'ERR_ROOM_ENTER_FAIL': (" The web SDKs report the same operation as 0x4004 (4.x) and 5400 (5.x), but not one to one: native reports a server refusal with the server's own code (-100013, -100018, -700xx …), which the web SDKs carry as getExtraCode() / extraCode, and an enter-room timeout as -3308.",
-                         "Web SDK 中同一操作的失败是 0x4004（4.x）和 5400（5.x），但不是一一对应：服务端拒绝进房时 native 直接报服务端的错误码（-100013、-100018、-700xx 等），Web SDK 把它放在 getExtraCode() / extraCode 里；进房超时 native 报 -3308。"),
+ 'ERR_ROOM_ENTER_FAIL': (" The web SDKs' room-entry failure (see Related) is the same operation, not the same failure one to one: when the server refuses entry, the native SDK reports the server's own result code as errCode, while the web SDKs carry it in getExtraCode() / extraCode; an enter-room timeout has its own native code, ERR_ROOM_REQUEST_ENTER_ROOM_TIMEOUT.",
+                         "Web SDK 的进房失败（见相关错误码）是同一操作，但不是一一对应：服务端拒绝进房时，native SDK 直接以服务端的结果码作为 errCode，Web SDK 则把它放在 getExtraCode() / extraCode 里；进房超时在 native 有单独的错误码 ERR_ROOM_REQUEST_ENTER_ROOM_TIMEOUT。"),
 }
 
 SRC_LINK = {
