@@ -1,7 +1,7 @@
 //! The typed explanation of one entry: a headline, then labelled fields of a kind. Text, Markdown,
 //! the CLI's colours and the TUI's detail pane all render this value; none of them re-parses text.
 
-use crate::catalog::{Catalog, CatalogEntry, Category, Family};
+use crate::catalog::{key_in, Catalog, CatalogEntry, Category, Family, SdkVersion};
 
 /// Which description language(s) to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
@@ -50,7 +50,37 @@ impl Lang {
     }
 }
 
+/// What an explanation is for: the language(s) to show and the SDK version in force. Every
+/// surface (show, search rows, the browser's detail pane, its copy, JSON) takes the same view, so
+/// they cannot disagree about a key's spelling or a note.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct View {
+    pub lang: Lang,
+    /// The version in force (`--sdk-version 4.5.0`, `@4.5.0`): keys are spelled its way.
+    pub version: Option<SdkVersion>,
+}
+
+impl View {
+    pub fn new(lang: Lang, version: Option<SdkVersion>) -> View {
+        View { lang, version }
+    }
+
+    /// The entry's key as this view spells it: the version's spelling when one is in force.
+    pub fn key<'a>(&self, entry: &'a CatalogEntry) -> Option<&'a str> {
+        self.version
+            .and_then(|v| key_in(entry, v))
+            .or(entry.key.as_deref())
+    }
+
+    /// Labels in Chinese only when only Chinese is asked for: `both` keeps the English labels its
+    /// users already know, with the Chinese fields labelled in Chinese beside them.
+    fn chinese_labels(&self) -> bool {
+        self.lang == Lang::Zh
+    }
+}
+
 /// What a field says. Each kind is rendered by every surface; new sections are one variant each.
+/// The order of the variants is no order of display: [`explain`] pushes them in reading order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
     Family,
@@ -70,6 +100,8 @@ pub enum FieldKind {
     Apis,
     MigrationZh,
     MigrationEn,
+    /// How a 5.x error looks in code (`code` + `extraCode`, no getCode()): under every 5.x entry.
+    ErrorModel,
     Since,
     Until,
     RaisedIn,
@@ -82,42 +114,46 @@ pub enum FieldKind {
 }
 
 impl FieldKind {
-    /// The label, worded once for every surface. Migration labels depend on which side the
-    /// entry is on.
-    pub fn label(self, family: Family) -> &'static str {
-        match self {
-            FieldKind::Family => "SDK",
-            FieldKind::Aliases => "Aliases",
-            FieldKind::Renamed => "Renamed",
-            FieldKind::Category => "Category",
-            FieldKind::Parent => "Under",
-            FieldKind::DescriptionZh => "描述",
-            FieldKind::DescriptionEn => "Description",
-            FieldKind::RaisedWhenZh => "触发条件",
-            FieldKind::RaisedWhenEn => "Raised when",
-            FieldKind::ExtraCodeZh => "extraCode 含义",
-            FieldKind::ExtraCodeEn => "Extra code",
-            FieldKind::AdviceZh => "处理建议",
-            FieldKind::AdviceEn => "What to do",
-            FieldKind::Templates => "SDK message",
-            FieldKind::Apis => "Thrown by",
-            FieldKind::MigrationZh => match family {
-                Family::Web5 => "4.x 中",
-                _ => "5.x 中",
+    /// The label, worded once for every surface, in English or (for `--lang zh`) Chinese.
+    /// Migration labels depend on which side the entry is on.
+    pub fn label(self, family: Family, chinese: bool) -> &'static str {
+        let (en, zh) = match self {
+            FieldKind::Family => ("SDK", "SDK"),
+            FieldKind::Aliases => ("Aliases", "别名"),
+            FieldKind::Renamed => ("Renamed", "改名"),
+            FieldKind::Category => ("Category", "类别"),
+            FieldKind::Parent => ("Under", "所属错误码"),
+            FieldKind::DescriptionZh => ("描述", "描述"),
+            FieldKind::DescriptionEn => ("Description", "Description"),
+            FieldKind::RaisedWhenZh => ("触发条件", "触发条件"),
+            FieldKind::RaisedWhenEn => ("Raised when", "Raised when"),
+            FieldKind::ExtraCodeZh => ("extraCode 含义", "extraCode 含义"),
+            FieldKind::ExtraCodeEn => ("Extra code", "Extra code"),
+            FieldKind::AdviceZh => ("处理建议", "处理建议"),
+            FieldKind::AdviceEn => ("What to do", "What to do"),
+            FieldKind::Templates => ("SDK message", "SDK 报错信息"),
+            FieldKind::Apis => ("Thrown by", "抛出接口"),
+            FieldKind::MigrationZh | FieldKind::MigrationEn => match (family, self) {
+                (Family::Web5, FieldKind::MigrationZh) => ("4.x 中", "4.x 中"),
+                (Family::Web5, _) => ("In 4.x", "4.x 中"),
+                (_, FieldKind::MigrationZh) => ("5.x 中", "5.x 中"),
+                _ => ("In 5.x", "5.x 中"),
             },
-            FieldKind::MigrationEn => match family {
-                Family::Web5 => "In 4.x",
-                _ => "In 5.x",
-            },
-            FieldKind::Since => "Since",
-            FieldKind::Until => "Last defined in",
-            FieldKind::RaisedIn => "Raised in",
-            FieldKind::NotRaisedSince => "Not raised since",
-            FieldKind::Deprecated => "Deprecated",
-            FieldKind::Related => "Related",
-            FieldKind::ReferencedBy => "Referenced by",
-            FieldKind::Docs => "Docs",
-            FieldKind::Source => "Source",
+            FieldKind::ErrorModel => ("5.x errors", "5.x 错误对象"),
+            FieldKind::Since => ("Since", "引入版本"),
+            FieldKind::Until => ("Last defined in", "最后定义于"),
+            FieldKind::RaisedIn => ("Raised in", "抛出版本"),
+            FieldKind::NotRaisedSince => ("Not raised since", "不再抛出自"),
+            FieldKind::Deprecated => ("Deprecated", "已废弃"),
+            FieldKind::Related => ("Related", "相关错误码"),
+            FieldKind::ReferencedBy => ("Referenced by", "被引用于"),
+            FieldKind::Docs => ("Docs", "文档"),
+            FieldKind::Source => ("Source", "来源"),
+        };
+        if chinese {
+            zh
+        } else {
+            en
         }
     }
 
@@ -126,6 +162,16 @@ impl FieldKind {
         self == FieldKind::Source
     }
 }
+
+/// How a 5.x error looks in code: people coming from 4.x look for `getCode()` and do not find it.
+const WEB5_ERROR_MODEL_EN: &str = "In 5.x an error has `code` (one of 5000, 5100, 5200, 5300, \
+5400, 5500, 5998, 5999) and `extraCode` (the detail, e.g. 5001, or the server's result under \
+5400) as properties; there is no getCode(). `error.name` is the code's key \
+(INVALID_PARAMETER). The SDK's console line ends in ` code:NNNN` in newer versions.";
+
+const WEB5_ERROR_MODEL_ZH: &str = "5.x 的错误对象以属性给出 `code`（5000、5100、5200、5300、5400、\
+5500、5998、5999 之一）和 `extraCode`（细分原因，如 5001；5400 下是服务端的结果码），没有 \
+getCode()。`error.name` 是错误码的 key（INVALID_PARAMETER）。较新版本的控制台日志以 ` code:NNNN` 结尾。";
 
 /// A code named by another entry, resolved against the catalog when it is there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,7 +256,8 @@ pub struct Explanation {
     pub category: Category,
     /// `0x4004 (16388)` for 4.x SDK codes (the console prints the decimal), else the display form.
     pub code: String,
-    /// Key, or type label for keyless account codes; may be empty.
+    /// The key as the view's version spells it; for keyless account codes their meaning in the
+    /// view's language (`userSig 过期`), which says more than their category.
     pub title: String,
     pub has_key: bool,
     pub fields: Vec<Field>,
@@ -247,25 +294,66 @@ fn family_text(family: Family) -> String {
     format!("{} ({})", family.label(), family.package())
 }
 
-fn category_text(entry: &CatalogEntry) -> String {
-    let base = match (entry.family, entry.category) {
-        (Family::Web4, Category::Sdk) => "SDK (RtcError.getCode())",
-        (Family::Web5, Category::Sdk) => "SDK (error.code)",
-        (_, Category::Extra) => "extraCode (error.extraCode)",
-        (_, Category::Account) => "Account (server)",
-        (_, Category::Error) => "Error (onError errCode)",
-        (_, Category::Warning) => "Warning (onWarning warningCode)",
-        (_, Category::Sdk) => "SDK",
+fn category_text(entry: &CatalogEntry, chinese: bool) -> String {
+    let (en, zh) = match (entry.family, entry.category) {
+        (Family::Web4, Category::Sdk) => (
+            "SDK (RtcError.getCode())",
+            "SDK 错误码 (RtcError.getCode())",
+        ),
+        (Family::Web5, Category::Sdk) => ("SDK (error.code)", "SDK 错误码 (error.code)"),
+        (_, Category::Extra) => ("extraCode (error.extraCode)", "extraCode (error.extraCode)"),
+        (_, Category::Account) => ("Account (server)", "帐号系统（服务端）"),
+        (_, Category::Error) => ("Error (onError errCode)", "错误 (onError errCode)"),
+        (_, Category::Warning) => (
+            "Warning (onWarning warningCode)",
+            "警告 (onWarning warningCode)",
+        ),
+        (_, Category::Sdk) => ("SDK", "SDK"),
     };
-    match &entry.type_label {
-        Some(t) => format!("{base} · {t}"),
-        None => base.to_string(),
+    if chinese {
+        zh.to_string()
+    } else {
+        en.to_string()
     }
 }
 
-fn code_ref(catalog: &Catalog, from: Family, reference: &str) -> CodeRef {
+/// What follows the code in a headline: the key as the view's version spells it, or for a keyless
+/// code its meaning in the view's language.
+pub fn title(entry: &CatalogEntry, view: &View) -> String {
+    match view.key(entry) {
+        Some(key) => key.to_string(),
+        None => meaning(entry, view.lang),
+    }
+}
+
+/// The meaning of a keyless code, short enough for a headline: the description's first sentence.
+fn meaning(entry: &CatalogEntry, lang: Lang) -> String {
+    let text = match (lang, &entry.description_en) {
+        (Lang::En, Some(en)) => en.as_str(),
+        _ => entry.description_zh.as_str(),
+    };
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '。' | '；' | '，' | '！')
+                || (matches!(c, '.' | ';') && text[i + 1..].starts_with(' '))
+        })
+        .map_or(text.len(), |(i, _)| i);
+    text[..end].trim().to_string()
+}
+
+/// The docs page in the view's language: the Web SDK pages exist as `/doc/zh-cn/` and `/doc/en/`.
+/// (The native page on cloud.tencent.com has no English twin at the same address.)
+fn doc_url_in(url: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => url.replace("/doc/en/", "/doc/zh-cn/"),
+        Lang::En | Lang::Both => url.replace("/doc/zh-cn/", "/doc/en/"),
+    }
+}
+
+fn code_ref(catalog: &Catalog, from: Family, reference: &str, view: &View) -> CodeRef {
     match catalog.resolve_reference(from, reference) {
-        Some(i) => entry_ref(catalog, from, i),
+        Some(i) => entry_ref(catalog, from, i, view),
         None => {
             let (family, display) = match reference.split_once(':') {
                 Some((f, d)) => (Family::parse(f).unwrap_or(from), d.to_string()),
@@ -282,20 +370,24 @@ fn code_ref(catalog: &Catalog, from: Family, reference: &str) -> CodeRef {
     }
 }
 
-fn entry_ref(catalog: &Catalog, from: Family, index: usize) -> CodeRef {
+fn entry_ref(catalog: &Catalog, from: Family, index: usize, view: &View) -> CodeRef {
     let e = &catalog.entries()[index];
     CodeRef {
         index: Some(index),
         family: e.family,
         display: e.display.clone(),
-        title: e.key.clone().unwrap_or_default(),
+        title: view.key(e).unwrap_or_default().to_string(),
         foreign: e.family != from,
     }
 }
 
-/// Builds the explanation of `entry` (which must belong to `catalog`) in `lang`.
-pub fn explain(entry: &CatalogEntry, catalog: &Catalog, lang: Lang) -> Explanation {
+/// Builds the explanation of `entry` (which must belong to `catalog`) for `view`, in the order
+/// someone debugging reads it: what it means, what to do, then when it is raised, the versions,
+/// the links, the sources.
+pub fn explain(entry: &CatalogEntry, catalog: &Catalog, view: &View) -> Explanation {
     let family = entry.family;
+    let lang = view.lang;
+    let chinese = view.chinese_labels();
     let mut fields = Vec::new();
     let mut push = |kind: FieldKind, value: Option<Value>| {
         let empty = match &value {
@@ -307,7 +399,7 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, lang: Lang) -> Explanati
         if !empty {
             fields.push(Field {
                 kind,
-                label: kind.label(family),
+                label: kind.label(family, chinese),
                 value: value.expect("checked above"),
             });
         }
@@ -315,30 +407,10 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, lang: Lang) -> Explanati
     let text = |t: &Option<String>| t.clone().map(Value::Text);
     // Chinese is shown when asked for, and in place of English that is missing.
     let zh = |en_missing: bool| lang.shows_zh() || en_missing;
+    let sdk = |v: &String| Value::Text(format!("SDK {v}"));
+    let title = title(entry, view);
 
-    push(FieldKind::Family, Some(Value::Text(family_text(family))));
-    push(
-        FieldKind::Aliases,
-        Some(Value::Items(entry.aliases.clone())),
-    );
-    push(
-        FieldKind::Renamed,
-        Some(Value::Items(
-            entry
-                .renamed
-                .iter()
-                .map(|r| format!("{} → {} in SDK {}", r.from, r.to, r.version))
-                .collect(),
-        )),
-    );
-    push(FieldKind::Category, Some(Value::Text(category_text(entry))));
-    push(
-        FieldKind::Parent,
-        entry.parent.as_ref().map(|p| Value::Codes {
-            codes: vec![code_ref(catalog, family, p)],
-            total: 1,
-        }),
-    );
+    // What it means and what to do.
     if zh(entry.description_en.is_none()) {
         push(
             FieldKind::DescriptionZh,
@@ -347,18 +419,6 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, lang: Lang) -> Explanati
     }
     if lang.shows_en() {
         push(FieldKind::DescriptionEn, text(&entry.description_en));
-    }
-    if zh(entry.raised_when_en.is_empty()) {
-        push(
-            FieldKind::RaisedWhenZh,
-            Some(Value::Items(entry.raised_when_zh.clone())),
-        );
-    }
-    if lang.shows_en() {
-        push(
-            FieldKind::RaisedWhenEn,
-            Some(Value::Items(entry.raised_when_en.clone())),
-        );
     }
     if zh(entry.extra_code_en.is_none()) {
         push(FieldKind::ExtraCodeZh, text(&entry.extra_code_zh));
@@ -372,6 +432,33 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, lang: Lang) -> Explanati
     if lang.shows_en() {
         push(FieldKind::AdviceEn, text(&entry.advice_en));
     }
+    push(FieldKind::Deprecated, text(&entry.deprecated));
+    // Where it comes from.
+    push(FieldKind::Family, Some(Value::Text(family_text(family))));
+    push(
+        FieldKind::Category,
+        Some(Value::Text(category_text(entry, chinese))),
+    );
+    push(
+        FieldKind::Parent,
+        entry.parent.as_ref().map(|p| Value::Codes {
+            codes: vec![code_ref(catalog, family, p, view)],
+            total: 1,
+        }),
+    );
+    // When it is raised.
+    if zh(entry.raised_when_en.is_empty()) {
+        push(
+            FieldKind::RaisedWhenZh,
+            Some(Value::Items(entry.raised_when_zh.clone())),
+        );
+    }
+    if lang.shows_en() {
+        push(
+            FieldKind::RaisedWhenEn,
+            Some(Value::Items(entry.raised_when_en.clone())),
+        );
+    }
     push(
         FieldKind::Templates,
         Some(Value::Items(entry.templates.clone())),
@@ -383,36 +470,60 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, lang: Lang) -> Explanati
     if lang.shows_en() {
         push(FieldKind::MigrationEn, text(&entry.migration_en));
     }
+    if family == Family::Web5 {
+        let note = if lang == Lang::Zh {
+            WEB5_ERROR_MODEL_ZH
+        } else {
+            WEB5_ERROR_MODEL_EN
+        };
+        push(FieldKind::ErrorModel, Some(Value::Text(note.to_string())));
+    }
+    // Versions and names.
     push(
-        FieldKind::Since,
-        entry
-            .since
-            .as_ref()
-            .map(|v| Value::Text(format!("SDK {v}"))),
+        FieldKind::Aliases,
+        Some(Value::Items(
+            // Every other name: the headline's spelling is not repeated, the catalog's key is
+            // an alias when a version spells it otherwise.
+            entry
+                .names()
+                .filter(|name| *name != title)
+                .map(str::to_string)
+                .collect(),
+        )),
     );
     push(
-        FieldKind::Until,
-        entry
-            .until
-            .as_ref()
-            .map(|v| Value::Text(format!("SDK {v}"))),
+        FieldKind::Renamed,
+        Some(Value::Items(
+            entry
+                .renamed
+                .iter()
+                .map(|r| match chinese {
+                    true => format!("{} → {}（SDK {} 起）", r.from, r.to, r.version),
+                    false => format!("{} → {} in SDK {}", r.from, r.to, r.version),
+                })
+                .collect(),
+        )),
     );
+    push(FieldKind::Since, entry.since.as_ref().map(sdk));
+    push(FieldKind::Until, entry.until.as_ref().map(sdk));
     push(FieldKind::RaisedIn, text(&entry.raised_in));
     push(
         FieldKind::NotRaisedSince,
-        entry
-            .not_raised_since
-            .as_ref()
-            .map(|v| Value::Text(format!("SDK {v} (still defined, nothing raises it)"))),
+        entry.not_raised_since.as_ref().map(|v| {
+            Value::Text(match chinese {
+                true => format!("SDK {v}（仍有定义，但已没有代码抛出）"),
+                false => format!("SDK {v} (still defined, nothing raises it)"),
+            })
+        }),
     );
-    push(FieldKind::Deprecated, text(&entry.deprecated));
+    // Links and sources.
     push(
         FieldKind::Related,
         Some(Value::Codes {
             codes: entry
                 .related
                 .iter()
-                .map(|r| code_ref(catalog, family, r))
+                .map(|r| code_ref(catalog, family, r, view))
                 .collect(),
             total: entry.related.len(),
         }),
@@ -437,19 +548,25 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, lang: Lang) -> Explanati
             codes: referenced
                 .iter()
                 .take(REFERENCED_SHOWN)
-                .map(|&i| entry_ref(catalog, family, i))
+                .map(|&i| entry_ref(catalog, family, i, view))
                 .collect(),
             total: referenced.len(),
         }),
     );
-    push(FieldKind::Docs, text(&entry.doc_url));
+    push(
+        FieldKind::Docs,
+        entry
+            .doc_url
+            .as_deref()
+            .map(|url| Value::Text(doc_url_in(url, lang))),
+    );
     push(FieldKind::Source, Some(Value::Text(entry.source.clone())));
 
     Explanation {
         family,
         category: entry.category,
         code: code_both_ways(entry),
-        title: entry.title().to_string(),
+        title,
         has_key: entry.key.is_some(),
         fields,
     }
@@ -463,11 +580,11 @@ mod tests {
     fn fields_follow_the_language_and_leave_out_empty_ones() {
         let catalog = Catalog::builtin().unwrap();
         let entry = catalog.find_display("70001").unwrap();
-        let zh = explain(entry, &catalog, Lang::Zh);
+        let zh = explain(entry, &catalog, &View::new(Lang::Zh, None));
         assert!(zh.field(FieldKind::DescriptionZh).is_some());
         assert!(zh.field(FieldKind::DescriptionEn).is_none());
         assert!(zh.field(FieldKind::Aliases).is_none());
-        let en = explain(entry, &catalog, Lang::En);
+        let en = explain(entry, &catalog, &View::new(Lang::En, None));
         assert!(en.field(FieldKind::DescriptionZh).is_none());
         assert!(en.field(FieldKind::DescriptionEn).is_some());
     }
@@ -476,16 +593,16 @@ mod tests {
     fn headline_has_the_code_both_ways() {
         let catalog = Catalog::builtin().unwrap();
         let entry = catalog.find_display("0x4004").unwrap();
-        let e = explain(entry, &catalog, Lang::Both);
+        let e = explain(entry, &catalog, &View::default());
         assert_eq!(e.headline(), "0x4004 (16388) JOIN_ROOM_FAILED");
-        assert_eq!(e.fields[0].kind, FieldKind::Family);
+        assert_eq!(e.fields[0].kind, FieldKind::DescriptionZh);
     }
 
     #[test]
     fn referenced_by_comes_from_the_catalog_index() {
         let catalog = Catalog::builtin().unwrap();
         let entry = catalog.find_display("0x4001").unwrap();
-        let e = explain(entry, &catalog, Lang::Both);
+        let e = explain(entry, &catalog, &View::default());
         let Some(Field {
             value: Value::Codes { codes, total },
             ..
@@ -494,5 +611,101 @@ mod tests {
             panic!("0x4001 is referenced by account codes");
         };
         assert!(*total > codes.len() || !codes.is_empty());
+    }
+
+    #[test]
+    fn a_version_spells_the_headline_and_the_other_spelling_is_an_alias() {
+        let catalog = Catalog::builtin().unwrap();
+        let entry = catalog.find_display("0x4001").unwrap();
+        for (version, spelled, other) in [
+            (
+                "4.5.0",
+                "SIGNAL_CAHNNEL_SETUP_FAILED",
+                "SIGNAL_CHANNEL_SETUP_FAILED",
+            ),
+            (
+                "4.15.22",
+                "SIGNAL_CHANNEL_SETUP_FAILED",
+                "SIGNAL_CAHNNEL_SETUP_FAILED",
+            ),
+        ] {
+            let view = View::new(Lang::En, SdkVersion::parse(version));
+            assert_eq!(view.key(entry), Some(spelled));
+            let e = explain(entry, &catalog, &view);
+            assert_eq!(e.title, spelled);
+            let aliases = e.field(FieldKind::Aliases).expect("the other spelling");
+            assert_eq!(
+                aliases.value,
+                Value::Items(vec![other.to_string()]),
+                "{version}"
+            );
+        }
+    }
+
+    #[test]
+    fn keyless_codes_are_headed_by_their_meaning_in_the_language() {
+        let catalog = Catalog::builtin().unwrap();
+        let entry = catalog.find_display("70001").unwrap();
+        let en = explain(entry, &catalog, &View::new(Lang::En, None));
+        assert_eq!(en.headline(), "70001 userSig has expired");
+        let zh = explain(entry, &catalog, &View::new(Lang::Zh, None));
+        assert_eq!(zh.headline(), "70001 userSig 过期");
+        for e in [&en, &zh] {
+            let docs = e
+                .field(FieldKind::Docs)
+                .expect("account codes have a docs link");
+            assert!(docs.value.joined().contains("module-ErrorCode.html"));
+        }
+        assert!(!en.fields.iter().any(|f| f.value.joined().contains("帐号")));
+    }
+
+    #[test]
+    fn labels_and_links_follow_the_language() {
+        let catalog = Catalog::builtin().unwrap();
+        let entry = catalog.find_display("0x4004").unwrap();
+        let zh = explain(entry, &catalog, &View::new(Lang::Zh, None));
+        let en = explain(entry, &catalog, &View::new(Lang::En, None));
+        for f in &zh.fields {
+            assert!(
+                f.label == "SDK" || !f.label.is_ascii(),
+                "an English label under --lang zh: {}",
+                f.label
+            );
+        }
+        assert!(en.fields.iter().all(|f| f.label.is_ascii()));
+        let link = |e: &Explanation| e.field(FieldKind::Docs).unwrap().value.joined();
+        assert!(link(&zh).contains("/doc/zh-cn/"), "{}", link(&zh));
+        assert!(link(&en).contains("/doc/en/"), "{}", link(&en));
+    }
+
+    #[test]
+    fn what_it_means_and_what_to_do_come_first() {
+        let catalog = Catalog::builtin().unwrap();
+        let entry = catalog.find_display("0x4004").unwrap();
+        let e = explain(entry, &catalog, &View::new(Lang::En, None));
+        let at = |kind| e.fields.iter().position(|f| f.kind == kind).unwrap();
+        assert_eq!(at(FieldKind::DescriptionEn), 0);
+        assert!(at(FieldKind::AdviceEn) < at(FieldKind::RaisedWhenEn));
+        assert!(at(FieldKind::RaisedWhenEn) < at(FieldKind::Since));
+        assert!(at(FieldKind::Since) < at(FieldKind::Related));
+        assert!(at(FieldKind::Related) < at(FieldKind::Source));
+    }
+
+    #[test]
+    fn every_web5_entry_carries_the_error_model() {
+        let catalog = Catalog::builtin().unwrap();
+        for (display, family) in [("5000", Family::Web5), ("0x4004", Family::Web4)] {
+            let entry = catalog
+                .entries()
+                .iter()
+                .find(|e| e.display == display && e.family == family)
+                .unwrap();
+            let e = explain(entry, &catalog, &View::default());
+            assert_eq!(
+                e.field(FieldKind::ErrorModel).is_some(),
+                family == Family::Web5,
+                "{display}"
+            );
+        }
     }
 }

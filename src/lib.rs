@@ -13,7 +13,9 @@ pub mod read_limited;
 pub mod render;
 pub mod sanitize;
 pub mod sdk_map;
+pub mod sdk_versions;
 pub mod search;
+pub mod text;
 pub mod width;
 
 // What both shells start from.

@@ -2,6 +2,8 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use trtc_errors::cli::output::{self, TrackedOutput};
+use trtc_errors::cli::pager::{self, Paging, Screen};
 use trtc_errors::cli::{self, commands, Cli, Command, EXIT_ERROR};
 use trtc_errors::session;
 
@@ -18,7 +20,8 @@ fn main() -> ExitCode {
 
 fn try_main() -> anyhow::Result<ExitCode> {
     keep_large_allocations_out_of_the_heap();
-    let cli = match Cli::try_parse() {
+    let (args, implicit_show) = cli::args::with_implicit_show(std::env::args_os().collect());
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => return Ok(print_usage(&err)),
     };
@@ -30,7 +33,18 @@ fn try_main() -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_ERROR));
         }
     }
+    if let Some(command) = &cli.command {
+        let mut out = BufWriter::new(TrackedOutput::new(io::stdout().lock()));
+        if let Some(result) = commands::run_without_catalog(command, &mut out) {
+            let result = result.and_then(|code| {
+                out.flush()?;
+                Ok(code)
+            });
+            return result.map_err(|e| output::classify(e, out.get_ref().failed()));
+        }
+    }
     let options = cli.options();
+    let paging = Paging::from(cli.paging);
     let loaded = session::load_config(options.no_config);
     if let Some(Command::Pick { query }) = &cli.command {
         let query = query.clone();
@@ -82,7 +96,12 @@ fn try_main() -> anyhow::Result<ExitCode> {
     let interactive = io::stdout().is_terminal() && stdin_is_terminal;
     // `… | trtc-errors` explains what was piped in; `trtc-errors 16388` shows the code.
     let command = match cli.command {
-        Some(Command::Code(codes)) => Command::Show { codes },
+        Some(Command::Show { codes }) if implicit_show => {
+            if let Some(code) = cli::commands::mistyped_command(&session, &codes[0]) {
+                return Ok(code);
+            }
+            Command::Show { codes }
+        }
         Some(command) => command,
         None if !stdin_is_terminal => Command::Explain {
             text: Vec::new(),
@@ -97,22 +116,42 @@ fn try_main() -> anyhow::Result<ExitCode> {
         }
         Command::Tui { query } => trtc_errors::tui::run(session, query),
         command => {
-            let mut out = BufWriter::new(io::stdout().lock());
-            let result = commands::run(&session, &command, &mut out)
-                .and_then(|code| {
-                    out.flush()?;
-                    Ok(code)
-                })
-                // A bare I/O error here is a failed write of the output (a full disk): say so.
-                .map_err(|e| match e.downcast_ref::<io::Error>() {
-                    Some(_) => e.context("cannot write to standard output"),
-                    None => e,
-                });
+            let screen = Screen::of_stdout();
+            let mut out = BufWriter::new(TrackedOutput::new(io::stdout().lock()));
+            let result = if pages(&command) && paging != Paging::Never && screen.is_some() {
+                // Rendered whole first, to know whether it fits on the screen.
+                let mut page = Vec::new();
+                commands::run(&session, &command, screen.map(|s| s.columns), &mut page).and_then(
+                    |code| {
+                        pager::show(&page, paging, screen, &mut out)?;
+                        out.flush()?;
+                        Ok(code)
+                    },
+                )
+            } else {
+                commands::run(&session, &command, screen.map(|s| s.columns), &mut out).and_then(
+                    |code| {
+                        out.flush()?;
+                        Ok(code)
+                    },
+                )
+            };
+            let result = result.map_err(|e| output::classify(e, out.get_ref().failed()));
             // The process ends here: freeing 100,000 entries one string at a time would only
             // delay the exit (a tenth of a whole `search` at 100,000 entries).
             std::mem::forget(session);
             result
         }
+    }
+}
+
+/// Commands whose output a person reads page by page; a followed log streams, scripts and man
+/// pages are not paged.
+fn pages(command: &Command) -> bool {
+    match command {
+        Command::Explain { follow, .. } => !follow,
+        Command::Show { .. } | Command::Search { .. } | Command::List { .. } => true,
+        _ => false,
     }
 }
 

@@ -917,3 +917,447 @@ fn config_show_reports_what_is_in_effect() {
         "{text}"
     );
 }
+
+// Arguments as ripgrep and tealdeer users type them (#27).
+
+#[test]
+fn negative_codes_need_no_double_dash() {
+    let native = stdout_of(&["show", "--", "-3301"]);
+    assert!(native.starts_with("-3301 ERR_ROOM_ENTER_FAIL"), "{native}");
+    assert_eq!(stdout_of(&["-3301"]), native);
+    assert_eq!(stdout_of(&["--", "-3301"]), native);
+    assert_eq!(stdout_of(&["show", "-3301"]), native);
+    let account = stdout_of(&["show", "--", "-8"]);
+    assert_eq!(stdout_of(&["-8"]), account);
+    let both = stdout_of(&["-3301", "-8"]);
+    assert_eq!(both, format!("{native}\n{account}"));
+    assert_eq!(stdout_of(&["show", "-3301", "-8"]), both);
+}
+
+#[test]
+fn flags_work_before_and_after_the_codes() {
+    let json = stdout_of(&["show", "16388", "-f", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON, for jq");
+    assert_eq!(value[0]["display"], "0x4004");
+    assert_eq!(stdout_of(&["16388", "-f", "json"]), json);
+    assert_eq!(stdout_of(&["-f", "json", "16388"]), json);
+    assert_eq!(stdout_of(&["--format=json", "16388"]), json);
+    let english = stdout_of(&["show", "16388", "--lang", "en"]);
+    assert_eq!(stdout_of(&["16388", "--lang", "en"]), english);
+    assert_eq!(stdout_of(&["--lang", "en", "16388"]), english);
+    assert_eq!(
+        stdout_of(&["-3301", "--sdk", "native", "-f", "json"]),
+        stdout_of(&["show", "-3301", "--sdk", "native", "-f", "json"])
+    );
+    assert_eq!(
+        stdout_of(&["--sdk", "web5", "show", "5000"]),
+        stdout_of(&["show", "5000", "--sdk", "web5"])
+    );
+}
+
+#[test]
+fn a_mistyped_command_is_named_not_looked_up() {
+    for (typed, meant) in [("serach", "search"), ("shwo", "show"), ("lsit", "list")] {
+        let (code, out, err) = run(&[typed, "join"]);
+        assert_eq!(code, 2, "{typed}: {err}");
+        assert!(out.is_empty(), "{typed}: {out}");
+        assert!(
+            err.contains(&format!("did you mean '{meant}'?")),
+            "{typed}: {err}"
+        );
+    }
+    // A word that is a code or a key is looked up, however close to a command it is.
+    let (code, _, err) = run(&["face"]);
+    assert_ne!(code, 2, "{err}");
+    let (code, _, err) = run(&["zzzz"]);
+    assert_eq!(code, 1, "no command is like it: {err}");
+    assert!(err.contains("no such code"), "{err}");
+}
+
+#[test]
+fn md_is_markdown() {
+    let markdown = stdout_of(&["show", "70001", "-f", "markdown"]);
+    assert!(markdown.starts_with("### "), "{markdown}");
+    assert_eq!(stdout_of(&["show", "70001", "-f", "md"]), markdown);
+    assert_eq!(stdout_of(&["70001", "--format", "md"]), markdown);
+}
+
+// Files and errors (#28).
+
+#[cfg(unix)]
+#[test]
+fn sdk_diff_refuses_a_fifo_and_a_device_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("trtc.js");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.unwrap().success());
+    for (path, kind) in [
+        (fifo.to_str().unwrap(), "a FIFO"),
+        ("/dev/zero", "a character device"),
+    ] {
+        let started = std::time::Instant::now();
+        let (code, _, err) = run(&["sdk-diff", path]);
+        assert_eq!(code, 2, "{path}: {err}");
+        assert!(err.contains(kind), "{path}: {err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_error_is_not_called_a_write_error() {
+    let (code, _, err) = sh("\"$1\" explain < /");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("cannot read the input"), "{err}");
+    assert!(!err.contains("cannot write"), "{err}");
+}
+
+// One view for every format (#22): the version's key spelling, the language, the 5.x note.
+
+#[test]
+fn every_format_spells_the_key_as_the_version_does() {
+    for (version, spelled) in [
+        ("4.4.0", "SIGNAL_CAHNNEL_SETUP_FAILED"),
+        ("4.6.1", "SIGNAL_CHANNEL_SETUP_FAILED"),
+    ] {
+        let args = ["show", "0x4001", "--sdk-version", version];
+        let text = stdout_of(&args);
+        assert!(
+            text.starts_with(&format!("0x4001 (16385) {spelled}\n")),
+            "{text}"
+        );
+        let markdown = stdout_of(&[&args[..], &["-f", "md"]].concat());
+        assert!(markdown.starts_with(&format!("### `0x4001` (16385) `{spelled}`")));
+        let json = stdout_of(&[&args[..], &["-f", "json"]].concat());
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value[0]["key"], spelled, "{version}");
+        let list = stdout_of(&["list", "--sdk-version", version]);
+        assert!(list.contains(&format!("0x4001  {spelled}")), "{list}");
+    }
+}
+
+#[test]
+fn lang_zh_has_no_english_labels_and_lang_en_no_chinese_headline() {
+    let zh = stdout_of(&["show", "0x4004", "--lang", "zh"]);
+    for english in ["Related:", "Category:", "Since:", "Docs:", "Description:"] {
+        assert!(!zh.contains(english), "{english} under --lang zh:\n{zh}");
+    }
+    assert!(zh.contains("/doc/zh-cn/"), "{zh}");
+    let en = stdout_of(&["show", "70001", "--lang", "en"]);
+    assert!(en.starts_with("70001 userSig has expired\n"), "{en}");
+    assert!(!en.contains('帐'), "{en}");
+    let md = stdout_of(&["show", "70001", "--lang", "en", "-f", "md"]);
+    assert!(md.starts_with("### `70001` userSig has expired\n"), "{md}");
+    assert!(md.contains("- **Docs:** <https://"), "{md}");
+}
+
+#[test]
+fn show_has_the_web5_error_model_note() {
+    let out = stdout_of(&["show", "5400", "--sdk", "web5", "--lang", "en"]);
+    assert!(
+        out.contains("5.x errors:") && out.contains("there is no getCode()"),
+        "{out}"
+    );
+}
+
+// Filters say what they hid (#27).
+
+#[test]
+fn a_config_filter_that_hides_a_code_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "sdk = \"web5\"\n").unwrap();
+    let out = cmd()
+        .env("TRTC_ERRORS_CONFIG_DIR", dir.path())
+        .args(["16388"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("web4:0x4004 JOIN_ROOM_FAILED is hidden by sdk = \"web5\" in ")
+            && err.contains("config.toml"),
+        "{err}"
+    );
+    let out = cmd()
+        .env("TRTC_ERRORS_CONFIG_DIR", dir.path())
+        .args(["search", "kicked"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("outside sdk = \"web5\""), "{err}");
+}
+
+#[test]
+fn command_line_filters_that_hide_a_code_are_named() {
+    let (code, _, err) = run(&["show", "0x4040", "--sdk-version", "5.8.6"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("CLIENT_BANNED is hidden by --sdk-version 5.8.6"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["show", "0x4049", "--sdk-version", "4.3.2"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("hidden by --sdk-version 4.3.2 (defined from 4.10.2)"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["-3301", "--sdk", "web4"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("native:-3301 ERR_ROOM_ENTER_FAIL is hidden by --sdk web4"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unpublished_version_is_refused_with_its_neighbours() {
+    for args in [
+        &["--sdk-version", "5.0.0", "list"][..],
+        &["show", "5000", "--sdk-version", "5.0.0"],
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty());
+        assert!(
+            err.contains(
+                "5.0.0 is not a published trtc-sdk-v5 version; the nearest are 5.2.0, 5.5.2, 5.6.2"
+            ),
+            "{err}"
+        );
+    }
+    let (code, _, err) = run(&["list", "--sdk-version", "4.5.0"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("4.4.0, 4.6.1"), "{err}");
+    assert_eq!(run(&["list", "--sdk-version", "5.8.6"]).0, 0);
+}
+
+// On a terminal: `show` wraps inside its columns and long output is paged (#27).
+
+/// Runs the binary on a `cols` × `rows` pty until it exits; returns the bytes it wrote.
+#[cfg(unix)]
+fn on_a_terminal(args: &[&str], envs: &[(&str, &str)], cols: u16, rows: u16) -> String {
+    use std::io::Read;
+    let (master, mut child) = common::pty::spawn_sized(args, envs, cols, rows);
+    let mut reader = master.try_clone_reader().unwrap();
+    let collector = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            bytes.extend_from_slice(&buf[..n]);
+        }
+        bytes
+    });
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{args:?} exited {status:?}");
+    drop(master);
+    String::from_utf8_lossy(&collector.join().unwrap()).replace("\r\n", "\n")
+}
+
+#[cfg(unix)]
+#[test]
+fn show_wraps_inside_its_columns_on_a_terminal() {
+    let piped = stdout_of(&["show", "16388", "--color", "never"]);
+    assert!(
+        piped.lines().any(|l| trtc_errors::width::width(l) > 100),
+        "no wrapping into a pipe"
+    );
+    for cols in [80u16, 100] {
+        let out = on_a_terminal(
+            &["show", "16388", "--color", "never", "--paging", "never"],
+            &[],
+            cols,
+            300,
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(
+            lines[0].starts_with("0x4004 (16388) JOIN_ROOM_FAILED"),
+            "{out}"
+        );
+        // A URL is never cut (the terminal would no longer see one link); everything else fits.
+        for line in lines.iter().filter(|l| !l.contains("https://")) {
+            assert!(
+                trtc_errors::width::width(line) <= usize::from(cols),
+                "{cols}: {line:?}"
+            );
+        }
+        // Continuation lines hang under the value column, never at column 0.
+        let value_column =
+            trtc_errors::width::width(&lines[1][..lines[1].find("进房失败").unwrap()]);
+        for line in lines.iter().skip(1).filter(|l| !l.is_empty()) {
+            assert!(line.starts_with("  "), "{cols}: {line:?}");
+            let text_starts = line.len() - line.trim_start().len();
+            assert!(
+                text_starts == 2 || text_starts >= value_column,
+                "{cols}: {line:?}"
+            );
+        }
+        // 禁则: no line starts with closing punctuation.
+        assert!(!lines
+            .iter()
+            .any(|l| l.trim_start().starts_with(['，', '。', '：', '；'])));
+        // The same words as in a pipe, only laid out.
+        let words = |text: &str| text.split_whitespace().collect::<String>();
+        assert_eq!(words(&out), words(&piped), "{cols}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_pager_is_used_only_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let pager = dir.path().join("pager.sh");
+    std::fs::write(&pager, "#!/bin/sh\necho PAGED-BY-TEST\ncat\n").unwrap();
+    std::fs::set_permissions(&pager, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let pager = pager.to_str().unwrap();
+    // Taller than the screen: paged.
+    let tall = on_a_terminal(&["show", "16388"], &[("PAGER", pager)], 100, 20);
+    assert!(tall.starts_with("PAGED-BY-TEST"), "{tall}");
+    assert!(tall.contains("JOIN_ROOM_FAILED"));
+    // It fits: not paged, unless asked.
+    let fits = on_a_terminal(
+        &["search", "JOIN_ROOM_FAILED", "-n", "1"],
+        &[("PAGER", pager)],
+        100,
+        20,
+    );
+    assert!(!fits.contains("PAGED-BY-TEST"), "{fits}");
+    let always = on_a_terminal(
+        &[
+            "search",
+            "JOIN_ROOM_FAILED",
+            "-n",
+            "1",
+            "--paging",
+            "always",
+        ],
+        &[("PAGER", pager)],
+        100,
+        20,
+    );
+    assert!(always.starts_with("PAGED-BY-TEST"), "{always}");
+    let never = on_a_terminal(
+        &["show", "16388", "--paging", "never"],
+        &[("PAGER", pager)],
+        100,
+        20,
+    );
+    assert!(!never.contains("PAGED-BY-TEST"));
+    // Into a pipe: never, whatever --paging says.
+    for paging in ["auto", "always"] {
+        let out = cmd()
+            .env("PAGER", pager)
+            .args(["show", "16388", "--paging", paging])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !text.contains("PAGED-BY-TEST") && text.starts_with("0x4004"),
+            "{paging}"
+        );
+    }
+}
+
+#[test]
+fn every_page_the_man_page_names_is_generated() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = run(&["man", "--dir", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty());
+    let written: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        written.contains(&"trtc-errors.1".to_string()),
+        "{written:?}"
+    );
+    // Every trtc-errors-NAME(1) any page refers to is one of the files.
+    for page in &written {
+        let text = std::fs::read_to_string(dir.path().join(page)).unwrap();
+        for (i, _) in text.match_indices("(1)") {
+            let start = text[..i]
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\\'))
+                .map_or(0, |s| s + 1);
+            let name = text[start..i].replace("\\-", "-");
+            if name.starts_with("trtc-errors") {
+                assert!(
+                    written.contains(&format!("{name}.1")),
+                    "{page} names {name}(1)"
+                );
+            }
+        }
+    }
+    for command in ["show", "search", "list", "explain", "config"] {
+        assert!(
+            written.contains(&format!("trtc-errors-{command}.1")),
+            "{command}"
+        );
+        let page = stdout_of(&["man", command]);
+        assert!(
+            page.contains(&format!(".TH trtc-errors-{command} 1")),
+            "{page}"
+        );
+        assert_eq!(
+            page,
+            std::fs::read_to_string(dir.path().join(format!("trtc-errors-{command}.1"))).unwrap()
+        );
+    }
+    assert!(stdout_of(&["man", "config", "path"]).contains(".TH trtc-errors-config-path 1"));
+    let (code, _, err) = run(&["man", "nope"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("the commands are show, search"), "{err}");
+}
+
+/// The examples of `--help` line up in display columns (a Chinese word is two columns wide).
+#[test]
+fn help_examples_line_up() {
+    let help = stdout_of(&["--help"]);
+    let examples = help
+        .split("Examples:")
+        .nth(1)
+        .unwrap()
+        .split("Exit codes:")
+        .next()
+        .unwrap();
+    let mut columns = std::collections::BTreeSet::new();
+    for line in examples
+        .lines()
+        .filter(|l| l.starts_with("  trtc-errors") || l.starts_with("  pbpaste"))
+    {
+        if let Some(gap) = line[2..].find("  ") {
+            let command = &line[..2 + gap];
+            columns.insert(
+                trtc_errors::width::width(command) + 2 + line[2 + gap..].len()
+                    - line[2 + gap..].trim_start().len()
+                    - 2,
+            );
+        }
+    }
+    assert_eq!(
+        columns.len(),
+        1,
+        "descriptions start at columns {columns:?}:\n{examples}"
+    );
+}
+
+/// `completions` and `man` need no catalog, so a broken one does not break them.
+#[test]
+fn completions_and_man_work_with_a_broken_catalog() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "[[entry]]\ncode = \"nope\"\n").unwrap();
+    let broken = broken.to_str().unwrap();
+    for args in [
+        &["--catalog", broken, "completions", "bash"][..],
+        &["--catalog", broken, "man"],
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(out.contains("trtc-errors"), "{args:?}");
+    }
+    assert_eq!(run(&["--catalog", broken, "list"]).0, 2);
+}

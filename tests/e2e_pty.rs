@@ -71,7 +71,7 @@ fn search_copy_and_quit() {
         entry,
         &catalog,
         trtc_errors::render::Format::Text,
-        trtc_errors::explanation::Lang::Both,
+        &trtc_errors::explanation::View::default(),
     );
     let mut expected = Vec::new();
     trtc_errors::tui::clipboard::write_osc52(&mut expected, &text).unwrap();

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use super::pager::Paging;
 use crate::catalog::{Category, Family, Scope, SdkVersion};
 use crate::config::ColorChoice;
 use crate::explanation::Lang;
@@ -15,21 +16,23 @@ pub const AFTER_HELP: &str = "\
 Examples:
   trtc-errors                          open the interactive browser
   trtc-errors show 16388               the code the browser console printed (= 0x4004)
-  trtc-errors 16388                    the same: a code without a command is `show`
+  trtc-errors 16388 -f json            the same as JSON: a code alone is `show`
+  trtc-errors -3301                    a native / Electron code; flags go anywhere
   trtc-errors show 0x4004 70001        several codes at once
   trtc-errors show 5000 --sdk web5     one SDK family only (web4, web5, native)
-  trtc-errors show -3301               a native / Electron error code
   trtc-errors show SIGNAL_CAHNNEL_SETUP_FAILED
   trtc-errors search 过期 --format markdown
   trtc-errors search guoqi             pinyin works too (full or initials: gq)
-  trtc-errors search 'join fail'       every word must match; 'exact ^prefix suffix$ !not
-  trtc-errors list --sdk-version 4.5.0 the codes that version defines, spelled its way
+  trtc-errors search 'join fail'       every word must match (search --help: operators)
+  trtc-errors list --sdk-version 4.4.0
+                                       the codes that version defines, spelled its way
   pbpaste | trtc-errors                explain every code found in a pasted log
-  trtc-errors tui --query 签名          open the browser with a query typed in
-  trtc-errors --catalog team.toml list  add your own catalog file
+  trtc-errors tui --query 签名         open the browser with a query typed in
+  trtc-errors --catalog team.toml list add your own catalog file
   trtc-errors config show              the settings in effect and where they come from
   trtc-errors completions bash > ~/.local/share/bash-completion/completions/trtc-errors
   trtc-errors man > ~/.local/share/man/man1/trtc-errors.1
+  trtc-errors man --dir DIR            every page: trtc-errors.1, trtc-errors-show.1, …
 
 Exit codes:
   0  found (or the command succeeded)
@@ -45,7 +48,13 @@ Config: ~/.config/trtc-errors/config.toml (see `trtc-errors config path`).";
 /// by key, by a Chinese word, by pinyin or by English, and explains it in text, Markdown or JSON.
 /// With no command on a terminal it opens an interactive browser; with text piped in, it explains it.
 #[derive(Debug, Parser)]
-#[command(name = "trtc-errors", version, about, long_about, after_help = AFTER_HELP)]
+#[command(
+    name = "trtc-errors",
+    version,
+    about,
+    long_about,
+    after_help = AFTER_HELP
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -74,19 +83,82 @@ pub struct Cli {
     #[arg(long, value_name = "VERSION", value_parser = parse_version, global = true)]
     pub sdk_version: Option<SdkVersion>,
 
+    /// Page output taller than the terminal through $PAGER (default `less -FRX`); never into a pipe.
+    #[arg(long, value_enum, global = true, default_value = "auto")]
+    pub paging: PagingArg,
+
     /// Ignore the config file and the config catalogs directory.
     #[arg(long, global = true)]
     pub no_config: bool,
 }
 
+/// `trtc-errors 16388 -f json`, `trtc-errors -3301`: a code or key without a command is `show`.
+/// Puts `show` in front of the first word that is no option, option value or command, so clap
+/// reads every flag wherever it stands (a clap positional beside subcommands would confuse the
+/// generated zsh completion). Returns the arguments and whether `show` was put in.
+pub fn with_implicit_show(args: Vec<std::ffi::OsString>) -> (Vec<std::ffi::OsString>, bool) {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    let takes_value = |name: &str| {
+        command.get_arguments().any(|a| {
+            a.get_action().takes_values()
+                && (a.get_long() == Some(name.trim_start_matches("--"))
+                    || (name.len() == 2 && a.get_short() == name.chars().nth(1)))
+        })
+    };
+    let is_command = |word: &str| {
+        word == "help"
+            || command
+                .get_subcommands()
+                .any(|c| c.get_name() == word || c.get_all_aliases().any(|a| a == word))
+    };
+    let mut i = 1;
+    while i < args.len() {
+        let word = args[i].to_string_lossy();
+        let negative_number =
+            word.starts_with('-') && word[1..].starts_with(|c: char| c.is_ascii_digit());
+        if word == "--" {
+            // `trtc-errors -- -3301`: what follows is codes.
+            if i + 1 == args.len() {
+                break;
+            }
+            let mut args = args;
+            args.insert(i, "show".into());
+            return (args, true);
+        }
+        if word.starts_with('-') && !negative_number {
+            // An option; its value is the next word unless written `--opt=value` or `-fjson`.
+            let bare = !word.contains('=') && (word.starts_with("--") || word.len() == 2);
+            i += if bare && takes_value(&word) { 2 } else { 1 };
+            continue;
+        }
+        if is_command(&word) {
+            return (args, false);
+        }
+        let mut args = args;
+        args.insert(i, "show".into());
+        return (args, true);
+    }
+    (args, false)
+}
+
 fn parse_version(text: &str) -> Result<SdkVersion, String> {
     let v = SdkVersion::parse(text)
         .ok_or_else(|| format!("`{text}` is not a version like 4.5.0 or 5.8.6"))?;
-    if v.family().is_none() {
+    let Some(family) = v.family() else {
         return Err(format!(
             "{v} is neither a 4.x (trtc-js-sdk) nor a 5.x (trtc-sdk-v5) version"
         ));
-    }
+    };
+    // A version nobody published would match nothing, silently: name the real ones near it.
+    crate::sdk_versions::check(v).map_err(|nearby| {
+        let nearby: Vec<String> = nearby.iter().map(SdkVersion::to_string).collect();
+        format!(
+            "{v} is not a published {} version; the nearest are {}",
+            family.package(),
+            nearby.join(", ")
+        )
+    })?;
     Ok(v)
 }
 
@@ -123,7 +195,7 @@ pub enum Command {
     /// The whole catalog, by family, category, then code.
     #[command(after_help = "Examples:
   trtc-errors list --sdk web5 --category extra
-  trtc-errors list --sdk-version 4.5.0 -f json")]
+  trtc-errors list --sdk-version 4.4.0 -f json")]
     List {
         /// Only this category.
         #[arg(long, value_enum)]
@@ -168,11 +240,18 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
+    /// Print a man page (roff): trtc-errors(1), or one command's; --dir writes them all.
     #[command(after_help = "Examples:
   trtc-errors man > ~/.local/share/man/man1/trtc-errors.1
-  trtc-errors man | man -l -")]
-    Man,
+  trtc-errors man show | man -l -
+  trtc-errors man --dir ~/.local/share/man/man1      every page, for packagers")]
+    Man {
+        /// The command whose page to print (`show`, `config path`); the main page when left out.
+        command: Vec<String>,
+        /// Write trtc-errors.1 and one trtc-errors-COMMAND.1 per command into this directory.
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        dir: Option<PathBuf>,
+    },
     /// Where the config file is, and what is in effect.
     #[command(after_help = "Examples:
   trtc-errors config path
@@ -182,9 +261,6 @@ pub enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
-    /// A code or key without a command is `show`: `trtc-errors 16388`.
-    #[command(external_subcommand)]
-    Code(Vec<String>),
     /// Maintainers: compare a published SDK's ErrorCode map with the catalog.
     #[command(hide = true)]
     SdkDiff {
@@ -205,8 +281,28 @@ pub enum ConfigAction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     Text,
+    #[value(alias = "md")]
     Markdown,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PagingArg {
+    /// only output taller than the terminal
+    Auto,
+    /// all output on a terminal
+    Always,
+    Never,
+}
+
+impl From<PagingArg> for Paging {
+    fn from(p: PagingArg) -> Paging {
+        match p {
+            PagingArg::Auto => Paging::Auto,
+            PagingArg::Always => Paging::Always,
+            PagingArg::Never => Paging::Never,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -317,6 +413,46 @@ impl Cli {
                 version,
             },
             no_config: self.no_config,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn implicit(args: &[&str]) -> (Vec<String>, bool) {
+        let args = std::iter::once("trtc-errors").chain(args.iter().copied());
+        let (args, inserted) = with_implicit_show(args.map(Into::into).collect());
+        let args = args[1..].iter().map(|a| a.to_string_lossy().into_owned());
+        (args.collect(), inserted)
+    }
+
+    #[test]
+    fn a_code_without_a_command_gets_show_in_front() {
+        assert_eq!(
+            implicit(&["-3301"]),
+            (vec!["show".into(), "-3301".into()], true)
+        );
+        assert_eq!(
+            implicit(&["-f", "json", "16388"]),
+            (
+                vec!["-f".into(), "json".into(), "show".into(), "16388".into()],
+                true
+            )
+        );
+        assert_eq!(implicit(&["--sdk=web5", "5000"]).0[1], "show");
+        assert_eq!(implicit(&["--no-config", "5000"]).0[1], "show");
+        assert_eq!(implicit(&["--", "-8"]).0, ["show", "--", "-8"]);
+        for untouched in [
+            &["search", "join"][..],
+            &["--sdk", "web5", "list"],
+            &["help"],
+            &["--help"],
+            &[],
+            &["--"],
+        ] {
+            assert!(!implicit(untouched).1, "{untouched:?}");
         }
     }
 }

@@ -8,9 +8,10 @@ use clap::CommandFactory;
 
 use super::args::{Cli, Command, ConfigAction};
 use super::explain;
-use super::{completions, config_show, warn, EXIT_ERROR, EXIT_FOUND, EXIT_NOT_FOUND};
-use crate::catalog::{key_in, Category, Scope};
+use super::{completions, config_show, hidden, warn, EXIT_ERROR, EXIT_FOUND, EXIT_NOT_FOUND};
+use crate::catalog::{Category, Scope};
 use crate::explanation;
+use crate::explanation::View;
 use crate::query::Query;
 use crate::render::json::{to_json, EntryJson};
 use crate::render::rows::{result_row, ResultRow, RowWidths};
@@ -54,18 +55,34 @@ What counts as a code mention (nothing else does):
   a key as a whole identifier          JOIN_ROOM_FAILED (one-word keys only in a code context)
   a number in a code context           code 16388, code: 16388, <code 0x4004>, \"errorCode\":70001,
                                        errCode=-8, getCode() => 16388, extraCode: 70001, RtcError … 16388
-  the SDK's own message text           'sdkAppId' is a required param when calling enterRoom() …
-Bare numbers (ports, sizes, ids, timestamps) and plain English words are not mentions.
+  a number after a label in prose      错误码70014, 提示错误码 70001, 错误码是1301, 错误信息：-3324,
+                                       错误代码, 返回码, errid=70013, error code is 70001 (帐/账, 錯誤碼 folded)
+  the numbers of a sequence or list    错误码一直1102 -> 3002 -> -1307, 1102、3002
+  a native code without its minus      错误码3301 for -3301 when no code 3301 exists (confidence 1)
+  the SDK's own message text           5.x templates, every 4.x bundle's RtcError messages
+                                       ('sdkAppId' is a required param …, please call join() before publish())
+Bare numbers (ports, sizes, ids, room numbers, sdkAppIds, versions, timestamps), plain English words,
+and the codes on a line naming another product's error (TUICallEngineError) are not mentions.
+In a text that is evidently 5.x (KEY: message) 4.x readings yield, and 5.x messages in a 4.x text.
 
 Examples:
   pbpaste | trtc-errors explain
   trtc-errors explain 'RtcError: join room failed code: 16388'
   tail -f app.log | trtc-errors explain --follow";
 
-/// Runs a non-interactive command, writing to `out`. Errors are I/O errors on `out`.
-pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+/// The largest SDK file `sdk-diff` reads: the 4.x bundle is about 1.5 MB, 5.x's about 3 MB.
+const SDK_BUNDLE_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// Runs a non-interactive command, writing to `out`; `columns` is the terminal's width when
+/// `out` is a terminal (`show` wraps its values to it). Errors are I/O errors on `out`.
+pub fn run(
+    session: &Session,
+    command: &Command,
+    columns: Option<usize>,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Show { codes } | Command::Code(codes) => show(session, codes, out),
+        Command::Show { codes } => show(session, codes, columns, out),
         Command::Search {
             query,
             category,
@@ -86,21 +103,14 @@ pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow:
         },
         Command::Explain { text, .. } => explain::run(session, text, out),
         Command::Config { action } => config_command(session, action, out),
-        Command::Completions { shell } => {
-            // Written here, not by the generator: it panics on a write error (a closed pipe).
-            out.write_all(&completions::script(*shell))?;
-            Ok(ExitCode::from(EXIT_FOUND))
-        }
-        Command::Man => {
-            // Rendered whole first, so a failed write is one error from one place.
-            let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-            out.write_all(&page)?;
-            Ok(ExitCode::from(EXIT_FOUND))
+        Command::Completions { .. } | Command::Man { .. } => {
+            run_without_catalog(command, out).unwrap_or(Ok(ExitCode::from(EXIT_ERROR)))
         }
         Command::SdkDiff { file } => {
-            let text = std::fs::read_to_string(file)
+            // Like a catalog: a FIFO or /dev/zero is refused, not waited on or read forever.
+            let bytes = crate::read_limited::read_regular_file(file, SDK_BUNDLE_LIMIT)
                 .with_context(|| format!("reading {}", file.display()))?;
+            let text = String::from_utf8_lossy(&bytes);
             let map = crate::sdk_map::extract(&text)
                 .with_context(|| format!("{}: no ErrorCode map found", file.display()))?;
             let report = crate::sdk_map::diff(&map, session.catalog());
@@ -115,6 +125,96 @@ pub fn run(session: &Session, command: &Command, out: &mut dyn Write) -> anyhow:
     }
 }
 
+/// `trtc-errors serach join`: a first word that is no code or key but close to a command's name
+/// is a typo of the command, not a look-up. Says so (exit 2); `None` when the word is no typo.
+pub fn mistyped_command(session: &Session, word: &str) -> Option<ExitCode> {
+    let lowercase_word = word.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    if !lowercase_word || !session.engine.lookup(word, Scope::default()).is_empty() {
+        return None;
+    }
+    let command = Cli::command();
+    let best = command
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| c.get_name())
+        .map(|name| (strsim::jaro(word, name), name))
+        .filter(|&(similarity, _)| similarity > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    warn(&format!(
+        "no command, code or key is called {word:?}; did you mean '{}'?",
+        best.1
+    ));
+    Some(ExitCode::from(EXIT_ERROR))
+}
+
+/// Runs `completions` and `man`, which need no catalog (a broken `--catalog` must not break
+/// them), before anything is loaded; `None` for every other command.
+pub fn run_without_catalog(
+    command: &Command,
+    out: &mut dyn Write,
+) -> Option<anyhow::Result<ExitCode>> {
+    match command {
+        Command::Completions { shell } => Some((|| {
+            // Written here, not by the generator: it panics on a write error (a closed pipe).
+            out.write_all(&completions::script(*shell))?;
+            Ok(ExitCode::from(EXIT_FOUND))
+        })()),
+        Command::Man { command, dir } => Some(man(command, dir.as_deref(), out)),
+        _ => None,
+    }
+}
+
+/// `man`: the main page, one command's page, or (`--dir`) every page as files.
+fn man(
+    path: &[String],
+    dir: Option<&std::path::Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let mut command = Cli::command().disable_help_subcommand(true);
+    // Building names each subcommand `trtc-errors-show`, as the pages and their SEE ALSO do.
+    command.build();
+    if let Some(dir) = dir {
+        write_man_pages(&command, dir)
+            .with_context(|| format!("writing the man pages to {}", dir.display()))?;
+        return Ok(ExitCode::from(EXIT_FOUND));
+    }
+    let mut page_of = &command;
+    for name in path {
+        let visible = || page_of.get_subcommands().filter(|c| !c.is_hide_set());
+        match visible().find(|c| c.get_name() == name) {
+            Some(sub) => page_of = sub,
+            None => {
+                let names: Vec<&str> = visible().map(|c| c.get_name()).collect();
+                warn(&format!(
+                    "no man page for {name:?}; the commands are {}",
+                    names.join(", ")
+                ));
+                return Ok(ExitCode::from(EXIT_ERROR));
+            }
+        }
+    }
+    // Rendered whole first, so a failed write is one error from one place.
+    let mut page = Vec::new();
+    man_page(page_of).render(&mut page)?;
+    out.write_all(&page)?;
+    Ok(ExitCode::from(EXIT_FOUND))
+}
+
+/// One command's page, its footer naming the program's version (not the subcommand's).
+fn man_page(command: &clap::Command) -> clap_mangen::Man {
+    clap_mangen::Man::new(command.clone())
+        .source(format!("trtc-errors {}", env!("CARGO_PKG_VERSION")))
+        .manual("trtc-errors manual")
+}
+
+/// `command`'s page and those of its visible subcommands, as `NAME.1` files in `dir`.
+fn write_man_pages(command: &clap::Command, dir: &std::path::Path) -> io::Result<()> {
+    for sub in command.get_subcommands().filter(|c| !c.is_hide_set()) {
+        write_man_pages(sub, dir)?;
+    }
+    man_page(command).generate_to(dir).map(|_| ())
+}
+
 /// Splits `show` arguments on commas and spaces: `0x4004,70001` and `"0x4004 70001"` are two codes.
 /// A minus sign stays with its number (`-8`; U+2212 is read by the query like any other minus).
 fn split_codes(args: &[String]) -> Vec<String> {
@@ -126,7 +226,12 @@ fn split_codes(args: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn show(session: &Session, args: &[String], out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+fn show(
+    session: &Session,
+    args: &[String],
+    columns: Option<usize>,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     let engine = &session.engine;
     let catalog = engine.catalog();
     let mut found: Vec<Hit> = Vec::new();
@@ -134,9 +239,22 @@ fn show(session: &Session, args: &[String], out: &mut dyn Write) -> anyhow::Resu
     for arg in split_codes(args) {
         let hits = engine.lookup(&arg, session.scope);
         if hits.is_empty() {
-            warn(&format!(
-                "no such code or key: {arg:?} (try `trtc-errors search {arg}`)"
-            ));
+            let everywhere: Vec<usize> = match session.scope.is_everything() {
+                true => Vec::new(),
+                false => engine
+                    .lookup(&arg, Scope::default())
+                    .iter()
+                    .map(|h| h.index)
+                    .collect(),
+            };
+            let hidden = hidden::explain_hidden(session, session.scope, &everywhere);
+            if hidden.is_empty() {
+                warn(&format!(
+                    "no such code or key: {arg:?} (try `trtc-errors search {arg}`)"
+                ));
+            } else {
+                warn(&format!("{arg}: {}", hidden.join("; ")));
+            }
             missing = true;
         }
         if hits.len() > 1 {
@@ -162,7 +280,14 @@ fn show(session: &Session, args: &[String], out: &mut dyn Write) -> anyhow::Resu
             }
         }
     }
-    print_entries(session, &found, false, out)?;
+    print_entries(
+        session,
+        &found,
+        false,
+        &view_of(session, None),
+        columns,
+        out,
+    )?;
     let code = if missing || found.is_empty() {
         EXIT_NOT_FOUND
     } else {
@@ -171,11 +296,13 @@ fn show(session: &Session, args: &[String], out: &mut dyn Write) -> anyhow::Resu
     Ok(ExitCode::from(code))
 }
 
-/// Full explanations of `hits`, in the session's format.
+/// Full explanations of `hits` for `view`, in the session's format.
 fn print_entries(
     session: &Session,
     hits: &[Hit],
     ranked: bool,
+    view: &View,
+    columns: Option<usize>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let catalog = session.catalog();
@@ -186,7 +313,7 @@ fn print_entries(
             let items: Vec<EntryJson> = hits
                 .iter()
                 .map(|h| {
-                    let json = EntryJson::new(&entries[h.index]);
+                    let json = render::entry_json(&entries[h.index], view);
                     if ranked {
                         json.with_hit(h)
                     } else {
@@ -201,26 +328,28 @@ fn print_entries(
                 if n > 0 {
                     writeln!(out)?;
                 }
-                write!(out, "{}", explain_one(session, hit.index))?;
+                write!(out, "{}", explain_one(session, hit.index, view, columns))?;
             }
             Ok(())
         }
     }
 }
 
+/// What the session shows: its language, and the version in force (the query's `@4.5.0`, else
+/// `--sdk-version`).
+fn view_of(session: &Session, query: Option<&Query>) -> View {
+    let version = query.and_then(|q| q.version).or(session.scope.version);
+    View::new(session.lang, version)
+}
+
 /// One entry's text or Markdown explanation, coloured when the session says so.
-fn explain_one(session: &Session, index: usize) -> String {
+fn explain_one(session: &Session, index: usize, view: &View, columns: Option<usize>) -> String {
     let catalog = session.catalog();
     let entry = &catalog.entries()[index];
-    let mut e = explanation::explain(entry, catalog, session.lang);
-    if let Some(v) = session.scope.version {
-        if let Some(key) = key_in(entry, v) {
-            e.title = key.to_string();
-        }
-    }
+    let e = explanation::explain(entry, catalog, view);
     match session.format {
         Format::Markdown => render::markdown::render(&e),
-        _ => render::text::render(&e, session.color),
+        _ => render::text::render_in(&e, session.color, columns),
     }
 }
 
@@ -242,6 +371,7 @@ fn search(
     }
     if hits.is_empty() {
         warn(&format!("nothing matches {query_text:?}"));
+        say_what_the_filters_hid(session, &query, scope);
         if session.format == Format::Json {
             writeln!(out, "[]")?;
         }
@@ -249,16 +379,54 @@ fn search(
     }
     match session.format {
         Format::Text => write_result_lines(session, &hits, Some(&query), out)?,
-        _ => print_entries(session, &hits, true, out)?,
+        _ => print_entries(
+            session,
+            &hits,
+            true,
+            &view_of(session, Some(&query)),
+            None,
+            out,
+        )?,
     }
     Ok(ExitCode::from(EXIT_FOUND))
 }
 
+/// After a search that found nothing: how many hits the filters hid, and which filter.
+fn say_what_the_filters_hid(session: &Session, query: &Query, scope: Scope) {
+    if scope.is_everything() {
+        return;
+    }
+    let everywhere = session.engine.search(query, Scope::default());
+    let indices: Vec<usize> = everywhere.iter().map(|h| h.index).collect();
+    let mut why: Vec<String> = indices
+        .iter()
+        .filter_map(|&i| hidden::filter_hiding(session, scope, &session.catalog().entries()[i]))
+        .collect();
+    why.sort();
+    why.dedup();
+    if !why.is_empty() {
+        warn(&format!(
+            "{} code{} outside {}",
+            indices.len(),
+            if indices.len() == 1 {
+                " matches"
+            } else {
+                "s match"
+            },
+            why.join(", ")
+        ));
+    }
+}
+
 fn list(session: &Session, scope: Scope, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let hits = session.engine.search(&Query::default(), scope);
+    if hits.is_empty() {
+        warn("no code is left by the filters in effect");
+        say_what_the_filters_hid(session, &Query::default(), scope);
+    }
     match session.format {
         Format::Text => write_result_lines(session, &hits, None, out)?,
-        _ => print_entries(session, &hits, false, out)?,
+        _ => print_entries(session, &hits, false, &view_of(session, None), None, out)?,
     }
     Ok(ExitCode::from(if hits.is_empty() {
         EXIT_NOT_FOUND
@@ -278,19 +446,14 @@ fn write_result_lines(
     let entries = catalog.entries();
     let widths = RowWidths::measure(hits.iter().map(|h| &entries[h.index]));
     let key_width = widths.key.min(40);
+    let view = view_of(session, query);
     for hit in hits {
         let entry = &entries[hit.index];
         let lights = match query {
             Some(q) if session.color => session.engine.highlights(hit, q),
             _ => Highlights::default(),
         };
-        let mut row = result_row(entry, hit, lights, session.lang, None);
-        let version = query.and_then(|q| q.version).or(session.scope.version);
-        if let Some(v) = version {
-            if let Some(key) = key_in(entry, v) {
-                row.key = key.to_string();
-            }
-        }
+        let row = result_row(entry, hit, lights, &view, None);
         writeln!(
             out,
             "{}",

@@ -6,6 +6,9 @@ pub mod commands;
 pub mod completions;
 mod config_show;
 pub mod explain;
+mod hidden;
+pub mod output;
+pub mod pager;
 
 pub use args::{Cli, Command};
 

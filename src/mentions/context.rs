@@ -11,23 +11,87 @@ pub(super) struct Found {
     pub evidence: Evidence,
 }
 
+const WEB4: &[Family] = &[Family::Web4];
+const NATIVE: &[Family] = &[Family::Native];
+
 /// Words that, right before a number, say it is a code; and the families they point to
-/// (`None`: any family).
+/// (`None`: any family). Compared lower-case with the last `.` segment of the word before the
+/// number (`error.code`, `e.extraCode`). The prose labels people write (`错误码`, `error code is`)
+/// are in `prose::LABELS`.
+pub(super) const CODE_WORDS: &[(&str, Option<&[Family]>)] = &[
+    ("code", None),
+    ("errorcode", None),
+    ("error_code", None),
+    ("err_code", None),
+    ("errcode", None),
+    ("extracode", None),
+    ("extra_code", None),
+    // `JSON.stringify(err)` of a 4.x RtcError: `{"code_":4100,"extraCode_":0,…}`.
+    ("code_", Some(WEB4)),
+    ("extracode_", Some(WEB4)),
+    ("err", None),
+    ("error", None),
+    ("errno", None),
+    ("errid", None),
+    ("getcode", Some(WEB4)),
+    ("getextracode", Some(WEB4)),
+    ("warningcode", Some(NATIVE)),
+    ("warncode", Some(NATIVE)),
+    ("onerror", Some(NATIVE)),
+    ("onwarning", Some(NATIVE)),
+    // `onEnterRoom(result)`: a negative result is the error code.
+    ("onenterroom", Some(NATIVE)),
+];
+
+/// Marks besides the code words that make numbers on a line codes: a hex code's `0x`, a 4.x
+/// `RtcError` line, and `result` on a line that says it failed.
+pub(super) const ANCHOR_MARKS: &[&str] = &["0x", "rtcerror", "result"];
+
+/// Error types of other products whose codes share numbers with TRTC's (`{"code":65535,
+/// "name":"TUICallEngineError"}` is TUICallKit's, not 4.x UNKNOWN): on a line naming one, numbers
+/// are not read as TRTC codes (hex codes and keys still are).
+pub(super) const FOREIGN_ERRORS: &[&str] = &[
+    "TUICallEngineError",
+    "PlatformException",
+    "RoomError",
+    "TIMError",
+    "TencentImPlugin",
+];
+
+/// Words that say a text comes from the native SDK: there a native warning after a plain code
+/// word (`code: 1102`) is meant; elsewhere `error code=3009` is some server's own code.
+pub(super) const NATIVE_MARKERS: &[&str] = &[
+    "TRTCCloud",
+    "TXLiteAV",
+    "LiteAV",
+    "liteav",
+    "trtc-electron-sdk",
+    "onWarning",
+    "onError",
+    "Electron",
+];
+
+pub(super) fn names_native(line: &str) -> bool {
+    NATIVE_MARKERS.iter().any(|m| line.contains(m))
+}
+
+/// Does this code word point to the native SDK by itself (`warningCode`, `onError`)?
+pub(super) fn is_native_word(word: &str) -> bool {
+    context_word(word).is_some_and(|f| f == Some(NATIVE))
+}
+
+pub(super) fn names_foreign_error(line: &str) -> bool {
+    FOREIGN_ERRORS.iter().any(|name| line.contains(name))
+}
+
+/// Words that, right before a number, say it is a code; and the families they point to.
 fn context_word(word: &str) -> Option<Option<&'static [Family]>> {
-    const WEB4: &[Family] = &[Family::Web4];
-    const NATIVE: &[Family] = &[Family::Native];
     let lower = word.to_ascii_lowercase();
-    // `error.code`, `e.extraCode`: the last segment names the property.
     let last = lower.rsplit('.').next().unwrap_or(&lower);
-    Some(match last {
-        "code" | "errorcode" | "error_code" | "err_code" | "errcode" | "extracode"
-        | "extra_code" | "err" | "error" | "errno" | "错误码" => None,
-        "getcode" | "getextracode" => Some(WEB4),
-        "warningcode" | "warncode" | "onerror" | "onwarning" => Some(NATIVE),
-        // `onEnterRoom(result)`: a negative result is the error code.
-        "onenterroom" => Some(NATIVE),
-        _ => return None,
-    })
+    CODE_WORDS
+        .iter()
+        .find(|(w, _)| *w == last)
+        .map(|&(_, families)| families)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -122,6 +186,7 @@ fn trailing_context(line: &str) -> Option<&str> {
 pub(super) fn scan_line(line: &str, previous: Option<&str>, catalog: &Catalog) -> Vec<Found> {
     let mut out = Vec::new();
     let rtc_error_line = line.contains("RtcError");
+    let foreign = names_foreign_error(line);
     for (start, token) in tokens(line) {
         let end = start + token.len();
         let before = line[..start].chars().next_back();
@@ -163,6 +228,9 @@ pub(super) fn scan_line(line: &str, previous: Option<&str>, catalog: &Catalog) -
             continue;
         }
         if token.bytes().all(|b| b.is_ascii_digit()) {
+            if foreign {
+                continue;
+            }
             // A console REPL answer (`< 16388`) is labelled by the expression on the line before.
             let repl_answer = previous
                 .filter(|_| is_repl_answer(line, start))
@@ -195,16 +263,16 @@ pub(super) fn scan_line(line: &str, previous: Option<&str>, catalog: &Catalog) -
     out
 }
 
-/// A number: a mention only in a code context.
-fn number(
-    line: &str,
-    start: usize,
-    token: &str,
-    catalog: &Catalog,
-    rtc_error_line: bool,
-    previous_context: Option<&str>,
-) -> Option<Found> {
-    // A minus sign (ASCII or U+2212, as docs print it) right before the digits is the number's.
+/// A number as written: its minus sign (ASCII or U+2212, as docs print it) right before the
+/// digits, where the text before it ends, its value and how it was written.
+pub(super) struct Written {
+    pub negative: bool,
+    pub label_end: usize,
+    pub value: i64,
+    pub shown: String,
+}
+
+pub(super) fn written(line: &str, start: usize, token: &str) -> Option<Written> {
     let before = &line[..start];
     let (negative, label_end) = if let Some(b) = before.strip_suffix('-') {
         (true, b.len())
@@ -218,12 +286,75 @@ fn number(
     if magnitude == 0 {
         return None;
     }
-    let value = if negative { -magnitude } else { magnitude };
-    let shown = if negative {
-        format!("-{token}")
-    } else {
-        token.to_string()
-    };
+    Some(Written {
+        negative,
+        label_end,
+        value: if negative { -magnitude } else { magnitude },
+        shown: if negative {
+            format!("-{token}")
+        } else {
+            token.to_string()
+        },
+    })
+}
+
+/// The entries a number in a code context names. An extraCode is a 5.x extraCode or a server code
+/// (4.x account codes), never a public code; a plain code word names anything but a web warning
+/// (native warnings arrive as `code: 1102` in app logs too).
+pub(super) fn resolve(
+    catalog: &Catalog,
+    value: i64,
+    families: Option<&[Family]>,
+    extra: bool,
+) -> Vec<usize> {
+    catalog
+        .indices_by_code(value)
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let e = &catalog.entries()[i];
+            let family_ok = families.is_none_or(|f| f.contains(&e.family));
+            let kind_ok = if extra {
+                matches!(e.category, Category::Extra | Category::Account)
+            } else {
+                is_error_code(e.category) || e.family == Family::Native
+            };
+            family_ok && kind_ok
+        })
+        .collect()
+}
+
+/// A native code written without its minus (`错误码3301` for -3301): native errors are negative,
+/// so when no entry at all has the positive number, the negative native one is meant.
+pub(super) fn sign_dropped(
+    catalog: &Catalog,
+    value: i64,
+    families: Option<&[Family]>,
+) -> Vec<usize> {
+    if value <= 0
+        || !catalog.indices_by_code(value).is_empty()
+        || families.is_some_and(|f| !f.contains(&Family::Native))
+    {
+        return Vec::new();
+    }
+    resolve(catalog, -value, Some(NATIVE), false)
+}
+
+/// A number: a mention only in a code context.
+fn number(
+    line: &str,
+    start: usize,
+    token: &str,
+    catalog: &Catalog,
+    rtc_error_line: bool,
+    previous_context: Option<&str>,
+) -> Option<Found> {
+    let Written {
+        negative,
+        label_end,
+        value,
+        shown,
+    } = written(line, start, token)?;
     let word = word_before(line, label_end).or(previous_context);
     // `Join room failed result: 70001`: a result is a code only on a line that says it failed.
     let failure_result =
@@ -248,29 +379,30 @@ fn number(
         return None;
     }
     let extra = word.is_some_and(|w| {
-        w.to_ascii_lowercase().ends_with("extracode")
-            || w.to_ascii_lowercase().ends_with("extra_code")
+        let w = w.to_ascii_lowercase();
+        ["extracode", "extra_code", "extracode_"]
+            .iter()
+            .any(|e| w.ends_with(e))
     });
-    let indices: Vec<usize> = catalog
-        .indices_by_code(value)
-        .iter()
-        .copied()
-        .filter(|&i| {
-            let e = &catalog.entries()[i];
-            let family_ok = families.is_none_or(|f| f.contains(&e.family));
-            // An extraCode is a 5.x extraCode or a server code (4.x account codes), never a
-            // public code; a plain `code` is anything but a warning.
-            let kind_ok = if extra {
-                matches!(e.category, Category::Extra | Category::Account)
-            } else {
-                is_error_code(e.category) || families.is_some_and(|f| f.contains(&Family::Native))
-            };
-            family_ok && kind_ok
-        })
-        .collect();
+    let indices = resolve(catalog, value, families, extra);
+    if !indices.is_empty() {
+        return Some(Found {
+            indices,
+            token: shown,
+            evidence,
+        });
+    }
+    let Evidence::CodeContext { word } = evidence else {
+        return None;
+    };
+    let indices = if negative || extra {
+        Vec::new()
+    } else {
+        sign_dropped(catalog, value, families)
+    };
     (!indices.is_empty()).then_some(Found {
         indices,
         token: shown,
-        evidence,
+        evidence: Evidence::SignAssumed { word },
     })
 }

@@ -1,19 +1,27 @@
-//! Codes found in pasted text: a console dump, a stack trace, an Electron log.
+//! Codes found in pasted text: a console dump, a stack trace, an Electron log, a report someone
+//! wrote.
 //!
-//! A token is a mention only when something says it is a code (the rules are written once, here,
-//! and repeated in the README and `explain --help`):
+//! A token is a mention only when something says it is a code (the rules are written once, here
+//! and in the tables of `context.rs`, `prose.rs` and `templates.rs`, and repeated in the README
+//! and `explain --help`):
 //! 1. a hex code of the catalog (`0x4004`);
 //! 2. a key as a whole identifier (`JOIN_ROOM_FAILED`); a one-word key (`UNKNOWN`) only in a code
 //!    context;
-//! 3. a number in a code context: right after `code`, `errCode`, `errorCode`, `extraCode`,
-//!    `getCode()`, `getExtraCode()`, `warningCode`, `err`, `error` (with `:`, `=`, `=>`, quotes or
-//!    brackets between), or anywhere on a line that names `RtcError` (4.x codes only);
-//! 4. the SDK's own message text for that code (a 5.x template such as
-//!    `'{key}' is a required param when calling {fnName}(), received: {value}.`).
+//! 3. a number in a code context: right after a code word (`context::CODE_WORDS`: `code`,
+//!    `errCode`, `getCode()`, `errid`, …, with `:`, `=`, `=>`, quotes or brackets between), or
+//!    anywhere on a line that names `RtcError` (4.x codes only); a native warning after a plain
+//!    code word only in a text that names the native SDK;
+//! 4. a number after a prose label (`prose::LABELS`: `错误码`, `错误信息`, `error code is`, …),
+//!    glued or after a particle, and the rest of a sequence or list after it;
+//! 5. a native code written without its minus where no positive code has the number (confidence 1);
+//! 6. the SDK's own message text (5.x templates; every 4.x bundle's RtcError messages).
 //!
-//! Bare numbers (ports, sizes, ids, timestamps, line:column) and plain words are never mentions.
+//! Bare numbers (ports, sizes, ids, timestamps, line:column), plain words and the numbers of
+//! another product's errors are never mentions. In a text that is evidently one web SDK's, the
+//! other one's message readings yield.
 
 mod context;
+mod prose;
 mod render;
 mod templates;
 
@@ -22,6 +30,7 @@ use std::collections::HashMap;
 use crate::catalog::{Category, Family, Scope};
 use crate::search::Engine;
 
+pub use prose::fold_variants;
 pub use render::{json_line, render};
 
 /// Why a token counts as a code, strongest first.
@@ -40,15 +49,26 @@ pub enum Evidence {
     Key,
     /// A number on a line that names `RtcError`.
     RtcErrorLine,
+    /// A positive number in a code context that only a negative native code has: the minus was
+    /// assumed (`错误码3301` for -3301).
+    SignAssumed { word: String },
 }
 
 impl Evidence {
+    /// Did a number's context (not its spelling or a message) make it a code?
+    fn is_number(&self) -> bool {
+        matches!(
+            self,
+            Evidence::CodeContext { .. } | Evidence::RtcErrorLine | Evidence::SignAssumed { .. }
+        )
+    }
+
     /// How sure the mention is: 3 certain, 2 strong, 1 likely.
     pub fn confidence(&self) -> u8 {
         match self {
             Evidence::HexCode | Evidence::Template { .. } => 3,
             Evidence::CodeContext { .. } | Evidence::Key => 2,
-            Evidence::RtcErrorLine => 1,
+            Evidence::RtcErrorLine | Evidence::SignAssumed { .. } => 1,
         }
     }
 
@@ -73,6 +93,9 @@ impl Evidence {
             Evidence::CodeContext { word } => format!("number after `{word}`"),
             Evidence::Key => "key".to_string(),
             Evidence::RtcErrorLine => "number on an RtcError line".to_string(),
+            Evidence::SignAssumed { word } => {
+                format!("number after `{word}`, minus sign assumed (native codes are negative)")
+            }
         }
     }
 }
@@ -91,6 +114,16 @@ pub struct Mention {
     pub evidence: Evidence,
 }
 
+/// What a line must contain for the rules to find a mention on it: one of `words` (compared
+/// ASCII-case-insensitively, after [`fold_variants`]), the first fixed piece of one of `templates`
+/// (as written), or a whole catalog key. A console answer (`< 16388`) is read through the line
+/// before it, so a line after one that ends with a code word must not be skipped either.
+#[derive(Debug, Clone)]
+pub struct Anchors {
+    pub words: Vec<&'static str>,
+    pub templates: Vec<String>,
+}
+
 /// A candidate before families are settled: which entries a token could name.
 struct Candidate {
     indices: Vec<usize>,
@@ -98,6 +131,9 @@ struct Candidate {
     line: String,
     token: String,
     evidence: Evidence,
+    /// Of a reading several 4.x messages share, the codes whose message only bundles without the
+    /// `<KEY 0x…>` suffix had: with no 4.x hex code in the text, those are meant.
+    suffixless: Vec<usize>,
 }
 
 /// Lines longer than this are scanned in pieces: a log line is never that long, and a binary
@@ -116,6 +152,21 @@ pub struct Scanner<'a> {
     by_reading: HashMap<Vec<usize>, usize>,
     previous: String,
     line_number: usize,
+    /// What in the text says which web SDK printed it (the other one's template matches yield).
+    signs: FamilySigns,
+    /// Numbers written on lines naming another product's error: that product's, not TRTC's.
+    foreign_numbers: std::collections::HashSet<String>,
+    /// A line named the native SDK (`TRTCCloud`, `onError`, `liteav`…).
+    native_text: bool,
+}
+
+/// Whether the text is evidently 4.x (`RtcError`, `"code_":`, a 4.x hex code) or 5.x (an error
+/// named by its 5.x key, `KEY: message`, or an `originError`); 5.x wins when both show, since the
+/// 5.x SDK's core logs 4.x-style errors.
+#[derive(Debug, Default, Clone, Copy)]
+struct FamilySigns {
+    web4: bool,
+    web5: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -128,6 +179,9 @@ impl<'a> Scanner<'a> {
             by_reading: HashMap::new(),
             previous: String::new(),
             line_number: 0,
+            signs: FamilySigns::default(),
+            foreign_numbers: std::collections::HashSet::new(),
+            native_text: false,
         }
     }
 
@@ -141,9 +195,50 @@ impl<'a> Scanner<'a> {
         let mut found: Vec<(Vec<usize>, String, Evidence)> =
             context::scan_line(line, previous, catalog)
                 .into_iter()
+                .chain(prose::scan_line(line, catalog))
                 .map(|f| (f.indices, f.token, f.evidence))
                 .collect();
-        for m in self.templates.find(line) {
+        let mut suffixless: Vec<usize> = Vec::new();
+        let mut matches = self.templates.find(line);
+        // A 4.x `<KEY 0x…>` on the line is the SDK naming the code: a 4.x message that other
+        // codes also carried (`publish timeout` was 0xFFFF before 0x404B existed) yields to it.
+        let web4_hex: Vec<usize> = found
+            .iter()
+            .filter(|(_, _, e)| *e == Evidence::HexCode)
+            .flat_map(|(indices, _, _)| indices.iter().copied())
+            .filter(|&i| catalog.entries()[i].family == Family::Web4)
+            .collect();
+        if !web4_hex.is_empty() {
+            matches.retain(|m| {
+                catalog.entries()[m.index].family != Family::Web4 || web4_hex.contains(&m.index)
+            });
+        }
+        for (n, m) in matches.iter().enumerate() {
+            // Several 4.x codes share one message (`Failed to join room - …` is 0x4004 and
+            // 0x404C): one reading with every code, which the other mentions settle.
+            let mut same: Vec<usize> = Vec::new();
+            let family = catalog.entries()[m.index].family;
+            let same_family = |o: &&templates::TemplateMatch| {
+                o.shape == m.shape && catalog.entries()[o.index].family == family
+            };
+            for o in matches.iter().filter(same_family) {
+                if !same.contains(&o.index) {
+                    same.push(o.index);
+                }
+            }
+            if same.len() > 1 {
+                if matches.iter().position(|o| same_family(&o)) == Some(n) {
+                    suffixless.extend(
+                        matches
+                            .iter()
+                            .filter(|o| same_family(o) && o.before_suffix)
+                            .map(|o| o.index),
+                    );
+                    same.sort_unstable();
+                    found.push((same, m.matched.clone(), m.evidence.clone()));
+                }
+                continue;
+            }
             let mut indices = vec![m.index];
             if let Some(parent) = catalog.entries()[m.index]
                 .parent
@@ -155,6 +250,25 @@ impl<'a> Scanner<'a> {
             for index in indices {
                 found.push((vec![index], m.matched.clone(), m.evidence.clone()));
             }
+        }
+        let web5_line = names_web5_error(line, catalog);
+        self.signs.web5 |= web5_line;
+        self.signs.web4 |= line.contains("RtcError")
+            || line.contains("\"code_\"")
+            || (!web5_line
+                && found.iter().any(|(indices, _, e)| {
+                    *e == Evidence::HexCode
+                        && indices
+                            .iter()
+                            .all(|&i| catalog.entries()[i].family == Family::Web4)
+                }));
+        self.native_text |= context::names_native(line);
+        if context::names_foreign_error(line) {
+            self.foreign_numbers.extend(
+                line.split(|c: char| !c.is_ascii_digit() && c != '-')
+                    .filter(|t| t.trim_start_matches('-').len() >= 3)
+                    .map(|t| t.trim_start_matches('-').to_string()),
+            );
         }
         for (indices, token, evidence) in found {
             let indices: Vec<usize> = indices
@@ -175,12 +289,18 @@ impl<'a> Scanner<'a> {
                 None => {
                     self.by_reading
                         .insert(indices.clone(), self.candidates.len());
+                    let suffixless = indices
+                        .iter()
+                        .copied()
+                        .filter(|i| indices.len() > 1 && suffixless.contains(i))
+                        .collect();
                     self.candidates.push(Candidate {
                         indices,
                         line_number: self.line_number,
                         line: line.trim().to_string(),
                         token,
                         evidence,
+                        suffixless,
                     });
                 }
             }
@@ -188,6 +308,19 @@ impl<'a> Scanner<'a> {
         if !line.trim().is_empty() {
             self.previous.clear();
             self.previous.push_str(line);
+        }
+    }
+
+    /// What a line must hold for `push_line` to find anything on it (for a prefilter that skips
+    /// lines cheaply; it must never skip a line these rules would read).
+    pub fn anchors(&self) -> Anchors {
+        let mut words: Vec<&'static str> = context::CODE_WORDS.iter().map(|(w, _)| *w).collect();
+        words.extend(prose::LABELS);
+        words.extend(prose::GLUED_LABELS);
+        words.extend(context::ANCHOR_MARKS);
+        Anchors {
+            words,
+            templates: self.templates.anchors().map(str::to_string).collect(),
         }
     }
 
@@ -199,7 +332,74 @@ impl<'a> Scanner<'a> {
 
     /// The mentions found so far, surest first.
     pub fn mentions(&self) -> Vec<Mention> {
-        settle(&self.candidates, self.engine.catalog())
+        let catalog = self.engine.catalog();
+        let only = |c: &Candidate, family: Family| {
+            c.indices
+                .iter()
+                .all(|&i| catalog.entries()[i].family == family)
+        };
+        let web4_hex = self
+            .candidates
+            .iter()
+            .any(|c| c.evidence == Evidence::HexCode && only(c, Family::Web4));
+        let narrowed: Vec<Candidate> = self
+            .candidates
+            .iter()
+            .map(|c| Candidate {
+                indices: if web4_hex || c.suffixless.is_empty() {
+                    c.indices.clone()
+                } else {
+                    c.suffixless.clone()
+                },
+                line_number: c.line_number,
+                line: c.line.clone(),
+                token: c.token.clone(),
+                evidence: c.evidence.clone(),
+                suffixless: Vec::new(),
+            })
+            .collect();
+        let warning_only = |c: &Candidate| {
+            c.indices
+                .iter()
+                .all(|&i| catalog.entries()[i].category == Category::Warning)
+        };
+        // Native evidence: a native error of its own, or a line naming the native SDK.
+        let native = self.native_text
+            || narrowed
+                .iter()
+                .any(|c| only(c, Family::Native) && !warning_only(c));
+        let kept: Vec<&Candidate> = narrowed
+            .iter()
+            // A warning after a plain code word counts only in a native text.
+            .filter(|c| {
+                native
+                    || !warning_only(c)
+                    || !matches!(&c.evidence, Evidence::CodeContext { word } | Evidence::SignAssumed { word } if !context::is_native_word(word))
+            })
+            .filter(|c| match (self.signs.web4, self.signs.web5) {
+                // Evidently 4.x: a 5.x template's words in a 4.x message are not a 5.x error.
+                (true, false) => {
+                    !(only(c, Family::Web5) && matches!(c.evidence, Evidence::Template { .. }))
+                }
+                // Evidently 5.x (its errors named by key, `originError`), even where its
+                // internal core logs a 4.x-style `RtcError … <SCHEDULE_FAILED 0x404c>`: 4.x
+                // readings are that core's or words that resemble a 4.x message; the 5.x public
+                // code is the answer.
+                (_, true) => !(only(c, Family::Web4)
+                    && matches!(
+                        c.evidence,
+                        Evidence::Template { .. } | Evidence::HexCode | Evidence::Key
+                    )),
+                _ => true,
+            })
+            .filter(|c| {
+                !(c.evidence.is_number()
+                    && self
+                        .foreign_numbers
+                        .contains(c.token.trim_start_matches('-')))
+            })
+            .collect();
+        settle(&kept, catalog)
     }
 }
 
@@ -250,8 +450,14 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
 
 /// Chooses among families for ambiguous tokens (a key or number several families share): the
 /// families that unambiguous mentions in the same text point to win; with no such hint, all stay.
-fn settle(candidates: &[Candidate], catalog: &crate::catalog::Catalog) -> Vec<Mention> {
+fn settle(candidates: &[&Candidate], catalog: &crate::catalog::Catalog) -> Vec<Mention> {
     let family_of = |i: usize| catalog.entries()[i].family;
+    // Entries that a reading of their own names: a reading shared with others narrows to them.
+    let named: std::collections::HashSet<usize> = candidates
+        .iter()
+        .filter(|c| c.indices.len() == 1)
+        .map(|c| c.indices[0])
+        .collect();
     let mut voted: Vec<Family> = Vec::new();
     for c in candidates {
         let first = family_of(c.indices[0]);
@@ -266,16 +472,22 @@ fn settle(candidates: &[Candidate], catalog: &crate::catalog::Catalog) -> Vec<Me
             .indices
             .iter()
             .any(|&i| family_of(i) != family_of(c.indices[0]));
-        let keep: Vec<usize> =
-            if ambiguous && c.indices.iter().any(|&i| voted.contains(&family_of(i))) {
-                c.indices
-                    .iter()
-                    .copied()
-                    .filter(|&i| voted.contains(&family_of(i)))
-                    .collect()
-            } else {
-                c.indices.clone()
-            };
+        let keep: Vec<usize> = if c.indices.len() > 1 && c.indices.iter().any(|i| named.contains(i))
+        {
+            c.indices
+                .iter()
+                .copied()
+                .filter(|i| named.contains(i))
+                .collect()
+        } else if ambiguous && c.indices.iter().any(|&i| voted.contains(&family_of(i))) {
+            c.indices
+                .iter()
+                .copied()
+                .filter(|&i| voted.contains(&family_of(i)))
+                .collect()
+        } else {
+            c.indices.clone()
+        };
         for index in keep {
             match at.get(&index) {
                 Some(&n) => {
@@ -300,6 +512,45 @@ fn settle(candidates: &[Candidate], catalog: &crate::catalog::Catalog) -> Vec<Me
     // Surest first; a stable sort keeps the order of appearance within each level.
     found.sort_by_key(|m| std::cmp::Reverse(m.evidence.confidence()));
     found
+}
+
+/// Does the line name an error the way 5.x does: by its public key (`INVALID_PARAMETER: …`), or
+/// carry an `originError`?
+fn names_web5_error(line: &str, catalog: &crate::catalog::Catalog) -> bool {
+    if line.contains("originError") {
+        return true;
+    }
+    // `JSON.stringify(error)`: `{"name":"SERVER_ERROR",…}`.
+    if let Some(at) = line.find("\"name\":\"") {
+        let rest = &line[at + 8..];
+        let key = &rest[..rest.find('"').unwrap_or(0)];
+        if is_web5_public_key(key, catalog) {
+            return true;
+        }
+    }
+    let mut at = 0;
+    while let Some(colon) = line[at..].find(':').map(|c| at + c) {
+        let head = &line[..colon];
+        let key_start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_ascii_uppercase() || c == '_'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let key = &head[key_start..];
+        if line[colon + 1..].starts_with(' ') && is_web5_public_key(key, catalog) {
+            return true;
+        }
+        at = colon + 1;
+    }
+    false
+}
+
+fn is_web5_public_key(key: &str, catalog: &crate::catalog::Catalog) -> bool {
+    key.len() > 3
+        && catalog.indices_by_name(key).iter().any(|&i| {
+            let e = &catalog.entries()[i];
+            e.family == Family::Web5 && e.category == Category::Sdk
+        })
 }
 
 /// Is this entry's number one that a bare `code` context may name? Everything but warnings, which
@@ -347,6 +598,82 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    /// How people write codes in reports (issue #24's examples).
+    #[test]
+    fn codes_as_people_write_them() {
+        assert_eq!(found("提示错误码70014"), ["web4:70014"]);
+        assert_eq!(found("进房失败，提示错误码 70001"), ["web4:70001"]);
+        assert_eq!(found("错误码是-1301"), ["native:-1301"]);
+        assert_eq!(
+            found("错误码一直1102 -> 3002 -> -1307"),
+            ["native:1102", "native:3002", "native:-1307"]
+        );
+        assert_eq!(
+            found("错误码：1102、-1307"),
+            ["native:1102", "native:-1307"]
+        );
+        assert_eq!(
+            found("混流失败【错误信息：-3324 [-6000] outdate request】"),
+            ["native:-3324"]
+        );
+        assert_eq!(found("错误代码 70013"), ["web4:70013"]);
+        assert_eq!(found("errid=70013"), ["web4:70013"]);
+        assert_eq!(found("返回码: 70001"), ["web4:70001"]);
+        assert_eq!(found("the error code is 70001"), ["web4:70001"]);
+        assert_eq!(found("錯誤碼 70001"), ["web4:70001"]);
+        assert_eq!(found("onWarning code: 1102"), ["native:1102"]);
+        // `JSON.stringify(err)` of a 4.x RtcError (a DOMException's name in 4.11+).
+        assert_eq!(
+            found("{\"code_\":4100,\"extraCode_\":0,\"name\":\"NotAllowedError\"}"),
+            ["web4:0x1004"]
+        );
+    }
+
+    #[test]
+    fn a_dropped_minus_is_assumed_with_less_confidence() {
+        let engine = Engine::new(Catalog::builtin().unwrap());
+        let m = find("进房失败，提示错误码3301", &engine, Scope::default());
+        assert_eq!(m.len(), 1);
+        assert_eq!(
+            engine.catalog().entries()[m[0].index].qualified(),
+            "native:-3301"
+        );
+        assert_eq!(m[0].evidence.confidence(), 1);
+        assert!(m[0].evidence.describe().contains("minus sign assumed"));
+        // 70001 exists as written: no sign is assumed.
+        assert_eq!(found("错误码70001"), ["web4:70001"]);
+    }
+
+    #[test]
+    fn prose_numbers_that_are_not_codes() {
+        for text in [
+            "房间号 70001，错误码 xxxx",
+            "SDKAppID：1400704311",
+            "错误码 4.15.22 之后出现",
+            "错误码3301x",
+            "返回了 3 条数据",
+            "serve error code=3009 : parse message",
+            "call failed, error: {\"code\":65535,\"name\":\"TUICallEngineError\"}",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn family_signs_settle_4x_and_5x_messages() {
+        // 4.x before 4.3.10: no suffix, the message names the code.
+        assert_eq!(
+            found("RtcError: please call join() before publish()"),
+            ["web4:0x1001"]
+        );
+        // A 5.x error named by its key, with the core's 4.x suffix: the 5.x code is the answer.
+        let five = found(
+            "OPERATION_FAILED: 'enterRoom' failed, reason: Failed to join room - schedule failed: Failed to fetch code: 0 <SCHEDULE_FAILED 0x404c>",
+        );
+        assert!(five.iter().all(|q| q.starts_with("web5:")), "{five:?}");
+        assert!(five.contains(&"web5:5500".to_string()), "{five:?}");
     }
 
     #[test]

@@ -80,7 +80,11 @@ pub fn render(
                     s.push('\n');
                 }
                 let line = sanitize(&m.line);
-                let e = explanation::explain(&entries[m.index], catalog, lang);
+                let e = explanation::explain(
+                    &entries[m.index],
+                    catalog,
+                    &explanation::View::new(lang, None),
+                );
                 let note = sanitize(&m.evidence.note()).into_owned();
                 if format == Format::Markdown {
                     let _ = writeln!(

@@ -1,13 +1,24 @@
 //! Rule 4: the SDK's own message text. Each template (`'{key}' is a required param when calling
 //! {fnName}(), received: {value}.`) becomes its literal pieces; a line that holds every piece in
 //! order is that message, and the text between the pieces is what the SDK filled in.
+//!
+//! 5.x templates come from the catalog's entries; 4.x messages from every published bundle
+//! (`assets/web4-messages.tsv`, made by `scripts/extract/web4-messages.mjs`): before 4.6.1 a 4.x
+//! message carries no `<KEY 0x…>`, so its text is all that names the code.
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Category, Family};
 
 use super::Evidence;
 
 /// Templates whose fixed text is shorter than this say too little to identify a code.
 const MIN_LITERAL_CHARS: usize = 12;
+
+/// Every 4.x bundle's RtcError messages: `KEY<TAB>template<TAB>versions`.
+const WEB4_MESSAGES: &str = include_str!("../../assets/web4-messages.tsv");
+
+/// A 4.x message with less fixed text than this (`publish timeout`, `connection timeout`) reads
+/// like any log's words: it counts only on a line that names `RtcError`.
+const WEB4_SHORT_CHARS: usize = 24;
 
 struct Template {
     index: usize,
@@ -17,17 +28,35 @@ struct Template {
     names: Vec<String>,
     /// The template starts with a placeholder (its value precedes the first piece).
     leading: Option<String>,
+    /// Counts only on a line that names `RtcError` (a short 4.x message).
+    needs_rtc_error: bool,
+    /// A 4.x message of the bundles before 4.3.10, which appended no `<KEY 0x…>` to it.
+    before_suffix: bool,
 }
+
+/// The first 4.x version whose RtcError appends `<KEY 0x…>` to its message.
+const FIRST_SUFFIXED: (u32, u32, u32) = (4, 3, 10);
 
 pub(super) struct TemplateMatch {
     pub index: usize,
     /// The part of the line the template matched.
     pub matched: String,
+    /// Where that part is, in bytes.
+    pub span: (usize, usize),
+    /// The template's fixed text (messages that differ only in a final period are one).
+    pub shape: String,
+    /// Only bundles before 4.3.10 had this message (and printed no `<KEY 0x…>` after it).
+    pub before_suffix: bool,
     pub evidence: Evidence,
 }
 
 pub(super) struct Templates {
     templates: Vec<Template>,
+    /// Every template's first piece at once: a line is tried only against the templates whose
+    /// first piece it holds (hundreds of `find`s a line made `explain` several times slower).
+    first_pieces: aho_corasick::AhoCorasick,
+    /// `first_pieces` pattern → the templates that start with it.
+    by_first_piece: Vec<Vec<usize>>,
 }
 
 /// Splits `a {x} b {y}` into pieces `["a ", " b "]`, names `["x", "y"]`, leading `None`.
@@ -61,6 +90,8 @@ fn compile(index: usize, text: &str) -> Option<Template> {
         rest = &rest[open + close + 1..];
     }
     literal.push_str(rest);
+    // A quoted message often loses its final period (`"…before publish()"`).
+    let literal = literal.trim_end_matches('.').to_string();
     if !literal.is_empty() {
         pieces.push(literal);
     }
@@ -71,30 +102,108 @@ fn compile(index: usize, text: &str) -> Option<Template> {
         pieces,
         names,
         leading,
+        needs_rtc_error: false,
+        before_suffix: false,
     })
 }
 
 impl Templates {
     pub fn new(catalog: &Catalog) -> Templates {
-        let templates = catalog
+        let mut templates: Vec<Template> = catalog
             .entries()
             .iter()
             .enumerate()
             .flat_map(|(i, e)| e.templates.iter().filter_map(move |t| compile(i, t)))
             .collect();
-        Templates { templates }
+        templates.extend(web4_messages(catalog));
+        let mut pieces: Vec<&str> = Vec::new();
+        let mut by_first_piece: Vec<Vec<usize>> = Vec::new();
+        for (i, t) in templates.iter().enumerate() {
+            let Some(first) = t.pieces.first() else {
+                continue;
+            };
+            match pieces.iter().position(|p| p == first) {
+                Some(at) => by_first_piece[at].push(i),
+                None => {
+                    pieces.push(first);
+                    by_first_piece.push(vec![i]);
+                }
+            }
+        }
+        let first_pieces =
+            aho_corasick::AhoCorasick::new(&pieces).expect("template pieces make an automaton");
+        Templates {
+            templates,
+            first_pieces,
+            by_first_piece,
+        }
+    }
+
+    /// The first fixed piece of every template: a line holds a template only if it holds that
+    /// piece (what a prefilter may look for).
+    pub fn anchors(&self) -> impl Iterator<Item = &str> {
+        self.templates
+            .iter()
+            .filter_map(|t| t.pieces.first().map(String::as_str))
     }
 
     /// Every template the line holds.
     pub fn find(&self, line: &str) -> Vec<TemplateMatch> {
         let mut out = Vec::new();
-        for t in &self.templates {
+        let rtc_error = line.contains("RtcError");
+        let mut candidates: Vec<usize> = self
+            .first_pieces
+            .find_overlapping_iter(line)
+            .flat_map(|m| self.by_first_piece[m.pattern().as_usize()].iter().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for t in candidates
+            .into_iter()
+            .map(|i| &self.templates[i])
+            .filter(|t| rtc_error || !t.needs_rtc_error)
+        {
             if let Some(m) = t.match_line(line) {
                 out.push(m);
             }
         }
+        // A message inside another one is what that one quotes (5.x `'enterRoom' got server
+        // error: Failed to join room - …` holds its core's 4.x message): the outer one is meant.
+        let spans: Vec<(usize, usize)> = out.iter().map(|m| m.span).collect();
+        out.retain(|m| {
+            !spans
+                .iter()
+                .any(|&(a, b)| a <= m.span.0 && m.span.1 <= b && (b - a) > (m.span.1 - m.span.0))
+        });
         out
     }
+}
+
+/// The 4.x message templates whose key the catalog knows (as a 4.x SDK code).
+fn web4_messages(catalog: &Catalog) -> impl Iterator<Item = Template> + '_ {
+    WEB4_MESSAGES
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(move |l| {
+            let mut fields = l.split('\t');
+            let (key, text) = (fields.next()?, fields.next()?);
+            let first = fields
+                .next()
+                .and_then(|v| v.split('–').next())
+                .and_then(|v| {
+                    let mut n = v.split('.').map(|p| p.parse::<u32>().ok());
+                    Some((n.next()??, n.next()??, n.next()??))
+                });
+            let index = catalog.indices_by_name(key).iter().copied().find(|&i| {
+                let e = &catalog.entries()[i];
+                e.family == Family::Web4 && e.category == Category::Sdk
+            })?;
+            let mut t = compile(index, text)?;
+            let fixed: usize = t.pieces.iter().map(|p| p.trim().chars().count()).sum();
+            t.needs_rtc_error = fixed < WEB4_SHORT_CHARS;
+            t.before_suffix = first.is_some_and(|f| f < FIRST_SUFFIXED);
+            Some(t)
+        })
 }
 
 impl Template {
@@ -121,6 +230,8 @@ impl Template {
                 None => {
                     // A trailing placeholder runs to the end of the line's word.
                     let value = line[at..].split(char::is_whitespace).next().unwrap_or("");
+                    // The sentence's own period (dropped from the template) is not the value's.
+                    let value = value.trim_end_matches(['.', ',', ';', '"', '\'']);
                     captures.push((name.clone(), value.to_string()));
                     at += value.len();
                 }
@@ -129,6 +240,9 @@ impl Template {
         Some(TemplateMatch {
             index: self.index,
             matched: line[start..at].trim().to_string(),
+            span: (start, at),
+            shape: self.pieces.join("{}"),
+            before_suffix: self.before_suffix,
             evidence: Evidence::Template {
                 template: self.text.clone(),
                 captures,

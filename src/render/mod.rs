@@ -8,7 +8,7 @@ pub mod rows;
 pub mod text;
 
 use crate::catalog::{Catalog, CatalogEntry};
-use crate::explanation::{self, Lang};
+use crate::explanation::{self, View};
 use crate::query::{CodeReading, Reading};
 
 /// Output formats shared by the CLI's `--format` and the TUI's copy format.
@@ -42,13 +42,20 @@ impl Format {
     }
 }
 
-/// One entry's explanation in `format`; JSON gives a one-element array, like the CLI.
-pub fn explain(entry: &CatalogEntry, catalog: &Catalog, format: Format, lang: Lang) -> String {
+/// One entry's explanation in `format` for `view`; JSON gives a one-element array, like the CLI.
+pub fn explain(entry: &CatalogEntry, catalog: &Catalog, format: Format, view: &View) -> String {
     match format {
-        Format::Text => text::render(&explanation::explain(entry, catalog, lang), false),
-        Format::Markdown => markdown::render(&explanation::explain(entry, catalog, lang)),
-        Format::Json => json::to_json(&[json::EntryJson::new(entry)]),
+        Format::Text => text::render(&explanation::explain(entry, catalog, view), false),
+        Format::Markdown => markdown::render(&explanation::explain(entry, catalog, view)),
+        Format::Json => json::to_json(&[entry_json(entry, view)]),
     }
+}
+
+/// The entry as JSON, its key spelled as the view's version spells it (as text and Markdown do).
+pub fn entry_json<'a>(entry: &'a CatalogEntry, view: &View) -> json::EntryJson<'a> {
+    let mut json = json::EntryJson::new(entry);
+    json.key = view.key(entry);
+    json
 }
 
 /// `decimal 16388`: how a number in the query named the code. Worded once for every surface.

@@ -2,7 +2,7 @@
 //! code, key, tags, description, with the characters that matched.
 
 use crate::catalog::{CatalogEntry, Category, Family};
-use crate::explanation::Lang;
+use crate::explanation::{Lang, View};
 use crate::query::{CodeReading, Reading};
 use crate::search::{Highlights, Hit};
 
@@ -33,12 +33,13 @@ pub fn reading_tag(entry: &CatalogEntry, reading: &CodeReading) -> Option<String
     }
 }
 
-/// Builds the row for `hit`. `lights` may be empty (no colour, or not on screen).
+/// Builds the row for `hit` in `view` (its language; its version's key spelling). `lights` may be
+/// empty (no colour, or not on screen).
 pub fn result_row(
     entry: &CatalogEntry,
     hit: &Hit,
     lights: Highlights,
-    lang: Lang,
+    view: &View,
     mention_line: Option<usize>,
 ) -> ResultRow {
     let mut tags = Vec::new();
@@ -54,7 +55,7 @@ pub fn result_row(
     if entry.not_raised_since.is_some() {
         tags.push("retired".to_string());
     }
-    let (description, description_lights) = match (lang, &entry.description_en) {
+    let (description, description_lights) = match (view.lang, &entry.description_en) {
         (Lang::En, Some(en)) => (en.clone(), lights.description_en),
         _ => (entry.description_zh.clone(), lights.description_zh),
     };
@@ -62,8 +63,9 @@ pub fn result_row(
         family: entry.family,
         code: entry.display.clone(),
         code_lights: lights.display,
-        key: entry.key.clone().unwrap_or_default(),
-        key_lights: if entry.key.is_some() {
+        key: view.key(entry).unwrap_or_default().to_string(),
+        // The highlights are positions in the catalog's spelling, not another version's.
+        key_lights: if entry.key.is_some() && view.key(entry) == entry.key.as_deref() {
             lights.key
         } else {
             Vec::new()

@@ -5,13 +5,12 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::catalog::{key_in, Family, SdkVersion};
-use crate::explanation::{self, CodeRef, Explanation, FieldKind, Lang, Value};
+use crate::catalog::{key_in, SdkVersion};
+use crate::explanation::{self, CodeRef, Explanation, FieldKind, Lang, Value, View};
 use crate::mentions::Mention;
 use crate::query::Query;
 use crate::render;
 use crate::search::{Engine, Hit};
-use crate::tui::notes::WEB5_ERROR_MODEL;
 use crate::tui::text::{styled_chars, to_spans, wrap_ranges, wrap_styled};
 use crate::tui::theme::Theme;
 use crate::width::{pad_to, width};
@@ -182,7 +181,7 @@ pub fn build(input: &DetailInput) -> DetailModel {
     };
     let columns = input.columns;
     let lights = input.engine.highlights(hit, input.query);
-    let e = explanation::explain(entry, catalog, input.lang);
+    let e = explanation::explain(entry, catalog, &View::new(input.lang, input.version));
     let mut out: Vec<Line<'static>> = Vec::new();
 
     let mut head = styled_chars(
@@ -316,19 +315,41 @@ pub fn build(input: &DetailInput) -> DetailModel {
             }
         }
     }
-    if entry.family == Family::Web5 {
-        out.push(Line::raw(""));
-        out.extend(wrap_styled(
-            &styled_chars(WEB5_ERROR_MODEL, &[], theme.dim(), theme.dim()),
-            columns,
-            0,
-            Vec::new(),
-        ));
-    }
     DetailModel {
         key,
         lines: out,
         links,
         explanation: Some(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{Catalog, Scope};
+
+    /// The pane shows the core's explanation for the same view: the version's spelling, the 5.x
+    /// note, the field order are what `show` prints.
+    #[test]
+    fn the_pane_shows_the_explanation_show_prints() {
+        let engine = Engine::new(Catalog::builtin().unwrap());
+        for (code, version) in [("0x4001", "4.4.0"), ("5400", "5.8.6")] {
+            let version = SdkVersion::parse(version);
+            let hit = engine.lookup(code, Scope::default()).remove(0);
+            let model = build(&DetailInput {
+                engine: &engine,
+                hit: Some(&hit),
+                query: &Query::default(),
+                lang: Lang::En,
+                mention: None,
+                columns: 80,
+                theme: Theme { color: false },
+                version,
+            });
+            let catalog = engine.catalog();
+            let entry = &catalog.entries()[hit.index];
+            let expected = explanation::explain(entry, catalog, &View::new(Lang::En, version));
+            assert_eq!(model.explanation.as_ref(), Some(&expected), "{code}");
+        }
     }
 }

@@ -22,7 +22,6 @@ pub mod history;
 pub mod input;
 pub mod keys;
 pub mod layout;
-pub mod notes;
 pub mod open_url;
 pub mod terminal;
 pub mod text;

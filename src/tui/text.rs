@@ -83,115 +83,7 @@ pub fn fit(text: &str, columns: usize) -> String {
     format!("{cut}{}", " ".repeat(columns.saturating_sub(w)))
 }
 
-/// Closing punctuation a line must not start with (禁则, and the ASCII ones after a word).
-const NO_LINE_START: &str = "，。；：？！、）」』】》”’〕〉,.;:?!)]}%…";
-/// Opening punctuation a line must not end with.
-const NO_LINE_END: &str = "（「『【《“‘〔〈([{";
-
-/// Narrow non-space characters run together into words that wrap whole (Latin words, numbers,
-/// keys such as `SIGNAL_CHANNEL_SETUP_FAILED`); wide characters (Chinese) break anywhere.
-fn joins_words(c: char) -> bool {
-    !c.is_whitespace() && char_width(c) == 1
-}
-
-/// May a line break fall between `before` and `after`?
-fn may_break_between(before: char, after: char) -> bool {
-    if NO_LINE_START.contains(after) || NO_LINE_END.contains(before) {
-        return false;
-    }
-    before == ' ' || after == ' ' || !(joins_words(before) && joins_words(after))
-}
-
-fn kinsoku_ok(chars: &[(char, Style)], i: usize) -> bool {
-    !NO_LINE_START.contains(chars[i].0) && !NO_LINE_END.contains(chars[i - 1].0)
-}
-
-/// The last place in `from + 1..end` after a separator people read as one (`_`, `/`, `-`, `.`).
-fn separator_cut(chars: &[(char, Style)], from: usize, end: usize) -> Option<usize> {
-    (from + 1..end).rev().find(|&i| {
-        matches!(
-            chars[i - 1].0,
-            '_' | '/' | '-' | '.' | ',' | '&' | '?' | '='
-        ) && kinsoku_ok(chars, i)
-    })
-}
-
-/// Where to cut a run too long for any line: after a separator in the second half of the line,
-/// else as late as 禁则 allows, else at the edge.
-fn forced_cut(chars: &[(char, Style)], start: usize, end: usize) -> usize {
-    let half = start + (end - start) / 2;
-    separator_cut(chars, half.max(start), end)
-        .or_else(|| (start + 1..end).rev().find(|&i| kinsoku_ok(chars, i)))
-        .unwrap_or(end)
-}
-
-/// The char ranges of the lines `chars` wraps into: the first line has `first_columns` columns,
-/// the rest `columns`. Breaks at spaces and around wide characters, never inside a Latin word
-/// that fits on a line of its own, never before closing or after opening punctuation (禁则) when
-/// another break is possible. Continuation lines never start with the space they broke at.
-pub fn wrap_ranges(
-    chars: &[(char, Style)],
-    first_columns: usize,
-    columns: usize,
-) -> Vec<(usize, usize)> {
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    let mut first = true;
-    while start < chars.len() || first {
-        let avail = if first { first_columns } else { columns }.max(1);
-        let mut used = 0;
-        let mut end = start;
-        while end < chars.len() {
-            let w = char_width(chars[end].0);
-            if used + w > avail {
-                break;
-            }
-            used += w;
-            end += 1;
-        }
-        if end == start && start < chars.len() {
-            // A character wider than the line: show it anyway rather than loop forever.
-            end = start + 1;
-        }
-        let mut cut = end;
-        if end < chars.len() && !may_break_between(chars[end - 1].0, chars[end].0) {
-            let opportunity = (start + 1..end)
-                .rev()
-                .find(|&i| may_break_between(chars[i - 1].0, chars[i].0));
-            cut = match opportunity {
-                Some(at) => {
-                    // Moving the tail down only helps if it then fits on a line of its own.
-                    let tail: usize = chars[at..]
-                        .iter()
-                        .enumerate()
-                        .take_while(|&(n, _)| {
-                            n == 0 || !may_break_between(chars[at + n - 1].0, chars[at + n].0)
-                        })
-                        .map(|(_, (c, _))| char_width(*c))
-                        .sum();
-                    if tail <= columns.max(1) {
-                        at
-                    } else {
-                        // Too long for any line (a URL): cut it at one of its own separators
-                        // here, or move it down whole and cut it there.
-                        separator_cut(chars, at, end).unwrap_or(at)
-                    }
-                }
-                None => forced_cut(chars, start, end),
-            };
-        }
-        ranges.push((start, cut));
-        first = false;
-        start = cut;
-        while start < chars.len() && chars[start].0 == ' ' {
-            start += 1;
-        }
-        if start >= chars.len() {
-            break;
-        }
-    }
-    ranges
-}
+pub use crate::text::wrap::wrap_ranges;
 
 /// Wraps styled characters into lines of at most `columns` columns (see [`wrap_ranges`]).
 /// The first line starts with `first_prefix`, continuation lines with `indent` spaces.
@@ -225,6 +117,7 @@ pub fn wrap_styled(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::wrap::{NO_LINE_END, NO_LINE_START};
 
     fn plain(text: &str) -> Vec<(char, Style)> {
         styled_chars(text, &[], Style::default(), Style::default())

@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
-use crate::catalog::key_in;
 use crate::render::rows::result_row;
 use crate::sanitize::sanitize;
 use crate::tui::app::{App, Source, HELP_WIDTH};
@@ -203,13 +202,8 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         let lights = app.engine.highlights(hit, &app.hits_query);
         // The line number has a column of its own (below), so it is never the tag cut first.
         let mention_line = app.mention_for(hit.index).map(|m| m.line_number);
-        let mut row = result_row(entry, hit, lights, app.lang, None);
-        if let Some(spelled) = app.version.and_then(|v| key_in(entry, v)) {
-            if spelled != row.key {
-                row.key = spelled.to_string();
-                row.key_lights.clear();
-            }
-        }
+        let view = crate::explanation::View::new(app.lang, app.version);
+        let row = result_row(entry, hit, lights, &view, None);
         let base = if selected {
             theme.selected()
         } else {

@@ -39,10 +39,30 @@ pub fn spawn_program(
     args: &[&str],
     envs: &[(&str, &str)],
 ) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+    spawn_program_sized(program, args, envs, 100, 30)
+}
+
+/// [`spawn`] on a pty of `cols` × `rows`.
+pub fn spawn_sized(
+    args: &[&str],
+    envs: &[(&str, &str)],
+    cols: u16,
+    rows: u16,
+) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+    spawn_program_sized(&binary(), args, envs, cols, rows)
+}
+
+fn spawn_program_sized(
+    program: &str,
+    args: &[&str],
+    envs: &[(&str, &str)],
+    cols: u16,
+    rows: u16,
+) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
     let pty = native_pty_system()
         .openpty(PtySize {
-            rows: 30,
-            cols: 100,
+            rows,
+            cols,
             pixel_width: 0,
             pixel_height: 0,
         })

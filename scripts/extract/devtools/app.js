@@ -65,6 +65,8 @@ function failGetUserMedia(name, message) {
 const S4 = {
   'join-fake-usersig': () => attempt(() => client4().join({ roomId: ROOM })),
   'join-uncaught': () => { client4().join({ roomId: ROOM }); },
+  // 4.6.x–4.11.x retry the WebSocket 30 times before join() gives up (about 5 minutes here)
+  'join-wait-reconnect': () => attempt(() => client4().join({ roomId: ROOM })),
   'join-twice': async () => {
     const c = client4();
     const first = c.join({ roomId: ROOM }).catch(report);
@@ -156,6 +158,8 @@ const S5 = {
 };
 
 window.__scenarios = v4 ? S4 : S5;
+// Scenarios that need longer than the harness's default cap (milliseconds).
+window.__capMs = { 'join-wait-reconnect': 330000 };
 window.__run = async (name) => {
   const fn = window.__scenarios[name];
   if (!fn) throw new Error('no scenario ' + name);

@@ -10,7 +10,8 @@ impl App {
         };
         let catalog = self.engine.catalog();
         let entry = &catalog.entries()[hit.index];
-        let text = render::explain(entry, catalog, self.copy_format, self.lang);
+        let view = crate::explanation::View::new(self.lang, self.scope().version);
+        let text = render::explain(entry, catalog, self.copy_format, &view);
         let label = format!(
             "{} {} ({})",
             entry.qualified(),

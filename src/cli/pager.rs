@@ -1,0 +1,115 @@
+//! Output taller than the screen goes through `$PAGER` (default `less -FRX`), like bat and git:
+//! only when standard output is a terminal, never into a pipe. `--paging always` pages even short
+//! output (still only on a terminal); `never` writes straight through.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::{Command, Stdio};
+
+/// `--paging`: when output goes through the pager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paging {
+    /// Only when the output is taller than the terminal.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// The terminal standard output is on: its size, when it is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Screen {
+    pub columns: usize,
+    pub rows: usize,
+}
+
+impl Screen {
+    /// The terminal's size when standard output is a terminal, else `None` (a pipe, a file).
+    pub fn of_stdout() -> Option<Screen> {
+        if !io::stdout().is_terminal() {
+            return None;
+        }
+        let (columns, rows) = crossterm::terminal::size().ok()?;
+        (columns > 0 && rows > 0).then_some(Screen {
+            columns: usize::from(columns),
+            rows: usize::from(rows),
+        })
+    }
+}
+
+/// The pager command: `$PAGER` split at spaces, `less -FRX` when unset; `None` when `PAGER` is
+/// empty or `cat` (nothing to page with).
+pub fn pager_command() -> Option<Vec<String>> {
+    let text = std::env::var("PAGER").unwrap_or_else(|_| "less -FRX".to_string());
+    let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+    match words.first().map(String::as_str) {
+        None | Some("cat") => None,
+        Some(_) => Some(words),
+    }
+}
+
+/// Should `text` go through the pager on `screen` (`None`: not a terminal)?
+pub fn wants_pager(paging: Paging, screen: Option<Screen>, text: &[u8]) -> bool {
+    let Some(screen) = screen else {
+        return false;
+    };
+    match paging {
+        Paging::Never => false,
+        Paging::Always => true,
+        Paging::Auto => {
+            let lines = text.iter().filter(|&&b| b == b'\n').count();
+            // The prompt takes the last row after the output.
+            lines >= screen.rows
+        }
+    }
+}
+
+/// Writes `text` through the pager when it wants one, else to `out`. A pager that cannot start
+/// leaves the text to `out`; one the user quits early is no error.
+pub fn show(
+    text: &[u8],
+    paging: Paging,
+    screen: Option<Screen>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if wants_pager(paging, screen, text) {
+        if let Some(words) = pager_command() {
+            if let Ok(mut child) = Command::new(&words[0])
+                .args(&words[1..])
+                .stdin(Stdio::piped())
+                .spawn()
+            {
+                if let Some(mut stdin) = child.stdin.take() {
+                    match stdin.write_all(text) {
+                        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
+                        _ => {}
+                    }
+                }
+                child.wait()?;
+                return Ok(());
+            }
+        }
+    }
+    out.write_all(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pager_is_only_for_a_terminal_and_tall_output() {
+        let screen = Some(Screen {
+            columns: 100,
+            rows: 3,
+        });
+        let short = b"a\nb\n";
+        let tall = b"a\nb\nc\nd\n";
+        assert!(!wants_pager(Paging::Auto, screen, short));
+        assert!(wants_pager(Paging::Auto, screen, tall));
+        assert!(wants_pager(Paging::Always, screen, short));
+        assert!(!wants_pager(Paging::Never, screen, tall));
+        for paging in [Paging::Auto, Paging::Always, Paging::Never] {
+            assert!(!wants_pager(paging, None, tall), "never into a pipe");
+        }
+    }
+}

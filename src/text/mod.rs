@@ -1,0 +1,3 @@
+//! Text laid out in display columns.
+
+pub mod wrap;
