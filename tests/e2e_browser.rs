@@ -276,3 +276,32 @@ fn large_pastes_leave_the_browser_answering() {
     b.wait_for("Codes · 1/1");
     b.quit();
 }
+
+#[test]
+fn queries_are_recalled_across_runs() {
+    let data = tempfile::tempdir().unwrap();
+    let env = [
+        ("TRTC_ERRORS_DATA_DIR", data.path().to_str().unwrap()),
+        ("TRTC_ERRORS_CLIPBOARD", "osc52"),
+    ];
+    let mut b = Browser::start(&[], &env);
+    b.wait_for("Codes");
+    b.send("jinfang");
+    b.wait_for("JOIN_ROOM_FAILED");
+    b.send("\r"); // Enter copies: the query is kept
+    b.send("\x15");
+    b.send("16388");
+    b.wait_for("Codes · 1/1");
+    b.quit(); // the query line at quit is kept too
+    let mut b = Browser::start(&[], &env);
+    b.wait_for("Codes");
+    b.send("\x1b[1;3A"); // Alt-↑
+    b.wait_for("› 16388");
+    b.send("\x1b[1;3A");
+    b.wait_for("› jinfang");
+    b.send("\x1b[1;3B"); // Alt-↓
+    b.wait_for("› 16388");
+    b.send("\x1b[1;3B");
+    b.wait_for("Codes · 1/364");
+    b.quit();
+}

@@ -929,3 +929,64 @@ fn a_huge_one_line_paste_without_codes_is_cut_to_a_query() {
     assert!(app.query().chars().count() <= MAX_PASTED_QUERY_CHARS);
     assert!(app.status.as_deref().unwrap().contains("are the query"));
 }
+
+#[test]
+fn doc_addresses_are_never_wrapped_inside() {
+    let catalog = Catalog::builtin().unwrap();
+    let url = catalog
+        .find_display("0x4004")
+        .unwrap()
+        .doc_url
+        .clone()
+        .unwrap();
+    for (width, height, full) in [(160, 45, false), (100, 30, true), (80, 24, true)] {
+        let mut app = app(width, height);
+        type_text(&mut app, "0x4004");
+        if full {
+            app.update(Action::ToggleDetailFull);
+        }
+        for _ in 0..60 {
+            app.update(Action::DetailDown);
+        }
+        let text = screen_text(&render(&app));
+        assert!(text.contains(&url), "{width}×{height}:\n{text}");
+    }
+    // Too narrow for it: cut with a mark, never continued on the next line.
+    let mut app = app(100, 30);
+    type_text(&mut app, "0x4004");
+    for _ in 0..60 {
+        app.update(Action::DetailDown);
+    }
+    let text = screen_text(&render(&app));
+    let tail = &url[url.len() - 10..];
+    assert!(!text.contains(tail), "{text}");
+    assert!(text.contains(&url[..30]), "{text}");
+}
+
+#[test]
+fn a_typed_log_line_lists_the_codes_it_names_first() {
+    for (line, first) in [
+        ("OnError [code:-1301|msg:open camera failed]", "-1301"),
+        ("RtcError: join room failed code: 16388", "0x4004"),
+    ] {
+        let mut app = app(100, 30);
+        type_text(&mut app, line);
+        assert_eq!(
+            shown_displays(&app).first().map(String::as_str),
+            Some(first),
+            "{line}"
+        );
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap_or("")
+                .contains("Named in the typed line"),
+            "{line}: {:?}",
+            app.status
+        );
+    }
+    // A plain query is searched as before.
+    let mut app = app(100, 30);
+    type_text(&mut app, "join");
+    assert!(app.status.is_none());
+}

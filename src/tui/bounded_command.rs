@@ -6,8 +6,6 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::tui::clipboard::describe_duration;
-
 /// Runs `command` with `input` on its stdin and returns its stdout, or why not: it failed to
 /// start, exited unsuccessfully, or did not finish within `within` (then it is killed).
 pub fn run_with_timeout(
@@ -67,6 +65,15 @@ pub fn run_with_timeout(
             }
             Err(e) => return Err(format!("{name}: {e}")),
         }
+    }
+}
+
+/// A deadline as people say it: `2 s`, `250 ms`.
+pub(crate) fn describe_duration(d: Duration) -> String {
+    if d.subsec_millis() == 0 {
+        format!("{} s", d.as_secs())
+    } else {
+        format!("{} ms", d.as_millis())
     }
 }
 

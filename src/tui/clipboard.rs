@@ -19,7 +19,7 @@
 //! when the copy is over. The arboard handle lives as long as the program: on Linux the copied text
 //! is served by this process.
 
-pub use crate::tui::bounded_command::run_with_timeout;
+use crate::tui::bounded_command::{describe_duration, run_with_timeout};
 use std::io::{self, Write};
 use std::process::Command;
 use std::sync::mpsc::{self, Sender};
@@ -372,14 +372,6 @@ fn with_note(route: String, note: Option<String>) -> String {
     match note {
         Some(note) => format!("{route} · {note}"),
         None => route,
-    }
-}
-
-pub(crate) fn describe_duration(d: Duration) -> String {
-    if d.subsec_millis() == 0 {
-        format!("{} s", d.as_secs())
-    } else {
-        format!("{} ms", d.as_millis())
     }
 }
 

@@ -282,6 +282,10 @@ pub fn build(input: &DetailInput) -> DetailModel {
             );
             continue;
         }
+        if field.kind == FieldKind::Docs {
+            push_urls(&mut out, field, &style, theme, columns, side, label_width);
+            continue;
+        }
         let items: Vec<String> = match &field.value {
             Value::Items(items) if items.len() > 1 && field.kind != FieldKind::Aliases => {
                 items.iter().map(|i| format!("• {i}")).collect()
@@ -320,6 +324,50 @@ pub fn build(input: &DetailInput) -> DetailModel {
         lines: out,
         links,
         explanation: Some(e),
+    }
+}
+
+/// Doc addresses are never wrapped inside, so the terminal still sees each as one link: beside
+/// the label when it fits, else on a line of its own from the pane's left edge, else cut with a
+/// mark (Ctrl-O opens it; Ctrl-F gives the pane the width to show it whole).
+fn push_urls(
+    out: &mut Vec<Line<'static>>,
+    field: &crate::explanation::Field,
+    style: &ratatui::style::Style,
+    theme: &Theme,
+    columns: usize,
+    side: bool,
+    label_width: usize,
+) {
+    let urls: Vec<String> = match &field.value {
+        Value::Items(items) => items.clone(),
+        value => vec![value.joined()],
+    };
+    let label = format!("{}:", field.label);
+    for (n, url) in urls.iter().enumerate() {
+        let url = crate::sanitize::sanitize(url).into_owned();
+        let url_width = width(&url);
+        let head = if n == 0 {
+            pad_to(&label, label_width)
+        } else {
+            " ".repeat(label_width)
+        };
+        if side && label_width + url_width <= columns {
+            out.push(Line::from(vec![
+                Span::styled(head, theme.label()),
+                Span::styled(url, *style),
+            ]));
+            continue;
+        }
+        if n == 0 {
+            out.push(Line::styled(label.clone(), theme.label()));
+        }
+        let shown = if url_width <= columns {
+            url
+        } else {
+            crate::width::truncate(&url, columns)
+        };
+        out.push(Line::styled(shown, *style));
     }
 }
 

@@ -22,7 +22,7 @@ pub const GRACE: Duration = Duration::from_millis(1000);
 pub enum Event {
     Input(crossterm::event::Event),
     /// The terminal hung up: nothing more will come.
-    InputClosed(String),
+    InputClosed,
     /// Reading the terminal failed for another reason (no descriptor left, …): said, then exit 2.
     InputFailed(String),
     /// A signal that ends the program (exit 128 + n once the terminal is restored).
@@ -107,8 +107,8 @@ fn read_input(events: &Events) {
         }
     };
     loop {
-        if let Err(why) = terminal.wait_for_bytes() {
-            events.send(Event::InputClosed(why));
+        if let Err(ended) = terminal.wait_for_bytes() {
+            events.send(ended);
             return;
         }
         // Everything crossterm can make of what is there, buffered events included.
@@ -155,8 +155,9 @@ impl TerminalInput {
         Ok(TerminalInput { fd, owned: true })
     }
 
-    /// Returns once the terminal has bytes to read; `Err` (saying why) when it hung up.
-    fn wait_for_bytes(&self) -> Result<(), String> {
+    /// Returns once the terminal has bytes to read; `Err` with the event that ends the input
+    /// when it hung up or cannot be waited on.
+    fn wait_for_bytes(&self) -> Result<(), Event> {
         loop {
             let mut polled = libc::pollfd {
                 fd: self.fd,
@@ -170,14 +171,16 @@ impl TerminalInput {
                 if error.kind() == io::ErrorKind::Interrupted {
                     continue;
                 }
-                return Err(format!("cannot wait for the terminal: {error}"));
+                return Err(Event::InputFailed(format!(
+                    "cannot wait for the terminal: {error}"
+                )));
             }
             // Readable with nothing to read is end-of-file: a hung-up terminal says both.
             if polled.revents & libc::POLLIN != 0 && self.waiting_bytes() > 0 {
                 return Ok(());
             }
             if polled.revents != 0 {
-                return Err("the terminal hung up".to_string());
+                return Err(Event::InputClosed);
             }
         }
     }
@@ -226,7 +229,7 @@ fn forward(events: &Events, read: io::Result<crossterm::event::Event>) -> bool {
 fn read_failed(error: &io::Error) -> Event {
     #[cfg(unix)]
     if error.raw_os_error() == Some(libc::EIO) {
-        return Event::InputClosed(error.to_string());
+        return Event::InputClosed;
     }
     Event::InputFailed(format!("cannot read the terminal: {error}"))
 }
@@ -308,9 +311,13 @@ pub fn spawn_loader(
     Ok(())
 }
 
-/// The worker's waker and the clipboard's notifier, sending into `events`.
-pub fn wire_helpers(events: &Events) -> Arc<dyn Fn(Reply) + Send + Sync> {
-    let search_done = events.callback(|()| Event::SearchDone);
-    super::worker::set_waker(move || search_done(()));
+/// The clipboard's notifier, sending into `events`.
+pub fn clipboard_notifier(events: &Events) -> Arc<dyn Fn(Reply) + Send + Sync> {
     Arc::new(events.callback(Event::Clipboard))
+}
+
+/// The search worker's waker, sending into `events`.
+pub fn search_waker(events: &Events) -> super::worker::Waker {
+    let search_done = events.callback(|()| Event::SearchDone);
+    Arc::new(move || search_done(()))
 }

@@ -1,7 +1,8 @@
 //! Where the user was before following a link in the detail pane, so Backspace (on an empty query)
 //! or Alt-← brings them back: a small stack, oldest places dropped first.
 
-use crate::tui::app::{Filter, Source};
+use crate::tui::filter::Filter;
+use crate::tui::source::Source;
 
 /// Enough to go back several hops; a longer trail is not something anyone walks back.
 const DEPTH: usize = 32;

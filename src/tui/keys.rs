@@ -1,119 +1,332 @@
-//! Terminal events → [`Action`]s. Only key presses count (not repeats' releases), so a key acts
-//! once on terminals that report both.
+//! The key map: one table that both decodes keys into [`Action`]s and writes the help and the
+//! footer, so they cannot drift apart. Only key presses count (not repeats' releases), so a key
+//! acts once on terminals that report both.
 
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };
 
-use crate::tui::app::Action;
+use crate::tui::action::Action;
 
-/// One key binding: its keys, what it does, and its word in the footer (`None`: help only). The
-/// footer's words may name the current state: `{filter}` (the next one), `{enter}`, `{lang}`,
-/// `{esc}`, `{help}` (the key that opens help now), `{full}`.
+/// A key and the modifiers it needs (more may be held: Ctrl-Shift-C is still Ctrl-C).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::ALT,
+    }
+}
+
+const fn alt_char(c: char) -> Key {
+    alt(KeyCode::Char(c))
+}
+
+const fn with(code: KeyCode, modifiers: KeyModifiers) -> Key {
+    Key { code, modifiers }
+}
+
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+impl Key {
+    /// The key as the help writes it: `Ctrl-C`, `Alt-↑`, `Shift-PgUp`, `F1`.
+    pub fn name(&self) -> String {
+        let mut name = String::new();
+        for (modifier, word) in [
+            (CTRL, "Ctrl-"),
+            (KeyModifiers::ALT, "Alt-"),
+            (SHIFT, "Shift-"),
+        ] {
+            if self.modifiers.contains(modifier) {
+                name.push_str(word);
+            }
+        }
+        let code = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) if !self.modifiers.is_empty() => c.to_uppercase().to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::Backspace => "Bksp".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        name + &code
+    }
+
+    fn matches(&self, event: &KeyEvent) -> bool {
+        self.code == event.code && event.modifiers.contains(self.modifiers)
+    }
+}
+
+/// One line of the help: the keys with what each does, or (`label`) what is not a key (typing,
+/// pasting, the mouse); what the line says; its word in the footer (`None`: help only). The footer's
+/// words may name the current state: `{filter}` (the next one), `{enter}`, `{lang}`, `{esc}`,
+/// `{help}` (the key that opens help now), `{full}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
-    pub keys: &'static str,
+    pub keys: &'static [(Key, Action)],
+    pub label: Option<&'static str>,
     pub does: &'static str,
     /// (priority, words): the footer shows the lowest numbers first, as many as fit.
     pub footer: Option<(u8, &'static str)>,
 }
 
-const fn bind(keys: &'static str, does: &'static str) -> Binding {
+impl Binding {
+    /// The help's key column: the label, or the keys' names.
+    pub fn keys_text(&self) -> String {
+        match self.label {
+            Some(label) => label.to_string(),
+            None => self
+                .keys
+                .iter()
+                .map(|(k, _)| k.name())
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+}
+
+const fn keys(keys: &'static [(Key, Action)], does: &'static str) -> Binding {
     Binding {
         keys,
+        label: None,
         does,
         footer: None,
     }
 }
 
 const fn shown(
-    keys: &'static str,
+    keys: &'static [(Key, Action)],
     does: &'static str,
     priority: u8,
     words: &'static str,
 ) -> Binding {
     Binding {
         keys,
+        label: None,
         does,
         footer: Some((priority, words)),
     }
 }
 
-/// Every key binding, for the footer and the help overlay. One list, so they never disagree.
+/// A help line for something that is not a key.
+const fn note(label: &'static str, does: &'static str) -> Binding {
+    Binding {
+        keys: &[],
+        label: Some(label),
+        does,
+        footer: None,
+    }
+}
+
+use Action as A;
+use KeyCode as K;
+
+/// Every key the browser knows, in help order. Decoding takes the binding whose modifiers are the
+/// most specific among those held (Alt-↑ before ↑), then the first in this order.
 pub const BINDINGS: &[Binding] = &[
-    bind("type", "search: 0x4004, 16388, key, 中文, pinyin, English"),
-    bind(
+    note("type", "search: 0x4004, 16388, key, 中文, pinyin, English"),
+    note(
         "@4.5.0  v:5.8.6",
         "in the query: only that SDK version's codes",
     ),
-    shown("↑ ↓  Ctrl-P Ctrl-N", "move the selection", 0, "↑↓ move"),
-    bind("PgUp PgDn  Home End", "a page / the first / the last code"),
-    bind("Shift-↑ ↓  Alt-↑ ↓", "scroll the detail pane"),
-    bind("Shift-PgUp PgDn", "a page of the detail pane"),
     shown(
-        "Ctrl-F",
+        &[
+            (key(K::Up), A::Up),
+            (key(K::Down), A::Down),
+            (ctrl('p'), A::Up),
+            (ctrl('n'), A::Down),
+        ],
+        "move the selection",
+        0,
+        "↑↓ move",
+    ),
+    keys(
+        &[
+            (key(K::PageUp), A::PageUp),
+            (key(K::PageDown), A::PageDown),
+            (key(K::Home), A::First),
+            (key(K::End), A::Last),
+        ],
+        "a page / the first / the last code",
+    ),
+    keys(
+        &[
+            (with(K::Up, SHIFT), A::DetailUp),
+            (with(K::Down, SHIFT), A::DetailDown),
+        ],
+        "scroll the detail pane",
+    ),
+    keys(
+        &[
+            (with(K::PageUp, SHIFT), A::DetailPageUp),
+            (with(K::PageDown, SHIFT), A::DetailPageDown),
+        ],
+        "a page of the detail pane",
+    ),
+    shown(
+        &[(ctrl('f'), A::ToggleDetailFull)],
         "detail on the whole screen (PgUp PgDn scroll it)",
         5,
         "^F {full}",
     ),
-    bind("Alt-N  Alt-P", "next / previous linked code in the detail"),
+    keys(
+        &[
+            (alt(K::Up), A::HistoryOlder),
+            (alt(K::Down), A::HistoryNewer),
+        ],
+        "earlier queries (kept across runs)",
+    ),
+    keys(
+        &[(alt_char('n'), A::NextLink), (alt_char('p'), A::PrevLink)],
+        "next / previous linked code in the detail",
+    ),
     shown(
-        "Enter",
+        &[(key(K::Enter), A::Enter)],
         "follow the link in focus, else copy (pick: print)",
         1,
         "Enter {enter}",
     ),
-    bind("Ctrl-Space", "pick: mark a code (Enter prints the marked)"),
-    bind(
-        "Backspace  Alt-←",
+    keys(
+        &[(ctrl(' '), A::ToggleMark)],
+        "pick: mark a code (Enter prints the marked)",
+    ),
+    keys(
+        &[
+            (key(K::Backspace), A::Backspace),
+            (ctrl('h'), A::Backspace),
+            (alt(K::Left), A::Back),
+        ],
         "back from a followed link (empty query)",
     ),
-    bind("Ctrl-Y", "copy; after a paste: all it explains"),
-    bind("Ctrl-T", "copy format: text → markdown → json"),
+    keys(
+        &[(ctrl('y'), A::CopyAll)],
+        "copy; after a paste: all it explains",
+    ),
+    keys(
+        &[(ctrl('t'), A::CycleCopyFormat)],
+        "copy format: text → markdown → json",
+    ),
     shown(
-        "Tab  Shift-Tab",
+        &[
+            (key(K::Tab), A::NextCategory),
+            (key(K::BackTab), A::PrevCategory),
+        ],
         "filter: All → Web 4.x → SDK → Account …",
         2,
         "Tab → {filter}",
     ),
-    bind("Alt-1 … Alt-4", "filter: All / Web 4.x / Web 5.x / Native"),
+    keys(
+        &[
+            (alt_char('1'), A::ShowFamily(0)),
+            (alt_char('2'), A::ShowFamily(1)),
+            (alt_char('3'), A::ShowFamily(2)),
+            (alt_char('4'), A::ShowFamily(3)),
+        ],
+        "filter: All / Web 4.x / Web 5.x / Native",
+    ),
     shown(
-        "Ctrl-G  F2",
+        &[(ctrl('g'), A::CycleLang), (key(K::F(2)), A::CycleLang)],
         "language: 中文+English → 中文 → English",
         5,
         "^G {lang}",
     ),
     shown(
-        "Ctrl-O",
+        &[(ctrl('o'), A::OpenDocs)],
         "open the code's doc page in the browser",
         6,
         "^O docs",
     ),
-    bind("← →  Ctrl-A Ctrl-E", "cursor: a character / start / end"),
-    bind("Alt-B  Alt-F", "cursor: a word left / right"),
-    bind("Ctrl-W  Ctrl-K  Ctrl-U", "delete a word / to the end / all"),
-    bind("paste", "its codes, line by line; else it is the query"),
-    bind("Ctrl-S", "after a paste: surest codes first / line order"),
-    bind(
+    keys(
+        &[
+            (key(K::Left), A::CursorLeft),
+            (key(K::Right), A::CursorRight),
+            (ctrl('a'), A::CursorHome),
+            (ctrl('e'), A::CursorEnd),
+        ],
+        "cursor: a character / start / end",
+    ),
+    keys(
+        &[
+            (alt_char('b'), A::WordLeft),
+            (alt_char('f'), A::WordRight),
+            (with(K::Left, CTRL), A::WordLeft),
+            (with(K::Right, CTRL), A::WordRight),
+        ],
+        "cursor: a word left / right",
+    ),
+    keys(
+        &[
+            (ctrl('w'), A::DeleteWord),
+            (alt(K::Backspace), A::DeleteWord),
+            (with(K::Backspace, CTRL), A::DeleteWord),
+        ],
+        "delete the word before the cursor",
+    ),
+    keys(
+        &[
+            (key(K::Delete), A::Delete),
+            (ctrl('k'), A::KillToEnd),
+            (ctrl('u'), A::ClearQuery),
+        ],
+        "delete a character / to the end / all",
+    ),
+    note("paste", "its codes, line by line; else it is the query"),
+    keys(
+        &[(ctrl('s'), A::TogglePasteOrder)],
+        "after a paste: surest codes first / line order",
+    ),
+    note(
         "'word ^word word$ !word",
         "exact / prefix / suffix / exclude",
     ),
-    bind("mouse", "click a code, a tab or a link; wheel scrolls"),
-    bind("Ctrl-L", "redraw the screen"),
-    bind("Ctrl-Z", "suspend (fg comes back)"),
+    note("mouse", "click a code, a tab or a link; wheel scrolls"),
+    keys(&[(ctrl('l'), A::Redraw)], "redraw the screen"),
+    keys(&[(ctrl('z'), A::Suspend)], "suspend (fg comes back)"),
     shown(
-        "Esc",
+        &[(key(K::Esc), A::Escape)],
         "step back: close, leave a paste, clear the query",
         4,
         "Esc {esc}",
     ),
     shown(
-        "Ctrl-C  Ctrl-D",
+        &[(ctrl('c'), A::Quit), (ctrl('d'), A::QuitOrDelete)],
         "quit (Ctrl-D: on an empty query)",
         4,
         "^C quit",
     ),
-    shown("?  F1", "this help (? on an empty query)", 3, "{help} help"),
+    shown(
+        &[(key(K::F(1)), A::ToggleHelp)],
+        "this help (also ? on an empty query)",
+        3,
+        "{help} help",
+    ),
 ];
 
 /// What the help overlay lists after the bindings.
@@ -144,61 +357,31 @@ pub fn action_for(event: &Event) -> Action {
     }
 }
 
-pub fn key_action(key: &KeyEvent) -> Action {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-    match key.code {
-        KeyCode::Char('c') if ctrl => Action::Quit,
-        KeyCode::Char('d') if ctrl => Action::QuitOrDelete,
-        KeyCode::Char('p') if ctrl => Action::Up,
-        KeyCode::Char('n') if ctrl => Action::Down,
-        KeyCode::Char('a') if ctrl => Action::CursorHome,
-        KeyCode::Char('e') if ctrl => Action::CursorEnd,
-        KeyCode::Char('w') if ctrl => Action::DeleteWord,
-        KeyCode::Char('k') if ctrl => Action::KillToEnd,
-        KeyCode::Char('u') if ctrl => Action::ClearQuery,
-        KeyCode::Char('y') if ctrl => Action::CopyAll,
-        KeyCode::Char('t') if ctrl => Action::CycleCopyFormat,
-        KeyCode::Char('g') if ctrl => Action::CycleLang,
-        KeyCode::Char('l') if ctrl => Action::Redraw,
-        KeyCode::Char('z') if ctrl => Action::Suspend,
-        KeyCode::Char('o') if ctrl => Action::OpenDocs,
-        KeyCode::Char('f') if ctrl => Action::ToggleDetailFull,
-        KeyCode::Char('s') if ctrl => Action::TogglePasteOrder,
-        KeyCode::Char(' ') if ctrl => Action::ToggleMark,
-        KeyCode::Char('h') if ctrl => Action::Backspace,
-        KeyCode::Char(c @ '1'..='4') if alt => Action::ShowFamily(c as usize - '1' as usize),
-        KeyCode::Char('b') if alt => Action::WordLeft,
-        KeyCode::Char('f') if alt => Action::WordRight,
-        KeyCode::Char('n') if alt => Action::NextLink,
-        KeyCode::Char('p') if alt => Action::PrevLink,
-        KeyCode::Char(_) if ctrl || alt => Action::None,
+/// The bound action whose key matches with the most modifiers; else a typed character.
+pub fn key_action(event: &KeyEvent) -> Action {
+    let bound = BINDINGS
+        .iter()
+        .flat_map(|b| b.keys.iter())
+        .filter(|(key, _)| key.matches(event))
+        .fold(None::<&(Key, Action)>, |best, candidate| match best {
+            Some(best)
+                if best.0.modifiers.bits().count_ones()
+                    >= candidate.0.modifiers.bits().count_ones() =>
+            {
+                Some(best)
+            }
+            _ => Some(candidate),
+        });
+    if let Some((_, action)) = bound {
+        return action.clone();
+    }
+    let held = event.modifiers;
+    match event.code {
+        KeyCode::Char(_) if held.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+            Action::None
+        }
+        // `?` opens the help on an empty query; the app decides.
         KeyCode::Char(c) => Action::Insert(c),
-        KeyCode::PageUp if shift || alt => Action::DetailPageUp,
-        KeyCode::PageDown if shift || alt => Action::DetailPageDown,
-        KeyCode::Up if shift || alt => Action::DetailUp,
-        KeyCode::Down if shift || alt => Action::DetailDown,
-        KeyCode::Left if alt => Action::Back,
-        KeyCode::Left if ctrl => Action::WordLeft,
-        KeyCode::Right if ctrl || alt => Action::WordRight,
-        KeyCode::Backspace if alt || ctrl => Action::DeleteWord,
-        KeyCode::Up => Action::Up,
-        KeyCode::Down => Action::Down,
-        KeyCode::PageUp => Action::PageUp,
-        KeyCode::PageDown => Action::PageDown,
-        KeyCode::Left => Action::CursorLeft,
-        KeyCode::Right => Action::CursorRight,
-        KeyCode::Home => Action::First,
-        KeyCode::End => Action::Last,
-        KeyCode::Backspace => Action::Backspace,
-        KeyCode::Delete => Action::Delete,
-        KeyCode::Tab => Action::NextCategory,
-        KeyCode::BackTab => Action::PrevCategory,
-        KeyCode::Enter => Action::Enter,
-        KeyCode::Esc => Action::Escape,
-        KeyCode::F(1) => Action::ToggleHelp,
-        KeyCode::F(2) => Action::CycleLang,
         _ => Action::None,
     }
 }
@@ -251,7 +434,10 @@ mod tests {
                 key(KeyCode::PageDown, KeyModifiers::SHIFT),
                 Action::DetailPageDown,
             ),
-            (key(KeyCode::PageUp, alt), Action::DetailPageUp),
+            (
+                key(KeyCode::PageUp, KeyModifiers::SHIFT),
+                Action::DetailPageUp,
+            ),
             (key(KeyCode::Char('y'), ctrl), Action::CopyAll),
             (key(KeyCode::Enter, none), Action::Enter),
             (key(KeyCode::Char('t'), ctrl), Action::CycleCopyFormat),
@@ -279,7 +465,9 @@ mod tests {
             (key(KeyCode::Char('a'), ctrl), Action::CursorHome),
             (key(KeyCode::Char('e'), ctrl), Action::CursorEnd),
             (key(KeyCode::Up, KeyModifiers::SHIFT), Action::DetailUp),
-            (key(KeyCode::Down, KeyModifiers::ALT), Action::DetailDown),
+            (key(KeyCode::Down, KeyModifiers::SHIFT), Action::DetailDown),
+            (key(KeyCode::Up, KeyModifiers::ALT), Action::HistoryOlder),
+            (key(KeyCode::Down, KeyModifiers::ALT), Action::HistoryNewer),
             (key(KeyCode::Tab, none), Action::NextCategory),
             (
                 key(KeyCode::BackTab, KeyModifiers::SHIFT),
@@ -311,9 +499,28 @@ mod tests {
         assert!(hints.contains(&"^C quit".to_string()));
         assert_eq!(help_line_count(), BINDINGS.len() + 2);
         // Help fits 80 columns: key column, two spaces, description, borders.
-        let keys = BINDINGS.iter().map(|b| width(b.keys)).max().unwrap();
+        let keys = BINDINGS
+            .iter()
+            .map(|b| width(&b.keys_text()))
+            .max()
+            .unwrap();
         let does = BINDINGS.iter().map(|b| width(b.does)).max().unwrap();
         assert!(keys + 2 + does + 2 <= 78, "{keys} + {does}");
+    }
+
+    #[test]
+    fn every_key_in_the_table_does_what_its_help_line_says() {
+        for binding in BINDINGS {
+            for (bound, action) in binding.keys {
+                let event = Event::Key(KeyEvent {
+                    code: bound.code,
+                    modifiers: bound.modifiers,
+                    kind: KeyEventKind::Press,
+                    state: KeyEventState::NONE,
+                });
+                assert_eq!(&action_for(&event), action, "{}", bound.name());
+            }
+        }
     }
 
     #[test]

@@ -11,23 +11,26 @@
 //! thread is stuck writing to a terminal that stopped reading, the signal thread restores what it
 //! can without waiting and ends the process ([`events::GRACE`]).
 
+mod action;
 pub mod app;
 mod bounded_backend;
-pub mod bounded_command;
+mod bounded_command;
 pub mod clipboard;
-pub mod detail;
-pub mod events;
-pub mod filter;
-pub mod history;
-pub mod input;
-pub mod keys;
+mod detail;
+mod events;
+mod filter;
+mod history;
+mod input;
+mod keys;
 pub mod layout;
-pub mod open_url;
-pub mod terminal;
-pub mod text;
-pub mod theme;
+mod open_url;
+mod query_history;
+mod source;
+mod terminal;
+mod text;
+mod theme;
 pub mod ui;
-pub mod worker;
+mod worker;
 
 use std::io;
 use std::process::ExitCode;
@@ -187,7 +190,7 @@ fn run_from(
         anyhow::bail!(why);
     }
     let (events, inbox) = Events::channel();
-    let notify = events::wire_helpers(&events);
+    let notify = events::clipboard_notifier(&events);
     #[cfg(unix)]
     events::spawn_signal_thread(events.clone()).context("cannot watch for signals")?;
 
@@ -207,7 +210,8 @@ fn run_from(
     let mut warnings = Vec::new();
     let outcome = match wait_for_session(&mut terminal, &inbox, load, events.clone())? {
         Waited::Loaded(session, early) => {
-            let mut app = build_app(*session, initial_query, &mut warnings);
+            let waker = events::search_waker(&events);
+            let mut app = build_app(*session, initial_query, waker, &mut warnings);
             if picking.is_some() {
                 app.start_picking();
             }
@@ -236,6 +240,11 @@ fn run_from(
                 Ok(Some(code)) => Ok(code),
                 Err(e) => Err(e),
             };
+            app.remember_query();
+            if let Some(path) = query_history::history_file() {
+                // Losing the history is not worth an error after the browser closed.
+                let _ = query_history::save(&path, &app.query_history);
+            }
             if let Some(chosen) = picking {
                 *chosen = app.pick.as_mut().and_then(|p| p.chosen.take());
             }
@@ -268,14 +277,23 @@ fn finish<B: Backend>(
     Ok(code)
 }
 
-fn build_app(session: Session, initial_query: Option<String>, warnings: &mut Vec<String>) -> App {
+fn build_app(
+    session: Session,
+    initial_query: Option<String>,
+    waker: worker::Waker,
+    warnings: &mut Vec<String>,
+) -> App {
     let copy_format = session.config.config.copy_format.unwrap_or_default();
-    let mut app = App::new(
+    let mut app = App::with_waker(
         Arc::new(session.engine),
         copy_format,
         session.lang,
         session.color,
+        Some(waker),
     );
+    if let Some(path) = query_history::history_file() {
+        app.query_history = query_history::load(&path);
+    }
     if !session.scope.is_everything() {
         app.set_base_scope(session.scope);
     }
@@ -336,7 +354,7 @@ where
                 };
             }
             Event::Terminate(signal) => return Ok(Waited::Exit(signal_exit(signal))),
-            Event::InputClosed(_) => return Ok(Waited::Exit(hangup_exit())),
+            Event::InputClosed => return Ok(Waited::Exit(hangup_exit())),
             Event::InputFailed(why) => anyhow::bail!(why),
             Event::Input(crossterm::event::Event::Resize(..)) | Event::Resized => {
                 full_redraw_next(terminal)?;
@@ -515,7 +533,7 @@ where
                 }
             }
             Event::Terminate(signal) => return Ok(Some(signal_exit(signal))),
-            Event::InputClosed(_) => return Ok(Some(hangup_exit())),
+            Event::InputClosed => return Ok(Some(hangup_exit())),
             // Ends through `run_from`'s error path: the terminal restored, then the message.
             Event::InputFailed(why) => anyhow::bail!(why),
             Event::Suspend => suspend()?,

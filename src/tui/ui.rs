@@ -426,7 +426,11 @@ fn draw_footer(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
 }
 
 fn draw_help(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let key_width = BINDINGS.iter().map(|b| width(b.keys)).max().unwrap_or(0);
+    let key_width = BINDINGS
+        .iter()
+        .map(|b| width(&b.keys_text()))
+        .max()
+        .unwrap_or(0);
     let popup = help_popup(area, HELP_WIDTH, help_line_count());
     // A wide character whose right half sits under the popup's left border would swallow the border
     // when the terminal redraws: blank the cell to the popup's left first.
@@ -479,7 +483,7 @@ fn draw_help(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let mut lines: Vec<Line> = BINDINGS
         .iter()
         .map(|b| {
-            let key = fit(b.keys, key_width + 2);
+            let key = fit(&b.keys_text(), key_width + 2);
             let line = vec![Span::styled(key, theme.label()), Span::raw(b.does)];
             clip_line(line, columns)
         })

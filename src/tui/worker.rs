@@ -6,11 +6,11 @@
 //! search under way: the worker searches the catalog in slices and looks for a newer request
 //! between them, so a pathological query (20,000 one-letter words) cannot keep newer ones waiting.
 //!
-//! The event loop does not poll for answers: after each answer the worker calls the waker set with
-//! [`set_waker`], which puts an event on the loop's channel.
+//! The event loop does not poll for answers: after each answer the worker calls the waker it was
+//! spawned with, which puts an event on the loop's channel.
 
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use crate::catalog::Scope;
 use crate::query::Query;
@@ -39,16 +39,9 @@ pub struct SearchResult {
     pub hits: Vec<Hit>,
 }
 
-type Waker = Arc<dyn Fn() + Send + Sync>;
-
-/// Called by every worker spawned afterwards, once per answer it sends.
-static WAKER: Mutex<Option<Waker>> = Mutex::new(None);
-
-/// Sets what a worker calls after sending an answer (the event loop's wake-up). The app creates
-/// its worker itself, so the loop registers this before creating the app.
-pub fn set_waker(waker: impl Fn() + Send + Sync + 'static) {
-    *WAKER.lock().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(waker));
-}
+/// What a worker calls after sending an answer: the event loop's wake-up, handed in by whoever
+/// creates the worker (no process-wide state).
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
 pub struct SearchWorker {
     requests: Sender<SearchRequest>,
@@ -58,10 +51,9 @@ pub struct SearchWorker {
 impl SearchWorker {
     /// Starts the worker thread; `None` when the system will not give us one (a low `ulimit -v`):
     /// the browser then searches on its own thread rather than fail.
-    pub fn spawn(engine: Arc<Engine>) -> Option<SearchWorker> {
+    pub fn spawn(engine: Arc<Engine>, waker: Option<Waker>) -> Option<SearchWorker> {
         let (requests, inbox) = mpsc::channel::<SearchRequest>();
         let (outbox, results) = mpsc::channel::<SearchResult>();
-        let waker = WAKER.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let spawned = std::thread::Builder::new()
             .name("search".into())
             .spawn(move || {
@@ -258,11 +250,11 @@ mod tests {
     fn the_worker_answers_the_newest_request_and_wakes_the_loop() {
         let engine = big_engine();
         let (woken, wakes) = mpsc::channel();
-        let woken = Mutex::new(woken);
-        set_waker(move || {
+        let woken = std::sync::Mutex::new(woken);
+        let waker: Waker = Arc::new(move || {
             let _ = woken.lock().unwrap().send(());
         });
-        let worker = SearchWorker::spawn(engine).expect("a thread for the worker");
+        let worker = SearchWorker::spawn(engine, Some(waker)).expect("a thread for the worker");
         let slow: String = "a b c d e ".repeat(2000);
         assert!(worker.request(request(1, &slow, None)));
         assert!(worker.request(request(2, "join", None)));

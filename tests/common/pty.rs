@@ -71,8 +71,12 @@ fn spawn_program_sized(
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env("TRTC_ERRORS_CONFIG_DIR", super::empty_config_dir());
-    // Tests never write the user's cache directory.
+    // Tests never write the user's cache directory, nor their query history.
     cmd.env("TRTC_ERRORS_NO_CACHE", "1");
+    cmd.env(
+        "TRTC_ERRORS_DATA_DIR",
+        std::env::temp_dir().join(format!("trtc-errors-data-{}", std::process::id())),
+    );
     cmd.env_remove("DISPLAY");
     cmd.env_remove("WAYLAND_DISPLAY");
     cmd.env_remove("TMUX");

@@ -3,7 +3,6 @@
 //! Nothing here touches the terminal. Effects that need I/O (copying) are returned to the loop as
 //! [`Effect`] values, so every state change can be tested as (state, action) → (new state).
 
-mod action;
 mod copy;
 mod links;
 mod paste;
@@ -19,6 +18,7 @@ use crate::query::Query;
 use crate::render::rows::RowWidths;
 use crate::render::{self, Format};
 use crate::search::{Engine, Hit};
+pub use crate::tui::action::{Action, Effect, ScanRequest};
 use crate::tui::detail::{self, DetailInput, DetailModel};
 pub use crate::tui::filter::Filter;
 use crate::tui::history::{History, Place};
@@ -26,11 +26,11 @@ use crate::tui::input::QueryInput;
 use crate::tui::keys;
 use crate::tui::layout::{filter_tabs, help_popup, Layout, ListWant, Pane};
 use crate::tui::open_url::is_openable;
+pub use crate::tui::source::Source;
 use crate::tui::theme::Theme;
 use crate::tui::worker::{SearchRequest, SearchResult, SearchWorker, BACKGROUND_FROM};
 use crate::width::truncate;
-pub use action::{Action, Effect};
-pub use paste::{scan_paste, PasteScan, ScanRequest, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM};
+pub use paste::{scan_paste, PasteScan, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM};
 pub use pick::Pick;
 
 /// Columns of description a list row keeps when the list is sized to its content: enough to tell
@@ -40,18 +40,6 @@ pub const DESCRIPTION_SLICE: usize = 24;
 pub const QUIT_HINT: &str = "Esc only steps back · Ctrl-C (or Ctrl-D on an empty query) quits";
 /// The help overlay's width when there is room.
 pub const HELP_WIDTH: u16 = 78;
-
-/// Where the list's rows come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    /// Hits for the typed query.
-    Query,
-    /// Codes found in pasted text.
-    Pasted {
-        mentions: Vec<Mention>,
-        lines: usize,
-    },
-}
 
 pub struct App {
     pub engine: Arc<Engine>,
@@ -90,6 +78,8 @@ pub struct App {
     pub detail_scroll: usize,
     /// The detail pane takes the whole body (Ctrl-F).
     pub detail_full: bool,
+    /// Queries acted on before (Alt-↑ / Alt-↓), loaded and saved by the loop.
+    pub query_history: crate::tui::query_history::QueryHistory,
     /// A large paste is being scanned by the loop (Esc cancels).
     pub scanning_paste: bool,
     /// Number of the latest paste; only its scan is shown.
@@ -125,6 +115,18 @@ pub struct App {
 
 impl App {
     pub fn new(engine: Arc<Engine>, copy_format: Format, lang: Lang, color: bool) -> App {
+        App::with_waker(engine, copy_format, lang, color, None)
+    }
+
+    /// As [`App::new`]; a large catalog's background search calls `waker` after each answer
+    /// (the loop's wake-up). Without one, answers are taken when the app next looks.
+    pub fn with_waker(
+        engine: Arc<Engine>,
+        copy_format: Format,
+        lang: Lang,
+        color: bool,
+        waker: Option<crate::tui::worker::Waker>,
+    ) -> App {
         let mut app = App {
             engine,
             base_scope: Scope::default(),
@@ -149,6 +151,7 @@ impl App {
             detail_full: false,
             paste_by_confidence: false,
             pick: None,
+            query_history: Default::default(),
             scanning_paste: false,
             paste_generation: 0,
             detail: DetailModel::default(),
@@ -168,7 +171,7 @@ impl App {
             color,
         };
         if app.engine.catalog().len() >= BACKGROUND_FROM {
-            app.worker = SearchWorker::spawn(Arc::clone(&app.engine));
+            app.worker = SearchWorker::spawn(Arc::clone(&app.engine), waker);
         }
         app.refresh();
         app.wait_for_results();
@@ -442,10 +445,29 @@ impl App {
             Action::Escape if self.pick.is_some() => self.should_quit = true,
             Action::Enter => match self.focused_link.and_then(|n| self.detail.links.get(n)) {
                 Some(link) => self.jump_to(link.target),
-                None => return self.copy(),
+                None => {
+                    self.remember_query();
+                    return self.copy();
+                }
             },
-            Action::Copy => return self.copy(),
-            Action::CopyAll => return self.copy_all(),
+            Action::Copy => {
+                self.remember_query();
+                return self.copy();
+            }
+            Action::CopyAll => {
+                self.remember_query();
+                return self.copy_all();
+            }
+            Action::HistoryOlder => {
+                if let Some(query) = self.query_history.older(self.input.text()) {
+                    self.recall(&query);
+                }
+            }
+            Action::HistoryNewer => {
+                if let Some(query) = self.query_history.newer() {
+                    self.recall(&query);
+                }
+            }
             Action::CycleCopyFormat => {
                 self.copy_format = self.copy_format.next();
                 self.status = Some(format!("Copy format: {}", self.copy_format.as_str()));
@@ -455,7 +477,10 @@ impl App {
                 self.detail_scroll = 0;
                 self.status = Some(format!("Language: {}", self.lang.label()));
             }
-            Action::OpenDocs => return self.open_docs(),
+            Action::OpenDocs => {
+                self.remember_query();
+                return self.open_docs();
+            }
             Action::Redraw => return Some(Effect::Redraw),
             Action::Suspend => return Some(Effect::Suspend),
             Action::Escape => {
@@ -638,6 +663,18 @@ impl App {
         self.input.clear();
         self.source = Source::Query;
         self.refresh();
+    }
+
+    /// Keeps the query line in the history (the loop also does at quit).
+    pub fn remember_query(&mut self) {
+        if matches!(self.source, Source::Query) {
+            self.query_history.record(self.input.text());
+        }
+    }
+
+    fn recall(&mut self, query: &str) {
+        self.input.set(query);
+        self.edited();
     }
 
     /// The text the pasted-text source found an entry on, for the list and detail pane.

@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::{clean_input, undo_tmux_doubling, App, Effect, Source};
+use super::{clean_input, undo_tmux_doubling, App, Effect, ScanRequest, Source};
 use crate::catalog::Scope;
 use crate::mentions::{self, Mention, Scanner};
 use crate::search::Engine;
@@ -45,15 +45,6 @@ pub fn scan_paste(
         mentions: scanner.mentions(),
         lines: lines.max(1),
     })
-}
-
-/// A paste too large to scan at once, for the loop to scan on a thread of its own.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScanRequest {
-    pub text: String,
-    pub scope: Scope,
-    /// Which paste this is: an answer for an older (cancelled) one is dropped.
-    pub generation: u64,
 }
 
 impl App {

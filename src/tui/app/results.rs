@@ -108,6 +108,7 @@ impl App {
 
     /// Shows new hits, keeping the selected entry selected when it is still among them.
     pub(super) fn apply_hits(&mut self, query: Query, scope: Scope, hits: Vec<Hit>) {
+        let hits = self.with_typed_mentions(&query, scope, hits);
         // The selection follows the query to its best hit unless the user chose an entry: then it
         // stays there while it matches (what was first in the whole list says nothing about the
         // new words, and may match them only weakly, far down).
@@ -161,4 +162,50 @@ impl App {
         }
         self.keep_selection_visible();
     }
+
+    /// A typed (or pasted one-line) query that reads like a log line (`OnError [code:-1301|msg:…]`,
+    /// `code:-1301`, `错误码70014`) lists the codes it names first, as a paste would.
+    fn with_typed_mentions(&mut self, query: &Query, scope: Scope, hits: Vec<Hit>) -> Vec<Hit> {
+        let text = query.text.as_str();
+        if !matches!(self.source, Source::Query) || !reads_like_a_log_line(text) {
+            return hits;
+        }
+        let named = mentions::find(text, &self.engine, scope);
+        if named.is_empty() {
+            return hits;
+        }
+        let entries = self.engine.catalog().entries();
+        self.status = Some(format!(
+            "Named in the typed line: {}",
+            named
+                .iter()
+                .map(|m| entries[m.index].display.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        let mut out: Vec<Hit> = named
+            .iter()
+            .map(|m| Hit {
+                index: m.index,
+                score: 0,
+                kind: None,
+                reading: None,
+            })
+            .collect();
+        out.extend(
+            hits.into_iter()
+                .filter(|h| !named.iter().any(|m| m.index == h.index)),
+        );
+        out
+    }
+}
+
+/// A digit beside a word that introduces a code in logs: only then is the line scanned (the scan
+/// builds the templates, which a plain query does not need).
+fn reads_like_a_log_line(text: &str) -> bool {
+    const MARKERS: [&str; 6] = ["code", "码", "err", "Err", "ERR", "result"];
+    text.len() >= 6
+        && text.len() <= 4096
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && MARKERS.iter().any(|m| text.contains(m))
 }

@@ -21,6 +21,9 @@ pub enum Action {
     DeleteWord,
     KillToEnd,
     ClearQuery,
+    /// Alt-↑ / Alt-↓: an older / newer query from the history.
+    HistoryOlder,
+    HistoryNewer,
     Up,
     Down,
     PageUp,
@@ -88,7 +91,7 @@ pub enum Action {
 impl Action {
     /// Does the action make the status message stale? Edits, a paste, Esc, a new filter, a resize,
     /// a jump: the message spoke of a screen that is gone. Moving and scrolling do not.
-    pub(super) fn stales_status(&self) -> bool {
+    pub(crate) fn stales_status(&self) -> bool {
         !matches!(
             self,
             Action::CursorLeft
@@ -133,7 +136,16 @@ pub enum Effect {
     /// Ctrl-Z: restore the terminal, stop, and on `fg` re-enter and redraw.
     Suspend,
     /// Scan a large paste on a thread, then report with [`App::pasted`].
-    ScanPaste(super::ScanRequest),
+    ScanPaste(ScanRequest),
     /// Stop the scan under way.
     CancelScan,
+}
+
+/// A paste too large to scan at once, for the loop to scan on a thread of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanRequest {
+    pub text: String,
+    pub scope: crate::catalog::Scope,
+    /// Which paste this is: an answer for an older (cancelled) one is dropped.
+    pub generation: u64,
 }

@@ -1,0 +1,14 @@
+//! Where the list's rows come from: the typed query, or the codes found in pasted text.
+
+use crate::mentions::Mention;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// Hits for the typed query.
+    Query,
+    /// Codes found in pasted text.
+    Pasted {
+        mentions: Vec<Mention>,
+        lines: usize,
+    },
+}
