@@ -168,8 +168,9 @@ pub struct Query {
     /// `@4.5.0` or `v:4.5.0`: only the codes that SDK version defines, under the key spelling it
     /// uses. The last version token wins.
     pub version: Option<SdkVersion>,
-    /// A version token that names no 4.x or 5.x version (`@4.x`, `@9.1.0`), for the shells to say so.
-    pub invalid_version: Option<String>,
+    /// A version token that names no published 4.x or 5.x version (`@4.x`, `@9.1.0`, `@4.5.0`),
+    /// for the shells to say so in the same words.
+    pub invalid_version: Option<InvalidVersion>,
 }
 
 impl Query {
@@ -230,11 +231,33 @@ impl Query {
     }
 }
 
+/// A version token no SDK published: what was typed, and the published versions nearest to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidVersion {
+    pub token: String,
+    pub nearest: Vec<SdkVersion>,
+}
+
+impl std::fmt::Display for InvalidVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.nearest.is_empty() {
+            return write!(f, "{}: not a 4.x or 5.x SDK version", self.token);
+        }
+        let nearest: Vec<String> = self.nearest.iter().map(SdkVersion::to_string).collect();
+        write!(
+            f,
+            "{}: no SDK published that version; the nearest are {}",
+            self.token,
+            nearest.join(", ")
+        )
+    }
+}
+
 /// The query text without its version token, and what the token asked for.
 struct VersionToken {
     text: String,
     version: Option<SdkVersion>,
-    invalid: Option<String>,
+    invalid: Option<InvalidVersion>,
 }
 
 /// Takes `@4.5.0` / `v:4.5.0` tokens out of `query` (the last one wins). A lone `@` is still being
@@ -255,13 +278,25 @@ fn take_version(query: &str) -> VersionToken {
         took |= spec.is_some();
         match spec {
             Some("") => {}
-            Some(spec) => match SdkVersion::parse(spec).filter(|v| v.family().is_some()) {
-                Some(v) => {
-                    out.version = Some(v);
-                    out.invalid = None;
+            Some(spec) => {
+                // The same published-versions check as `--sdk-version`: the shells agree.
+                let checked = match SdkVersion::parse(spec) {
+                    Some(v) => crate::sdk_versions::check(v).map(|()| v),
+                    None => Err(Vec::new()),
+                };
+                match checked {
+                    Ok(v) => {
+                        out.version = Some(v);
+                        out.invalid = None;
+                    }
+                    Err(nearest) => {
+                        out.invalid = Some(InvalidVersion {
+                            token: token.to_string(),
+                            nearest,
+                        })
+                    }
                 }
-                None => out.invalid = Some(token.to_string()),
-            },
+            }
             None => rest.push(token),
         }
     }
@@ -504,15 +539,16 @@ mod tests {
     fn version_tokens() {
         let v = |t: &str| SdkVersion::parse(t);
         let table = [
-            ("join @4.5.0", "join", v("4.5.0"), None),
+            ("join @4.4.0", "join", v("4.4.0"), None),
             ("v:5.8.6 5400", "5400", v("5.8.6"), None),
-            ("@4.5", "", v("4.5.0"), None),
+            ("@4.4", "", v("4.4.0"), None),
+            ("join @4.5.0", "join", None, Some("@4.5.0")),
             ("join @", "join", None, None),
             ("@9.1.0 x", "x", None, Some("@9.1.0")),
             ("@abc", "", None, Some("@abc")),
             ("user@host", "user@host", None, None),
             ("  过期 ", "过期", None, None),
-            ("＠4.5.0 join", "join", v("4.5.0"), None),
+            ("＠4.4.0 join", "join", v("4.4.0"), None),
         ];
         for (query, text, version, invalid) in table {
             let got = Query::parse(query);
@@ -520,16 +556,19 @@ mod tests {
                 (
                     got.text.as_str(),
                     got.version,
-                    got.invalid_version.as_deref()
+                    got.invalid_version.as_ref().map(|i| i.token.as_str())
                 ),
                 (text, version, invalid),
                 "{query:?}"
             );
         }
         // The version is not a search term.
-        assert_eq!(Query::parse("join @4.5.0").terms.len(), 1);
-        let scope = Query::parse("@4.5.0").scope_within(Scope::default());
-        assert_eq!(scope.version, v("4.5.0"));
+        assert_eq!(Query::parse("join @4.4.0").terms.len(), 1);
+        let scope = Query::parse("@4.4.0").scope_within(Scope::default());
+        assert_eq!(scope.version, v("4.4.0"));
+        // An unpublished version is refused with its published neighbours, as --sdk-version is.
+        let said = Query::parse("@4.5.0").invalid_version.unwrap().to_string();
+        assert!(said.contains("4.4.0") && said.contains("4.6.1"), "{said}");
     }
 
     #[test]

@@ -966,6 +966,11 @@ fn a_mistyped_command_is_named_not_looked_up() {
             "{typed}: {err}"
         );
     }
+    // Words people search for are no typos of a command, however alike they look.
+    for word in ["kicked", "expired", "join", "timeout"] {
+        let (_, _, err) = run(&[word]);
+        assert!(!err.contains("did you mean"), "{word}: {err}");
+    }
     // A word that is a code or a key is looked up, however close to a command it is.
     let (code, _, err) = run(&["face"]);
     assert_ne!(code, 2, "{err}");

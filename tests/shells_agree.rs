@@ -19,7 +19,7 @@ const QUERIES: &[&str] = &[
     "1638",
     "7000",
     "-33",
-    "join @4.5.0",
+    "join @4.4.0",
     "@5.8.6 5400",
     "v:4.6.1 signal",
     "0x4004",
@@ -88,12 +88,16 @@ fn a_partial_decimal_and_a_query_version_answer_in_the_cli() {
     for code in ["0x4001", "0x4002", "0x4004", "0x4005"] {
         assert!(partial.contains(&code.to_string()), "{code} in {partial:?}");
     }
-    // `@4.5.0` keeps only what 4.5.0 defines: 4.x codes, no 5.x or native ones.
-    let versioned = cli_hits("join @4.5.0");
+    // `@4.4.0` keeps only what 4.4.0 defines: 4.x codes, no 5.x or native ones.
+    let versioned = cli_hits("join @4.4.0");
     assert!(!versioned.is_empty());
     assert!(versioned.iter().all(|(family, _)| family == "web4"));
     // A version token that is no SDK version is refused, not searched for.
     let (code, _, err) = run(&["search", "join @9.1.0"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("@9.1.0"), "{err}");
+    // Nor is a version nobody published: the nearest published ones are named.
+    let (code, _, err) = run(&["search", "join @4.5.0"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("4.4.0") && err.contains("4.6.1"), "{err}");
 }

@@ -90,7 +90,7 @@ fn help_overlay_over_chinese_text() {
         .collect();
     let border_rows = rows
         .iter()
-        .filter(|r| r.contains("│type") || r.contains("│@4.5.0"))
+        .filter(|r| r.contains("│type") || r.contains("│@4.4.0"))
         .count();
     assert_eq!(border_rows, 2);
 }
@@ -664,8 +664,8 @@ fn crlf_lines_count_once_and_ctrl_y_copies_what_explain_prints() {
 #[test]
 fn version_in_the_query_line() {
     let mut app = app(100, 30);
-    type_text(&mut app, "@4.5.0");
-    let v = trtc_errors::catalog::SdkVersion::parse("4.5.0");
+    type_text(&mut app, "@4.4.0");
+    let v = trtc_errors::catalog::SdkVersion::parse("4.4.0");
     assert_eq!(app.version, v);
     let shown = shown_displays(&app);
     assert!(shown.contains(&"0x4001".to_string()));
@@ -673,7 +673,7 @@ fn version_in_the_query_line() {
         !shown.contains(&"0x1004".to_string()),
         "0x1004 arrived in 4.11.13"
     );
-    assert!(app.counts_text().contains("@4.5.0"));
+    assert!(app.counts_text().contains("@4.4.0"));
     type_text(&mut app, " 0x4001");
     let text = screen_text(&render(&app));
     assert!(text.contains("SIGNAL_CAHNNEL_SETUP_FAILED"), "{text}");

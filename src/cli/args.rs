@@ -39,7 +39,16 @@ Exit codes:
   1  nothing found
   2  usage error, or a catalog file could not be loaded
 
-Config: ~/.config/trtc-errors/config.toml (see `trtc-errors config path`).";
+Environment:
+  NO_COLOR                 no colour (as --color never; --color always wins)
+  PAGER                    the pager for long output on a terminal [default: less -FRX]
+  TRTC_ERRORS_CONFIG_DIR   the directory of config.toml and catalogs/
+  TRTC_ERRORS_CACHE_DIR    where large user catalogs are cached; TRTC_ERRORS_NO_CACHE=1: no cache
+  TRTC_ERRORS_CLIPBOARD    osc52: the browser copies by OSC 52, not the system clipboard
+
+Files:
+  ~/.config/trtc-errors/config.toml   settings (see `trtc-errors config path`)
+  ~/.config/trtc-errors/catalogs/     every *.toml in it is an extra catalog";
 
 /// Look up, search and explain TRTC error codes: Web SDK 4.x and 5.x, and the native / Electron SDK.
 ///
@@ -79,7 +88,7 @@ pub struct Cli {
     #[arg(long, value_enum, global = true)]
     pub sdk: Option<SdkArg>,
 
-    /// Only the codes this SDK version defines, under the key spelling it uses (4.5.0, 5.8.6).
+    /// Only the codes this SDK version defines, under the key spelling it uses (4.4.0, 5.8.6).
     #[arg(long, value_name = "VERSION", value_parser = parse_version, global = true)]
     pub sdk_version: Option<SdkVersion>,
 
@@ -144,7 +153,7 @@ pub fn with_implicit_show(args: Vec<std::ffi::OsString>) -> (Vec<std::ffi::OsStr
 
 fn parse_version(text: &str) -> Result<SdkVersion, String> {
     let v = SdkVersion::parse(text)
-        .ok_or_else(|| format!("`{text}` is not a version like 4.5.0 or 5.8.6"))?;
+        .ok_or_else(|| format!("`{text}` is not a version like 4.4.0 or 5.8.6"))?;
     let Some(family) = v.family() else {
         return Err(format!(
             "{v} is neither a 4.x (trtc-js-sdk) nor a 5.x (trtc-sdk-v5) version"

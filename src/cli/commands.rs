@@ -137,9 +137,11 @@ pub fn mistyped_command(session: &Session, word: &str) -> Option<ExitCode> {
         .get_subcommands()
         .filter(|c| !c.is_hide_set())
         .map(|c| c.get_name())
-        .map(|name| (strsim::jaro(word, name), name))
-        .filter(|&(similarity, _)| similarity > 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+        // One slip (a letter wrong, missing, extra or two swapped) per four letters, at least one:
+        // `serach`, `shwo`, `conifg` are typos; `kicked` and `expired` are words to look up.
+        .map(|name| (strsim::damerau_levenshtein(word, name), name))
+        .filter(|&(distance, name)| distance <= (name.len() / 4).max(1))
+        .min_by_key(|&(distance, _)| distance)?;
     warn(&format!(
         "no command, code or key is called {word:?}; did you mean '{}'?",
         best.1
@@ -335,7 +337,7 @@ fn print_entries(
     }
 }
 
-/// What the session shows: its language, and the version in force (the query's `@4.5.0`, else
+/// What the session shows: its language, and the version in force (the query's `@4.4.0`, else
 /// `--sdk-version`).
 fn view_of(session: &Session, query: Option<&Query>) -> View {
     let version = query.and_then(|q| q.version).or(session.scope.version);
@@ -362,7 +364,7 @@ fn search(
 ) -> anyhow::Result<ExitCode> {
     let query = Query::parse(query_text);
     if let Some(bad) = &query.invalid_version {
-        warn(&format!("{bad}: not a 4.x or 5.x SDK version"));
+        warn(&bad.to_string());
         return Ok(ExitCode::from(EXIT_ERROR));
     }
     let mut hits = session.engine.search(&query, scope);

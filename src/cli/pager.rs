@@ -78,6 +78,13 @@ pub fn show(
                 .stdin(Stdio::piped())
                 .spawn()
             {
+                // Ctrl-C in the pager belongs to the pager (as in git): this process, which only
+                // waits for it, must not die of it and leave the pager on the terminal alone.
+                // Set after the spawn, so the pager starts with the default disposition.
+                let _ = signal_hook::flag::register(
+                    signal_hook::consts::SIGINT,
+                    std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+                );
                 if let Some(mut stdin) = child.stdin.take() {
                     match stdin.write_all(text) {
                         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),

@@ -77,7 +77,7 @@ pub struct DetailInput<'a> {
     pub mention: Option<&'a Mention>,
     pub columns: usize,
     pub theme: Theme,
-    /// The SDK version in force (`@4.5.0`): keys are shown as that version spells them.
+    /// The SDK version in force (`@4.4.0`): keys are shown as that version spells them.
     pub version: Option<SdkVersion>,
 }
 

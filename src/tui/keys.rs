@@ -153,7 +153,7 @@ use KeyCode as K;
 pub const BINDINGS: &[Binding] = &[
     note("type", "search: 0x4004, 16388, key, 中文, pinyin, English"),
     note(
-        "@4.5.0  v:5.8.6",
+        "@4.4.0  v:5.8.6",
         "in the query: only that SDK version's codes",
     ),
     shown(

@@ -45,9 +45,9 @@ pub struct App {
     pub engine: Arc<Engine>,
     /// The session's own limits (`--sdk`, `--sdk-version`); the filter narrows within them.
     pub base_scope: Scope,
-    /// The query line as typed (a version token `@4.5.0` included).
+    /// The query line as typed (a version token `@4.4.0` included).
     pub input: QueryInput,
-    /// The SDK version the query line asks for (`@4.5.0`), overriding the session's.
+    /// The SDK version the query line asks for (`@4.4.0`), overriding the session's.
     pub version: Option<SdkVersion>,
     pub filter: Filter,
     pub source: Source,

@@ -15,7 +15,7 @@ impl App {
         let query = Query::parse(self.input.text());
         self.version = query.version;
         if let Some(bad) = &query.invalid_version {
-            self.status = Some(format!("{bad}: not a 4.x or 5.x SDK version"));
+            self.status = Some(bad.to_string());
         }
         let scope = self.scope();
         let hits = match &self.source {
