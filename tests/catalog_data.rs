@@ -409,6 +409,13 @@ fn every_web5_code_of_every_version_is_in_the_catalog() {
                     .iter()
                     .flat_map(|m| m["messages"].as_array().unwrap()),
             )
+            // concat expressions, rendered by the extractor with {name} placeholders
+            .chain(
+                explicit
+                    .iter()
+                    .filter_map(|m| m["templates"].as_array())
+                    .flatten(),
+            )
             .map(|t| t.as_str().unwrap().trim_matches('"'))
             .collect();
         for t in &e.templates {
@@ -504,4 +511,287 @@ fn related_web4_sdk_codes_link_both_ways() {
         assert!(e.related.iter().any(|r| r.written() == b), "{a} ↔ {b}");
     }
     assert!(pairs >= 20, "{pairs}");
+}
+
+/// The third audit's corrections (issue #23; reviews/audit-0.2.md "Errors found" 1–17 and its gaps),
+/// each pinned to the extracted bundle facts where the fixtures hold them, and to the entry's text
+/// where only the bundle itself shows it (the audit's snippets are quoted in the entry's `source`).
+#[test]
+fn third_audit_corrections_hold() {
+    let raised: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/sdk/web4/raised.json")).unwrap();
+    let versions: Vec<&str> = raised["versions_read"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let order = |v: &str| versions.iter().position(|x| *x == v).unwrap();
+    // The range of versions in which some construction site of `key` says `text` (in its message,
+    // template, message key or literal message data).
+    let says = |key: &str, text: &str| -> (String, String) {
+        let mut found: Vec<(&str, &str)> = raised["codes"][key]["sites"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| {
+                ["message", "template", "message_key", "message_data"]
+                    .iter()
+                    .any(|f| s[*f].as_str().is_some_and(|t| t.contains(text)))
+            })
+            .map(|s| {
+                let range = s["versions"].as_str().unwrap();
+                range.split_once('–').unwrap_or((range, range))
+            })
+            .collect();
+        assert!(!found.is_empty(), "{key}: no site says {text:?}");
+        found.sort_by_key(|(first, _)| order(first));
+        let first = found[0].0.to_string();
+        let last = found
+            .iter()
+            .map(|(_, l)| *l)
+            .max_by_key(|l| order(l))
+            .unwrap();
+        (first, last.to_string())
+    };
+    let catalog = Catalog::builtin().unwrap();
+    let entry = |family, display: &str| catalog.find(family, display).unwrap();
+    let item = |family, display: &str, needle: &str| -> String {
+        let e = entry(family, display);
+        let i = e
+            .raised_when
+            .en
+            .iter()
+            .position(|t| t.contains(needle))
+            .unwrap_or_else(|| panic!("{display}: no raised_when item names {needle:?}"));
+        assert!(!e.raised_when.zh[i].is_empty());
+        e.raised_when.en[i].clone()
+    };
+
+    // 1. 0x1001's screen-capture check is in every version, not only from 4.11.10.
+    assert_eq!(
+        says("INVALID_OPERATION", "screen capture is not supported").0,
+        versions[0]
+    );
+    assert!(item(Family::Web4, "0x1001", "createStream() for screen sharing").contains("4.3.2"));
+    // 2. switchRole() before join() raises it only from 4.10.2.
+    assert_eq!(
+        says("INVALID_OPERATION", "call join() before switchRole()").0,
+        "4.10.2"
+    );
+    assert!(item(Family::Web4, "0x1001", "switchRole() before join()").starts_with("From 4.10.2"));
+    // 3. 0x1002: the H.264/VP8 check in join() is there from 4.10.2 (no hedge).
+    let join = item(Family::Web4, "0x1002", "neither H.264 nor VP8");
+    assert!(
+        join.contains("from 4.10.2") && !join.contains("at the latest"),
+        "{join}"
+    );
+    // 4, 5. switchDevice() raises 0x1003 and 0x1004 through the same capture helper.
+    item(Family::Web4, "0x1003", "switchDevice()");
+    item(Family::Web4, "0x1004", "switchDevice()");
+    // 6. 0x4003 reaches the application only in 4.3.2–4.6.5.
+    let ice = &raised["codes"]["ICE_TRANSPORT_ERROR"];
+    assert_eq!(ice["withheld_from_error_event_in"], "4.6.6–4.15.22");
+    let e = entry(Family::Web4, "0x4003");
+    assert_eq!(e.raised_in.as_deref(), Some("4.3.2–4.6.5"));
+    assert_eq!(e.not_raised_since.as_deref(), Some("4.6.6"));
+    // 7, 9. The CDN / mix failures carry the server's errMsg, not its code.
+    for display in ["0x4046", "0x4048"] {
+        let advice = entry(Family::Web4, display).advice.en.clone().unwrap();
+        assert!(!advice.contains("server code in the message"), "{display}");
+        assert!(
+            advice.contains("errMsg") && advice.contains("getExtraCode()"),
+            "{display}"
+        );
+    }
+    // 8. startMixTranscode() with a new streamId rejects with 0x4048 from 4.10.2.
+    assert!(item(Family::Web4, "0x4048", "startMixTranscode()").contains("4.10.2"));
+    // 10. unsubscribe() during a pending subscribe() aborts it in 4.15.0–4.15.2.
+    assert_eq!(
+        says("API_CALL_ABORTED", "unsubscribe stream"),
+        ("4.15.0".to_string(), "4.15.2".to_string())
+    );
+    assert!(item(Family::Web4, "0x404D", "unsubscribe()").starts_with("4.15.0–4.15.2"));
+    // 11. The code-less subscribe()/unsubscribe() failures are 4.3.10–4.6.4.
+    let codeless: Vec<&str> = raised["dynamic_constructions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["snippet"].as_str().unwrap().contains("remote stream\";"))
+        .map(|d| d["versions"].as_str().unwrap())
+        .collect();
+    assert_eq!(codeless, ["4.3.10–4.6.4", "4.3.10–4.6.4"]);
+    assert!(item(Family::Web4, "0xFFFF", "without a code").starts_with("4.3.10–4.6.4"));
+    // 12. updateOtherRoomForwardMode(): 0xFFFF only for an errorList failure.
+    let forward = raised["codes"]["UNKNOWN"]["sites"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["method"] == "updateOtherRoomForwardMode")
+        .unwrap();
+    assert_eq!(forward["versions"], "4.15.21–4.15.22");
+    assert!(item(Family::Web4, "0xFFFF", "updateOtherRoomForwardMode()").contains("errorList"));
+    // 13. Client.subscribe() wraps any non-RtcError failure as 0xFFFF from 4.11.4.
+    assert_eq!(
+        says("UNKNOWN", "failed to subscribe stream, reason").0,
+        "4.11.4"
+    );
+    assert!(item(Family::Web4, "0xFFFF", "Client.subscribe()").contains("4.11.4"));
+    // 14. 5106: AIDenoiser and AudioProcessor raise it, the realtime transcriber does not.
+    let extract: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/sdk/web5/extract.json")).unwrap();
+    let x5106 = extract["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["value"] == 5106)
+        .unwrap();
+    assert_eq!(x5106["throw_snippets"].as_array().unwrap().len(), 2);
+    let plugin = item(Family::Web5, "5106", "AIDenoiser");
+    assert!(plugin.contains("AudioProcessor") && plugin.contains("does not raise it"));
+    // 15. 5210: startPlugin(), updatePlugin() and stopPlugin() share the check.
+    let check = item(Family::Web5, "5210", "isSupported()");
+    assert!(["startPlugin()", "updatePlugin()", "stopPlugin()"]
+        .iter()
+        .all(|api| check.contains(api)));
+    // 16, 17. The SDK's own inline messages of 5210 and 5998 are templates.
+    let templates = |display: &str| {
+        catalog
+            .find(Family::Web5, display)
+            .unwrap()
+            .templates
+            .clone()
+    };
+    assert!(templates("5210").contains(&"plugin {name} is not supported".to_string()));
+    for t in ["{fnName} abort: {message}", "plugin {name} is not found"] {
+        assert!(templates("5998").contains(&t.to_string()), "5998: {t}");
+    }
+    // Gaps: 0x4001 says what 5.x makes of it.
+    let migration = entry(Family::Web4, "0x4001").migration.en.clone().unwrap();
+    assert!(migration.contains("5500") && migration.contains("dropped"));
+}
+
+/// Cross-family links the third audit found missing or loose: the same server result code -100013
+/// under native and web5, the enter-room timeout, and the exact 5.x counterpart of a refused
+/// camera or microphone permission.
+#[test]
+fn cross_family_links_name_the_same_failure() {
+    let catalog = Catalog::builtin().unwrap();
+    let related = |family, display: &str| -> Vec<String> {
+        let entry = catalog.find(family, display).unwrap();
+        entry.related.iter().map(|r| r.to_string()).collect()
+    };
+    assert!(related(Family::Native, "-100013").contains(&"web5:-100013".to_string()));
+    assert!(related(Family::Web5, "-100013").contains(&"native:-100013".to_string()));
+    assert!(related(Family::Native, "-3308").contains(&"web4:0x4004".to_string()));
+    assert!(related(Family::Web4, "0x4004").contains(&"native:-3308".to_string()));
+    for native in ["-1314", "-1317"] {
+        assert!(related(Family::Native, native).contains(&"web5:5302".to_string()));
+        assert!(related(Family::Web5, "5302").contains(&format!("native:{native}")));
+    }
+    // -3301 is the same operation as 0x4004 / 5400, and says it is not one to one (without naming
+    // other rows' numbers, which would make it a search hit for them).
+    let advice = catalog
+        .find(Family::Native, "-3301")
+        .unwrap()
+        .advice
+        .en
+        .clone()
+        .unwrap();
+    assert!(
+        advice.contains("one to one") && advice.contains("ERR_ROOM_REQUEST_ENTER_ROOM_TIMEOUT")
+    );
+}
+
+/// docs/sources/server-codes.toml (the research data for the server-code model, issue #23): every
+/// row it names exists, the sign conventions hold, every SDK table says how, when and from where,
+/// and the codes the room-entry docs and the account table list are all there.
+#[test]
+fn server_code_sources_are_consistent_with_the_catalog() {
+    let data: toml::Value =
+        toml::from_str(include_str!("../docs/sources/server-codes.toml")).unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let codes = data["code"].as_array().unwrap();
+    let mut seen = HashSet::new();
+    for c in codes {
+        let code = c["code"].as_integer().unwrap();
+        let kind = c["kind"].as_str().unwrap();
+        assert!(
+            ["server", "native-generic", "reported"].contains(&kind),
+            "{code}: kind {kind}"
+        );
+        assert!(seen.insert((code, kind)), "{code} {kind} twice");
+        assert!(!c["meaning_en"].as_str().unwrap().is_empty(), "{code}");
+        assert!(!c["status"].as_str().unwrap().is_empty(), "{code}");
+        for sdk in ["web4", "web5", "native"] {
+            if let Some(t) = c.get(sdk) {
+                for field in ["how", "versions", "source"] {
+                    assert!(
+                        t.get(field)
+                            .and_then(|v| v.as_str())
+                            .is_some_and(|v| !v.is_empty()),
+                        "{code}: {sdk}.{field}"
+                    );
+                }
+            }
+        }
+        for row in c["existing_rows"].as_array().unwrap() {
+            let row = row.as_str().unwrap();
+            let (family, display) = row.split_once(':').unwrap();
+            let family = match family {
+                "web4" => Family::Web4,
+                "web5" => Family::Web5,
+                _ => Family::Native,
+            };
+            let e = catalog
+                .find(family, display)
+                .unwrap_or_else(|| panic!("{code}: {row} is not a catalog row"));
+            // Account codes are positive on the web and negated by the native SDK.
+            let expected = if kind == "server" && family == Family::Native && code >= 70000 {
+                -code
+            } else {
+                code
+            };
+            if kind != "reported" {
+                assert_eq!(e.code, expected, "{code}: {row}");
+            }
+        }
+    }
+    let has = |code: i64, kind: &str| seen.contains(&(code, kind));
+    // Today's room-entry docs, the generic native codes, and the reported ones.
+    for code in [-100006, -100013, -100018] {
+        assert!(has(code, "server"), "{code}");
+    }
+    for code in -8..=-1 {
+        assert!(has(code, "native-generic"), "{code}");
+    }
+    for code in [-10014, -6000, -100038, -101018] {
+        assert!(has(code, "reported"), "{code}");
+    }
+    // The two -8s are kept apart and say so.
+    let clash = codes
+        .iter()
+        .filter(|c| c["code"].as_integer() == Some(-8))
+        .filter(|c| c.get("clashes_with").is_some())
+        .count();
+    assert_eq!(clash, 2);
+    // Every account row of either family is one server code here.
+    for e in catalog.entries() {
+        let server = match (e.family, e.category) {
+            (Family::Web4, Category::Account) => e.code,
+            (Family::Native, _)
+                if e.key
+                    .as_deref()
+                    .is_some_and(|k| k.starts_with("ERR_SERVER_SSO_")) =>
+            {
+                -e.code
+            }
+            _ => continue,
+        };
+        assert!(
+            has(server, "server"),
+            "{} has no server code",
+            e.qualified()
+        );
+    }
 }

@@ -405,7 +405,7 @@ fn adversarial_lines_stay_linear() {
         .entries()
         .iter()
         .filter(|e| e.is_hex())
-        .map(|e| e.display.clone())
+        .map(|e| e.display())
         .collect();
     let distinct = |n: usize| {
         (0..n)

@@ -68,6 +68,8 @@ def diff_web5(extract, catalog):
             out.append(f"until {x['value']}: {e.get('until')} -> {x.get('last_version')} (newest read: {newest})")
         texts = {t for group in x.get("templates", []) for t in group.get("texts", [])}
         texts |= {m.strip('"') for group in x.get("explicit_messages", []) for m in group.get("messages", [])}
+        # concat expressions as web5.mjs renders them, with {name} placeholders
+        texts |= {t for group in x.get("explicit_messages", []) for t in group.get("templates", [])}
         for t in e.get("templates", []):
             if texts and t not in texts:
                 out.append(f"template {x['value']}: not in this version: {t!r}")

@@ -350,14 +350,32 @@ W = {
 }
 
 # cross-family links
+# -3301 is the same operation as web 0x4004 / 5400, not the same failure one to one (see ADV_ADD);
+# the enter-room timeout is -3308, which 4.x reports as 0x4004 with extraCode 0 ("join room timeout").
+# A refused permission is NotAllowedError in a browser: 4.x 0x1004, 5.x 5300 with extraCode 5302.
+# -100013 is one server result code that native reports as errCode and 5.x as extraCode under 5400.
 REL = {
  'ERR_ROOM_ENTER_FAIL': ["web4:0x4004", "web5:5400"],
+ 'ERR_ROOM_REQUEST_ENTER_ROOM_TIMEOUT': ["web4:0x4004"],
+ 'ERR_SERVER_INFO_SERVICE_SUSPENDED': ["web5:-100013"],
  'ERR_CAMERA_START_FAIL': ["web4:0x1004", "web5:5300"],
- 'ERR_CAMERA_NOT_AUTHORIZED': ["web4:0x1004", "web5:5300"],
+ 'ERR_CAMERA_NOT_AUTHORIZED': ["web4:0x1004", "web5:5302"],
  'ERR_CAMERA_OCCUPY': ["web4:0x1004", "web5:5300"],
  'ERR_MIC_START_FAIL': ["web4:0x1004", "web5:5300"],
- 'ERR_MIC_NOT_AUTHORIZED': ["web4:0x1004", "web5:5300"],
+ 'ERR_MIC_NOT_AUTHORIZED': ["web4:0x1004", "web5:5302"],
  'ERR_MIC_OCCUPY': ["web4:0x1004", "web5:5300"],
+}
+# Sentences appended to an entry's advice (en, zh): what a cross-family link does and does not mean.
+ADV_ADD = {
+ 'ERR_ROOM_ENTER_FAIL': (" The web SDKs' room-entry failure (see Related) is the same operation, not the same failure one to one: when the server refuses entry, the native SDK reports the server's own result code as errCode, while the web SDKs carry it in getExtraCode() / extraCode; an enter-room timeout has its own native code, ERR_ROOM_REQUEST_ENTER_ROOM_TIMEOUT.",
+                         "Web SDK 的进房失败（见相关错误码）是同一操作，但不是一一对应：服务端拒绝进房时，native SDK 直接以服务端的结果码作为 errCode，Web SDK 则把它放在 getExtraCode() / extraCode 里；进房超时在 native 有单独的错误码 ERR_ROOM_REQUEST_ENTER_ROOM_TIMEOUT。"),
+}
+
+SRC_LINK = {
+ 'ERR_ROOM_REQUEST_ENTER_ROOM_TIMEOUT': "; web4 link: trtc-js-sdk join() raises 0x4004 \"join room timeout\" when the join request gets no answer in 5 s (tests/fixtures/sdk/web4/raised.json)",
+ 'ERR_SERVER_INFO_SERVICE_SUSPENDED': "; web5 link: the same server result code, which trtc-sdk-v5 carries as extraCode -100013 (ACCOUNT_NO_MONEY) under 5400",
+ 'ERR_CAMERA_NOT_AUTHORIZED': "; web5 link: trtc-sdk-v5 maps the browser's NotAllowedError to extraCode 5302 under 5300 (convertFrom name table)",
+ 'ERR_MIC_NOT_AUTHORIZED': "; web5 link: trtc-sdk-v5 maps the browser's NotAllowedError to extraCode 5302 under 5300 (convertFrom name table)",
 }
 # SSO codes: trtc_code.js says they are the account system's positive codes made negative.
 import tomllib
@@ -398,6 +416,8 @@ for cat, items, table, enum in (('error', ex['errors'], E, 'TXLiteAVError'), ('w
     for e in items:
         en, grp, kws = table[e['key']]
         adv_en, adv_zh = A[grp]
+        if e['key'] in ADV_ADD:
+            adv_en, adv_zh = adv_en + ADV_ADD[e['key']][0], adv_zh + ADV_ADD[e['key']][1]
         assert e['comment_zh'] is not None
         kw = [kw_from_key(e['key'])] + [k for k in kws if k.lower() != kw_from_key(e['key'])]
         seen = set(); kw = [k for k in kw if not (k in seen or seen.add(k))]
@@ -411,7 +431,7 @@ for cat, items, table, enum in (('error', ex['errors'], E, 'TXLiteAVError'), ('w
         src = f"trtc-electron-sdk@{VER} on npm: liteav/trtc_code.d.ts ({enum}); description_zh quoted verbatim from the d.ts comment; code from liteav/trtc_code.js"
         if e['key'].startswith('ERR_SERVER_SSO_') and e['key'] in REL:
             src += "; web4 link: trtc_code.js says SSO account codes are the positive codes made negative"
-        src += SRC_ADD.get(e['key'], '')
+        src += SRC_ADD.get(e['key'], '') + SRC_LINK.get(e['key'], '')
         lines.append(f"source = {q(src)}")
         out.append("\n".join(lines) + "\n\n")
         count[cat] += 1

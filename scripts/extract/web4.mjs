@@ -18,9 +18,16 @@
 //   * other `<M>.KEY` uses outside constructions are counted (comparisons, `case`, …) but are not raises.
 //   * `message:<fn>({key:<V>` is resolved to the message key string <V>="KEY" and, when the message table
 //     holds a plain string for it, that template.
-// Sites are grouped per code by a signature (the message text or message key); each group lists the
-// versions that have it, and keeps the snippet of the newest one. condition_note comes from NOTES below
-// (our own reading of the code around the snippet); a site with no matching note gets "" and a warning.
+// Sites are grouped per code by a signature: the enclosing method, the message (text, or message key
+// with the builder's literal data argument),
+// the message key's template text, and the extraCode expression (identifiers the minifier renames are
+// blanked). A site whose message or extraCode changed between versions is therefore split into one group
+// per form, so a version range read off a group is the range of that exact form. Each group lists the
+// versions that have it, and keeps the snippet of the newest one.
+//   * withheld codes: a code that is still constructed but that Client filters out of the error event
+//     (`getCode()!==<M>.KEY` before the emit) is not raised to the application in that version; see
+//     WITHHELD. Those versions are listed under constructed_in_versions, not raised_in_versions.
+// condition_note comes from NOTES below (our own reading of the code around the snippet); a site with no matching note gets "" and a warning.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -196,10 +203,13 @@ function readBundle(version) {
       message_key = msgKeyOf(msg[3]);
       if (message_key) template = templateOf(message_key);
     }
+    // a literal argument of the message builder (`{key:V,data:"leave room"}`) is part of what it says
+    const data = /message:[\w$]+\(\{key:[\w$]+,data:("(?:[^"\\]|\\.)*")/.exec(body);
+    const message_data = data ? JSON.parse(data[1]) : null;
     const extra = /extraCode:([^,}]+)/.exec(body);
     // the enclosing class method: babel keeps method names as `{key:"name",value:`
     const meth = enclosingMethod(src, sp.start);
-    const rec = { snippet, message, message_key, template, extra_code: extra ? extra[1] : null, method: meth, pos: sp.start };
+    const rec = { snippet, message, message_key, message_data, template, extra_code: extra ? extra[1] : null, method: meth, pos: sp.start };
     if (keys.length) for (const k of new Set(keys)) constructions.push({ key: k, ...rec });
     else dynamic.push(rec);
   }
@@ -209,7 +219,7 @@ function readBundle(version) {
     if (m.index >= mm.index && m.index < mm.index + mm[0].length) continue;
     otherUses[m[1]] = (otherUses[m[1]] || 0) + 1;
   }
-  return { file, M, R, map, rtcError, constructions, dynamic, otherUses };
+  return { file, src, M, R, map, rtcError, constructions, dynamic, otherUses };
 }
 
 // Our reading of each site: [key, regexp tested on message/message_key/snippet, note]. First match wins.
@@ -268,6 +278,7 @@ const NOTES = [
   ['API_CALL_TIMEOUT', /connection timeout/, 'waiting for a peer connection to connect hit the deadline'],
   ['API_CALL_TIMEOUT', /./, 'a signalling request (exchange SDP, update offer, or any request sent with a deadline) got no answer in time'],
   ['SCHEDULE_FAILED', /./, 'join(): the schedule HTTP request failed on both domains after retries; extraCode = the schedule server\'s code, or 0 when the request itself failed'],
+  ['API_CALL_ABORTED', /^unsubscribe stream$/m, 'unsubscribe() while that subscribe()\'s downlink was still connecting aborts the subscribe() (4.15.0–4.15.2)'],
   ['API_CALL_ABORTED', /CONNECTION_ABORTED|leave room"/, 'leave() while the SDK was waiting for a peer connection, or while a subscribe() was queued'],
   ['API_CALL_ABORTED', /./, 'subscribe() overtaken: the client left the room or the remote user unpublished (includes 0x4010 re-raised by Client.subscribe())'],
   ['UNKNOWN', /INVALID_PARAM \(|INVALID_PARAM,/, '4.3.2–4.4.0: createClient() check of recordId / pureAudioPushMode written as INVALID_PARAM (not in the map), so the code defaulted to 0xFFFF'],
@@ -289,18 +300,37 @@ const CODE_NOTES = {
   JOIN_ROOM_FAILED: 'userSig travels in the WebSocket URL (all versions), in the join request (4.3.2 at least) and in the schedule request (4.12.0+); the bundle cannot show which server rejects a bad one. Integer roomId range is checked client-side from 4.8.3 (0x1000).',
 };
 
+// Codes that are constructed but filtered out of Client's error event, per version (our reading of the
+// bundles; the test is a regexp count in the minified source, so a later bundle that drops the filter
+// shows up as raised again). M is the ErrorCode map's variable in that bundle.
+const WITHHELD = {
+  // 4.6.6+: uplink `if((r=n.getCode())!==M.ICE_TRANSPORT_ERROR)` and downlink
+  // `n!==M.ICE_TRANSPORT_ERROR&&(…emit("error",e))`: the failure only starts reconnection.
+  ICE_TRANSPORT_ERROR: (src, M) => (src.match(new RegExp(`!==${esc(M)}\\.ICE_TRANSPORT_ERROR\\b`, 'g')) || []).length >= 2,
+};
+
 function noteFor(key, site) {
-  const hay = `${site.message ?? ''}\n${site.message_key ?? ''}\n${site.written_as ?? ''}\n${site.snippet}`;
+  const hay = `${site.message ?? ''}\n${site.message_key ?? ''}\n${site.message_data ?? ''}\n${site.written_as ?? ''}\n${site.snippet}`;
   for (const [k, re, note] of NOTES) if (k === key && re.test(hay)) return typeof note === 'function' ? note(site) : note;
   return '';
 }
 
 // signature of a site: what it says, not how the minifier spelled it
 function signature(c) {
-  return `${c.method ?? '?'}|${messageSignature(c)}`;
+  return `${c.method ?? '?'}|${messageSignature(c)}|${templateSignature(c)}|${extraSignature(c)}`;
+}
+// The template a message key stood for in that version: a key whose text changed is a new form.
+function templateSignature(c) {
+  return c.template == null ? '' : `tpl:${c.template.toLowerCase().replace(/[^a-z0-9{} ]/g, '').trim()}`;
+}
+// The extraCode expression with minified local names blanked (`t.code` and `e.code` are one form;
+// `t.code||"sdkAppId invalid"` is another). Property names after a dot are kept.
+function extraSignature(c) {
+  if (c.extra_code == null) return 'extra:none';
+  return `extra:${c.extra_code.replace(/(?<![.\w$])[A-Za-z_$][\w$]*/g, (w) => (/^(void|null|undefined|true|false)$/.test(w) ? w : '_'))}`;
 }
 function messageSignature(c) {
-  if (c.message_key) return `key:${c.message_key}`;
+  if (c.message_key) return `key:${c.message_key}${c.message_data != null ? `(${c.message_data})` : ''}`;
   if (c.message != null) return `msg:${c.message.toLowerCase().replace(/[^a-z0-9 ]/g, '').trim()}`;
   const body = c.snippet.slice(c.snippet.indexOf('new '));
   return `src:${body.replace(/[A-Za-z_$][\w$]*/g, (w) => (/^[A-Z_]{4,}$|^(message|code|extraCode|name|concat)$/.test(w) ? w : '_')).slice(0, 120)}`;
@@ -316,7 +346,7 @@ for (const v of versions) {
   process.stderr.write(`${v}: ${b.file} map=${b.M} RtcError=${b.R} constructions=${b.constructions.length} dynamic=${b.dynamic.length}\n`);
   rtcErrorByVersion[v] = b.rtcError;
   for (const [k, val] of Object.entries(b.map)) {
-    const c = (codes[val] ??= { value: val, hex: '0x' + val.toString(16).toUpperCase(), keys: [], defined_in_versions: [], raised_in_versions: [], groups: {}, other_uses_newest: 0 });
+    const c = (codes[val] ??= { value: val, hex: '0x' + val.toString(16).toUpperCase(), keys: [], defined_in_versions: [], raised_in_versions: [], constructed_in_versions: [], withheld_in_versions: [], groups: {}, other_uses_newest: 0 });
     if (!c.keys.includes(k)) c.keys.push(k);
     c.defined_in_versions.push(v);
     c.other_uses_newest = b.otherUses[k] || 0;
@@ -330,7 +360,11 @@ for (const v of versions) {
       con.key = unk;
     }
     const c = codes[b.map[con.key]];
-    if (!c.raised_in_versions.includes(v)) c.raised_in_versions.push(v);
+    if (!c.constructed_in_versions.includes(v)) c.constructed_in_versions.push(v);
+    const withheld = WITHHELD[con.key]?.(b.src, b.M);
+    if (withheld) {
+      if (!c.withheld_in_versions.includes(v)) c.withheld_in_versions.push(v);
+    } else if (!c.raised_in_versions.includes(v)) c.raised_in_versions.push(v);
     const sig = signature(con);
     const g = (c.groups[sig] ??= { versions: [], sites: {} });
     if (!g.versions.includes(v)) g.versions.push(v);
@@ -377,6 +411,7 @@ for (const c of Object.values(codes).sort((a, b) => a.value - b.value)) {
         method: s.method ?? undefined,
         message: s.message ?? undefined,
         message_key: s.message_key ?? undefined,
+        message_data: s.message_data ?? undefined,
         template: s.template ?? undefined,
         extra_code: s.extra_code ?? undefined,
         written_as: s.written_as,
@@ -396,6 +431,8 @@ for (const c of Object.values(codes).sort((a, b) => a.value - b.value)) {
     keys: c.keys.length > 1 ? c.keys : undefined,
     defined_in: [dv[0], dv[dv.length - 1]],
     raised_in_versions: raised,
+    constructed_in_versions: c.constructed_in_versions.length !== raised.length ? c.constructed_in_versions.sort(cmpVer) : undefined,
+    withheld_from_error_event_in: c.withheld_in_versions.length ? range(c.withheld_in_versions.sort(cmpVer)) : undefined,
     first_raised: raised[0] ?? null,
     last_raised: raised[raised.length - 1] ?? null,
     not_raised_since: raised.length && raised[raised.length - 1] !== versions[versions.length - 1]

@@ -97,7 +97,8 @@ const T = {
     rz: ['enterRoom()：已在房间内。'], re: ['enterRoom(): already in a room.'], kw: ['repeated call', '重复进房', 'enterRoom'] },
   5105: { dz: '需要先打开摄像头', de: 'The camera must be on first.', az: '先调用 startLocalVideo()。', ae: 'Call startLocalVideo() first.', kw: ['camera is not turned on', '摄像头未开启'] },
   5106: { dz: '需要先打开麦克风（或带音频的屏幕分享）', de: 'The microphone (or screen sharing with audio) must be on first.', az: '先调用 startLocalAudio()，再启动依赖音频的插件。', ae: 'Call startLocalAudio() before starting plugins that need audio.',
-    rz: ['音频类插件（如 AI 降噪、实时转写）启动时本地没有音频轨。'], re: ['An audio plugin (AI denoiser, realtime transcriber, …) is started while there is no local audio track.'], kw: ['microphone is not turned on', 'startPlugin', '麦克风未开启'] },
+    rz: ['启动 AI 降噪插件（AIDenoiser，5.5.2 起）时本地没有麦克风音频轨；5.11.1 起启动音频处理插件（AudioProcessor）时既没有麦克风音频轨也没有屏幕分享音频轨。实时转写插件不抛出此码（trtc-sdk-v5@5.17.1）。'],
+    re: ['Starting the AI denoiser plugin (AIDenoiser, from 5.5.2) with no local microphone track; from 5.11.1 also starting the audio processing plugin (AudioProcessor) with neither a microphone nor a screen-share audio track. The realtime transcriber plugin does not raise it (trtc-sdk-v5@5.17.1).'], kw: ['microphone is not turned on', 'startPlugin', '麦克风未开启'] },
   5107: { dz: '观众角色不能调用该接口', de: 'The audience role cannot call this method.', az: '先 switchRole(\'anchor\') 或用 rtc 场景。', ae: 'switchRole(\'anchor\') first, or use the rtc scene.',
     rz: ['sendCustomMessage()：live 场景下当前角色为 audience。'], re: ['sendCustomMessage(): the room is in the live scene and the role is audience.'], kw: ['audience', '观众', 'sendCustomMessage'] },
   5108: { dz: '未开启 SEI', de: 'SEI was not enabled.', az: '在 TRTC.create({ enableSEI: true }) 时开启。', ae: 'Enable it with TRTC.create({ enableSEI: true }).',
@@ -119,7 +120,7 @@ const T = {
   5208: { dz: '浏览器不支持 WebGL', de: 'The browser does not support WebGL.', az: '开启硬件加速或换用支持 WebGL 的浏览器。', ae: 'Enable hardware acceleration or use a browser with WebGL.', kw: ['WebGL', '硬件加速'] },
   5209: { dz: '浏览器版本过低', de: 'The browser version is too old.', az: '升级浏览器到最新版本。', ae: 'Update the browser.', kw: ['browser version', 'Chrome version', '浏览器版本'] },
   5210: { dz: '浏览器不支持该插件', de: 'The browser does not support the plugin.', az: '换用插件支持的浏览器，或不启用该插件。', ae: 'Use a browser the plugin supports, or do without the plugin.',
-    rz: ['startPlugin()：插件的 isSupported() 返回 false。'], re: ['startPlugin(): the plugin\'s isSupported() returns false.'], kw: ['plugin', 'startPlugin', '插件不支持'] },
+    rz: ['startPlugin()、updatePlugin() 或 stopPlugin()：插件的 isSupported() 返回 false（三个接口经过同一个检查，5.8.3 起）。'], re: ['startPlugin(), updatePlugin() or stopPlugin(): the plugin\'s isSupported() returns false (all three go through the same check, from 5.8.3).'], kw: ['plugin', 'startPlugin', 'updatePlugin', 'stopPlugin', 'is not supported', '插件不支持'] },
   5301: { dz: '找不到设备（NotFoundError）', de: 'No device found (NotFoundError).', az: '让用户接入摄像头或麦克风，并确认传入的设备 ID 存在。', ae: 'Ask the user to connect a camera or microphone, and check that the device id exists.',
     rz: ['采集时浏览器抛出 NotFoundError（较新版本）。早期 5.x（如 5.2.0）在设备列表为空时改抛内部 DEVICE_NOT_FOUND，转换为 5300、不带 extraCode。'], re: ['The browser raised NotFoundError during capture (newer versions). Early 5.x (5.2.0, for one) threw the internal DEVICE_NOT_FOUND instead when the device list was empty, which converts to 5300 with no extraCode.'], kw: ['NotFoundError', '找不到设备', 'no camera'] },
   5302: { dz: '无权限访问设备（NotAllowedError）', de: 'Access to the device was refused (NotAllowedError).', az: '引导用户在浏览器和系统设置中允许访问；若 error.handler 存在（系统层拒绝时），调用它可打开系统隐私设置。', ae: 'Ask the user to allow access in the browser and in the OS; when error.handler exists (the OS refused), calling it opens the system privacy settings.',
@@ -228,7 +229,9 @@ for (const e of X.entries) {
   if (e.kind === 'extraCode') out.push(`parent = ${q(String(e.parent))}`);
   const tpl = [];
   for (const g of [...e.templates].reverse()) for (const s of g.texts) if (!/undefined/.test(s) && !tpl.includes(s)) tpl.push(s);
-  for (const g of e.explicit_messages || []) for (const m of g.messages) { try { const s = JSON.parse(m); if (!tpl.includes(s)) tpl.push(s); } catch { /* concat expression: skip */ } }
+  for (const g of e.explicit_messages || []) for (const m of g.messages) { try { const s = JSON.parse(m); if (!tpl.includes(s)) tpl.push(s); } catch { /* concat expression: its rendered form is below */ } }
+  // concat expressions rendered by web5.mjs with {name} placeholders (`plugin {name} is not supported`)
+  for (const g of e.explicit_messages || []) for (const s of g.templates || []) if (!tpl.includes(s)) tpl.push(s);
   if (tpl.length) out.push(`templates = ${arr(tpl)}`);
   if (e.apis && e.apis.length) out.push(`apis = ${arr(e.apis)}`);
   out.push(`keywords = ${arr(t.kw)}`);
@@ -248,6 +251,10 @@ for (const e of X.entries) {
   if (e.value === 5012) related.push('5013');
   if (e.value === 5013) related.push('5012');
   if (e.value === 5505) related.push('5506');
+  // The same server result code as the native errCode (trtc_code.d.ts ERR_SERVER_INFO_SERVICE_SUSPENDED).
+  if (e.value === -100013) related.push('native:-100013');
+  // NotAllowedError is the browser's refused permission, which the native SDK reports per device.
+  if (e.value === 5302) related.push('native:-1314', 'native:-1317');
   if (e.value === 5506) related.push('5505');
   if (related.length) out.push(`related = ${arr([...new Set(related)])}`);
   out.push(`doc_url = ${q(DOC)}`);
@@ -255,6 +262,7 @@ for (const e of X.entries) {
   if (e.kind === 'code') src += `; apis from index.d.ts @throws`;
   else if (e.apis && e.apis.length) src += '; apis from the bundle\'s throw sites';
   if (e.value === 5012 || e.value === 5013) src += '; the docs swap 5012 and 5013 — this entry follows the SDK';
+  if (e.value === -100013) src += '; native link: the same server result code, which the native SDK reports as errCode -100013 (trtc-electron-sdk@13.3.801 liteav/trtc_code.d.ts ERR_SERVER_INFO_SERVICE_SUSPENDED)';
   out.push(`source = ${q(src + `; docs: ${DOC}`)}`);
   lines.push(...out, '');
 }

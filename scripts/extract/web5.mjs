@@ -288,7 +288,7 @@ function extractLogFormat(src) {
 }
 
 // Literal throw sites of extraCodes, with the API (validation-rule key) they sit in when known.
-function throwSites(src, extraValues) {
+function throwSites(src, extraValues, publicByKey = new Map()) {
   const rulesAt = src.indexOf('{create:[{name:"RoomConfig"');
   let rules = null;
   if (rulesAt >= 0) {
@@ -340,12 +340,24 @@ function throwSites(src, extraValues) {
     const re5 = new RegExp(`(?<![\\w$.])${esc(vm[1])}\\((50\\d\\d)\\)`, 'g');
     while ((r = re5.exec(src))) add(Number(r[1]), r.index, 'parameter validator');
   }
-  // explicit messages given next to the extraCode (the dictionary template is then not used)
+  // explicit messages given next to the extraCode (the dictionary template is then not used); a
+  // `.concat(…)` argument may hold one level of parentheses (`String(r)`)
   const explicit = {};
-  const re6 = /extraCode:(-?\d{4,6}),message:("(?:\\.|[^"\\])*"(?:\.concat\([^)]*\))*)/g;
+  const MSG = '("(?:\\\\.|[^"\\\\])*"(?:\\.concat\\((?:[^()]|\\([^()]*\\))*\\))*)';
+  const re6 = new RegExp(`extraCode:(-?\\d{4,6}),message:${MSG}`, 'g');
   while ((r = re6.exec(src))) (explicit[r[1]] = explicit[r[1]] || new Set()).add(r[2]);
-  const re7 = /message:("(?:\\.|[^"\\])*"(?:\.concat\([^)]*\))*),extraCode:(-?\d{4,6})/g;
+  const re7 = new RegExp(`message:${MSG},extraCode:(-?\\d{4,6})`, 'g');
   while ((r = re7.exec(src))) (explicit[r[2]] = explicit[r[2]] || new Set()).add(r[1]);
+  // 5998 thrown with its own message and no extraCode (`code:X.OPERATION_ABORT,message:…`). Other
+  // public codes have such messages too (5000, 5100, …); they are left out until the catalog decides
+  // how a public code lists messages that come with many different extraCodes.
+  const re8 = new RegExp(`code:[\\w$]+\\.(OPERATION_ABORT),message:${MSG}(?=[,})])(?!,extraCode)(?:,fnName:([\\w$]+))?`, 'g');
+  while ((r = re8.exec(src))) {
+    const value = publicByKey.get(r[1]);
+    if (value === undefined) continue;
+    const m = r[3] ? `${r[2]} /*fnName:${r[3]}*/` : r[2];
+    (explicit[value] = explicit[value] || new Set()).add(m);
+  }
   return { sites, explicit: Object.fromEntries(Object.entries(explicit).map(([k, v]) => [k, [...v].map((x) => clip(x, 200))])), validatedApis: rules ? rules.keys.map((k) => k.key) : [] };
 }
 
@@ -390,7 +402,7 @@ function extractVersion(dir, version) {
   const conversion = parseConversion(cls.body, internal, pub.entries);
   const publicValues = new Set(pub.entries.map((e) => e.value));
   const extraValues = new Set(en.entries.map((e) => e.value).filter((v) => !publicValues.has(v)));
-  const ts = throwSites(src, extraValues);
+  const ts = throwSites(src, extraValues, new Map(pub.entries.map((e) => [e.key, e.value])));
   return {
     version,
     prerelease: version.includes('-'),
@@ -411,6 +423,42 @@ function extractVersion(dir, version) {
 }
 
 // ---------- aggregation ----------
+// `"plugin ".concat(String(r)," is not found")` → `plugin {name} is not found`: the SDK's own text
+// with each run-time value written as {name}. Names: `x.message` → message; the variable the same
+// construction passes as fnName → fnName; `String(x)` right after "plugin " → name; else → value.
+// A plain literal (no .concat) is returned as null: it is usable as it stands.
+function renderConcat(expr) {
+  const fm = / \/\*fnName:([\w$]+)\*\/$/.exec(expr);
+  const fn = fm ? fm[1] : null;
+  const body = fm ? expr.slice(0, fm.index) : expr;
+  const lit = /^"((?:\\.|[^"\\])*)"/.exec(body);
+  if (!lit || !body.includes('.concat(')) return null;
+  let out = JSON.parse(`"${lit[1]}"`);
+  let i = lit[0].length;
+  while (body.startsWith('.concat(', i)) {
+    i += '.concat('.length;
+    const args = [];
+    let depth = 0, start = i;
+    for (; i < body.length; i++) {
+      const c = body[i];
+      if (c === '"') { for (i++; i < body.length && body[i] !== '"'; i++) if (body[i] === '\\') i++; }
+      else if (c === '(') depth++;
+      else if (c === ')') { if (depth === 0) break; depth--; }
+      else if (c === ',' && depth === 0) { args.push(body.slice(start, i)); start = i + 1; }
+    }
+    args.push(body.slice(start, i));
+    i++; // past ')'
+    for (const a of args) {
+      if (/^"(?:\\.|[^"\\])*"$/.test(a)) out += JSON.parse(a);
+      else if (/\.message$/.test(a)) out += '{message}';
+      else if (fn && a === fn) out += '{fnName}';
+      else if (/^String\(/.test(a) && out.endsWith('plugin ')) out += '{name}';
+      else out += '{value}';
+    }
+  }
+  return i >= body.length ? out : null;
+}
+
 function ranges(versions, all) {
   // compress a list of versions into "a–b" runs over the ordered list `all`
   const idx = versions.map((v) => all.indexOf(v)).sort((a, b) => a - b);
@@ -483,9 +531,14 @@ function aggregate(per) {
         out.apis = [...new Set(latest.flatMap((s) => s.apis))].map((a) => `TRTC.${a}()`);
         out.throw_snippets = [...new Map(latest.map((s) => [s.snippet, s])).values()].slice(0, 3).map((s) => ({ via: s.via || undefined, snippet: s.snippet }));
       }
-      if (e.explicit.size) out.explicit_messages = [...e.explicit.entries()].map(([m, vs]) => ({ messages: JSON.parse(m), versions: ranges(vs, all) }));
       if (newestP.dts.error_event_extra_codes && newestP.dts.error_event_extra_codes.includes(e.value)) out.dts_error_event = true;
     }
+    // messages thrown with the code itself (extraCode literal, or a public code with no extraCode)
+    if (e.explicit.size) out.explicit_messages = [...e.explicit.entries()].map(([m, vs]) => {
+      const messages = JSON.parse(m);
+      const templates = messages.map(renderConcat).filter((t) => t !== null);
+      return templates.length ? { messages, templates, versions: ranges(vs, all) } : { messages, versions: ranges(vs, all) };
+    });
     entries.push(out);
   }
   return { entries, all, newest };

@@ -267,7 +267,7 @@ pub fn render_summary(
             rows.push(SummaryJson {
                 file: file.map(|f| sanitize(f).into_owned()),
                 family: e.family.to_string(),
-                code: e.display.clone(),
+                code: e.display(),
                 key: sanitize(e.title()).into_owned(),
                 count: m.seen.count,
                 first_line: m.seen.first_line,
