@@ -8,11 +8,8 @@ mod synthetic;
 use std::sync::Arc;
 
 use trtc_errors::catalog::{Catalog, Scope};
-use trtc_errors::explanation::Lang;
 use trtc_errors::query::Query;
-use trtc_errors::render::Format;
 use trtc_errors::search::{Engine, MatchKind};
-use trtc_errors::tui::app::{Action, App};
 
 fn big() -> Arc<Engine> {
     Arc::new(Engine::new(Catalog::from_entries(synthetic::entries(
@@ -74,8 +71,13 @@ fn hits_and_order_at_100k() {
     }
 }
 
+#[cfg(feature = "tui")]
 #[test]
 fn narrowing_and_the_background_worker_agree_with_a_fresh_search() {
+    use trtc_errors::explanation::Lang;
+    use trtc_errors::render::Format;
+    use trtc_errors::tui::app::{Action, App};
+
     let engine = big();
     let (catalog, index) = (engine.catalog(), engine.index());
     let mut app = App::new(Arc::clone(&engine), Format::Text, Lang::Both, false);
