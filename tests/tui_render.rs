@@ -316,6 +316,35 @@ fn copy_uses_the_cli_formatter_in_the_current_format_and_language() {
     assert_eq!(app.status.as_deref(), Some("Copied 0x4004 via OSC 52"));
 }
 
+/// A code the log names on several lines is listed once, with how often and its first and last
+/// line (the scanner's counts, as `explain --summary` prints them); the detail pane says it too.
+#[test]
+fn pasted_log_counts_a_repeated_code() {
+    let mut app = app(100, 30);
+    app.update(Action::Paste(
+        "12:00:01 RtcError code: 16388\n\
+         12:00:02 heartbeat ok\n\
+         12:00:03 ERR 70001\n\
+         12:00:04 RtcError code: 16388\n\
+         12:00:05 heartbeat ok\n\
+         12:00:06 retry\n\
+         12:00:07 RtcError code: 16388\n"
+            .into(),
+    ));
+    let Source::Pasted { mentions, .. } = &app.source else {
+        panic!("no mention view: {:?}", app.status);
+    };
+    let seen: Vec<(usize, usize, usize)> = mentions
+        .iter()
+        .map(|m| (m.seen.count, m.seen.first_line, m.seen.last_line))
+        .collect();
+    assert_eq!(seen, vec![(3, 1, 7), (1, 3, 3)]);
+    let screen = render(&app).backend().to_string();
+    assert!(screen.contains("L1–7 ×3"), "{screen}");
+    assert!(screen.contains("seen 3 times, last on line 7"), "{screen}");
+    insta::assert_snapshot!("pasted_log_counts", render(&app).backend());
+}
+
 #[test]
 fn pasted_log_lists_the_codes_found() {
     let mut app = app(100, 30);

@@ -8,7 +8,7 @@ use ratatui::Frame;
 
 use crate::render::rows::result_row;
 use crate::sanitize::sanitize;
-use crate::tui::app::{App, Source, HELP_WIDTH};
+use crate::tui::app::{line_label, App, Source, HELP_WIDTH};
 use crate::tui::keys::{footer_hints, help_line_count, BINDINGS, HELP_FOOTNOTES};
 use crate::tui::layout::{filter_tabs, help_popup, Layout, MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::text::{fit, styled_chars, to_spans, truncate_styled};
@@ -201,7 +201,7 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         let selected = i == app.selected;
         let lights = app.engine.highlights(hit, &app.hits_query);
         // The line number has a column of its own (below), so it is never the tag cut first.
-        let mention_line = app.mention_for(hit.index).map(|m| m.line_number);
+        let mention_label = app.mention_for(hit.index).map(line_label);
         let view = crate::explanation::View::new(app.lang, app.version);
         let row = result_row(entry, hit, lights, &view, None);
         let base = if selected {
@@ -223,11 +223,9 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         };
         let mut spans: Vec<Span> = vec![Span::styled(marker, base)];
         if line_column > 0 {
-            let number = mention_line.map(|n| format!("L{n}")).unwrap_or_default();
-            spans.push(Span::styled(
-                format!("{number:<width$}", width = line_column),
-                dim,
-            ));
+            let label = mention_label.unwrap_or_default();
+            let pad = line_column.saturating_sub(width(&label));
+            spans.push(Span::styled(format!("{label}{}", " ".repeat(pad)), dim));
         }
         let cell = |spans: &mut Vec<Span<'static>>, chars: Vec<(char, Style)>, w: usize| {
             let (cut, used) = truncate_styled(&chars, w, base);

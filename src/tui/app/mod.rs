@@ -30,7 +30,7 @@ pub use crate::tui::source::Source;
 use crate::tui::theme::Theme;
 use crate::tui::worker::{SearchRequest, SearchResult, SearchWorker, BACKGROUND_FROM};
 use crate::width::truncate;
-pub use paste::{scan_paste, PasteScan, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM};
+pub use paste::{line_label, scan_paste, PasteScan, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM};
 pub use pick::Pick;
 
 /// Columns of description a list row keeps when the list is sized to its content: enough to tell
@@ -196,6 +196,7 @@ impl App {
             query: self.hits_query.text.clone(),
             color: self.color,
             mention_line: mention.map(|m| m.line_number),
+            mention_seen: mention.map(|m| (m.seen.count, m.seen.last_line)),
             version: self.version,
         };
         if self.detail.key == wanted && !self.detail.lines.is_empty() {
@@ -256,13 +257,17 @@ impl App {
         }
     }
 
-    /// Columns of the pasted view's line numbers (`L12 `), which every row shows at every width;
-    /// 0 for a query's hits.
+    /// Columns of the pasted view's line labels (`L12 `, `L12–40 ×3 `), which every row shows at
+    /// every width; 0 for a query's hits.
     pub fn line_column_width(&self) -> usize {
         match &self.source {
             Source::Pasted { mentions, .. } => {
-                let last = mentions.iter().map(|m| m.line_number).max().unwrap_or(1);
-                1 + last.to_string().len() + 1
+                let widest = mentions
+                    .iter()
+                    .map(|m| crate::width::width(&line_label(m)))
+                    .max()
+                    .unwrap_or(2);
+                widest + 1
             }
             Source::Query => 0,
         }

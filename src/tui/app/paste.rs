@@ -23,6 +23,18 @@ pub struct PasteScan {
     pub lines: usize,
 }
 
+/// What a pasted code's row says of where it was seen: `L12` for one line; for a code the paste
+/// names on several lines, the first and last of them and how many (`L12–40 ×3`), as counted by
+/// the scanner ([`crate::mentions::summary`]).
+pub fn line_label(mention: &Mention) -> String {
+    let seen = &mention.seen;
+    if seen.count > 1 {
+        format!("L{}–{} ×{}", seen.first_line, seen.last_line, seen.count)
+    } else {
+        format!("L{}", mention.line_number)
+    }
+}
+
 /// Scans `text` a line at a time (each line bounded by the scanner), stopping early when
 /// `cancel` is set. `None` when cancelled.
 pub fn scan_paste(
