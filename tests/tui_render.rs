@@ -288,7 +288,7 @@ fn movement_is_bounded() {
 fn copy_uses_the_cli_formatter_in_the_current_format_and_language() {
     let mut app = app(100, 30);
     type_text(&mut app, "16388");
-    let Some(Effect::Copy { text, label }) = app.update(Action::Copy) else {
+    let Some(Effect::Copy { text, label }) = app.update(Action::Copy).pop() else {
         panic!("no copy effect")
     };
     let catalog = Catalog::builtin().unwrap();
@@ -300,7 +300,7 @@ fn copy_uses_the_cli_formatter_in_the_current_format_and_language() {
     assert_eq!(label, "web4:0x4004 JOIN_ROOM_FAILED (text)");
     app.update(Action::CycleCopyFormat);
     app.update(Action::CycleLang);
-    let Some(Effect::Copy { text, .. }) = app.update(Action::Copy) else {
+    let Some(Effect::Copy { text, .. }) = app.update(Action::Copy).pop() else {
         panic!("no copy effect")
     };
     assert_eq!(
@@ -422,7 +422,7 @@ fn four_sizes_start_screen_and_help() {
         let mut app = app(w, h);
         insta::assert_snapshot!(format!("size_{w}x{h}_start"), render(&app).backend());
         app.update(Action::Insert('?'));
-        assert!(app.help_open);
+        assert!(app.help().is_open());
         insta::assert_snapshot!(format!("size_{w}x{h}_help"), render(&app).backend());
     }
 }
@@ -500,12 +500,12 @@ fn query_line_keys() {
             (*query, *cursor),
             "after {action:?}"
         );
-        assert!(!app.help_open, "? in a query is typed");
+        assert!(!app.help().is_open(), "? in a query is typed");
     }
     app.update(Action::ClearQuery);
     app.update(Action::Insert('?'));
     assert!(
-        app.help_open && app.query().is_empty(),
+        app.help().is_open() && app.query().is_empty(),
         "? on an empty query is help"
     );
     // Arrows scroll the help; another key closes it without being typed.
@@ -513,9 +513,9 @@ fn query_line_keys() {
     for _ in 0..100 {
         app.update(Action::Down);
     }
-    assert_eq!(app.help_scroll, max);
+    assert_eq!(app.help().scroll(), max);
     app.update(Action::Insert('x'));
-    assert!(!app.help_open && app.query().is_empty());
+    assert!(!app.help().is_open() && app.query().is_empty());
 }
 
 #[test]
@@ -677,7 +677,7 @@ fn crlf_lines_count_once_and_ctrl_y_copies_what_explain_prints() {
         .as_deref()
         .unwrap()
         .contains("the 3 pasted lines"));
-    let Some(Effect::Copy { text, label }) = app.update(Action::CopyAll) else {
+    let Some(Effect::Copy { text, label }) = app.update(Action::CopyAll).pop() else {
         panic!("no copy");
     };
     let catalog = Catalog::builtin().unwrap();
@@ -711,12 +711,12 @@ fn version_in_the_query_line() {
 #[test]
 fn keys_that_ask_the_loop() {
     let mut app = app(100, 30);
-    assert_eq!(app.update(Action::Redraw), Some(Effect::Redraw));
-    assert_eq!(app.update(Action::Suspend), Some(Effect::Suspend));
+    assert_eq!(app.update(Action::Redraw), vec![Effect::Redraw]);
+    assert_eq!(app.update(Action::Suspend), vec![Effect::Suspend]);
     type_text(&mut app, "0x4004");
     let catalog = Catalog::builtin().unwrap();
     let url = catalog.find_display("0x4004").unwrap().doc_url.clone();
-    match app.update(Action::OpenDocs) {
+    match app.update(Action::OpenDocs).pop() {
         Some(Effect::OpenUrl(opened)) => assert_eq!(Some(opened), url),
         other => assert!(url.is_none(), "{other:?}"),
     }
@@ -749,7 +749,7 @@ fn account_rows_and_their_copy_label_say_what_tells_them_apart() {
     type_text(&mut app, "70001");
     let text = screen_text(&render(&app));
     assert!(text.contains("userSig"), "{text}");
-    let Some(Effect::Copy { label, .. }) = app.update(Action::Copy) else {
+    let Some(Effect::Copy { label, .. }) = app.update(Action::Copy).pop() else {
         panic!("no copy");
     };
     assert!(label.starts_with("web4:70001 userSig"), "{label}");
@@ -778,9 +778,9 @@ fn mouse_click_and_wheel() {
 fn help_closes_on_any_key() {
     let mut app = app(100, 30);
     app.update(Action::ToggleHelp);
-    assert!(app.help_open);
+    assert!(app.help().is_open());
     app.update(Action::Insert('x'));
-    assert!(!app.help_open);
+    assert!(!app.help().is_open());
     assert!(
         app.query().is_empty(),
         "the key that closes help is not typed"
@@ -914,10 +914,10 @@ fn a_large_paste_is_scanned_by_the_loop_and_esc_cancels_it() {
     use trtc_errors::tui::app::{scan_paste, SCAN_ON_THREAD_FROM};
     let mut app = app(100, 30);
     let big = "RtcError code: 16388\n".repeat(SCAN_ON_THREAD_FROM / 20 + 1);
-    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(big.clone())) else {
+    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(big.clone())).pop() else {
         panic!("a large paste is not scanned on the UI thread");
     };
-    assert!(app.scanning_paste);
+    assert!(app.scanning_paste());
     assert_eq!(app.escape_does(), Some("cancel"));
     // What the loop's thread does, and its answer.
     let cancel = std::sync::atomic::AtomicBool::new(false);
@@ -927,11 +927,11 @@ fn a_large_paste_is_scanned_by_the_loop_and_esc_cancels_it() {
     assert_eq!(shown_displays(&app)[0], "0x4004");
     // Esc while scanning: the answer that arrives later is dropped.
     app.update(Action::Escape);
-    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(big)) else {
+    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(big)).pop() else {
         panic!();
     };
-    assert_eq!(app.update(Action::Escape), Some(Effect::CancelScan));
-    assert!(!app.scanning_paste);
+    assert_eq!(app.update(Action::Escape), vec![Effect::CancelScan]);
+    assert!(!app.scanning_paste());
     app.pasted(request.generation, &request.text, scan);
     assert!(matches!(app.source, Source::Query));
     // A set flag stops a scan.
@@ -947,7 +947,7 @@ fn a_huge_one_line_paste_without_codes_is_cut_to_a_query() {
     use trtc_errors::tui::app::{scan_paste, MAX_PASTED_QUERY_CHARS};
     let mut app = app(100, 30);
     let line = "lorem ipsum ".repeat(200_000);
-    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(line)) else {
+    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(line)).pop() else {
         panic!();
     };
     let cancel = std::sync::atomic::AtomicBool::new(false);

@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_list(frame, app, &layout, &theme);
     draw_detail(frame, app, &layout, &theme);
     draw_footer(frame, app, &layout, &theme);
-    if app.help_open {
+    if app.help().is_open() {
         draw_help(frame, app, area, &theme);
     }
 }
@@ -101,7 +101,7 @@ fn draw_search(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     )));
     spans.extend(right);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    if !app.help_open {
+    if !app.help().is_open() {
         let x = area.x as usize + prompt_width + visible.cursor_column.min(avail);
         frame.set_cursor_position(Position::new(x.min(u16::MAX as usize) as u16, area.y));
     }
@@ -379,7 +379,7 @@ fn draw_footer(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
             .replace("{full}", if app.detail_full { "list" } else { "full" })
             .replace(
                 "{enter}",
-                &match &app.pick {
+                &match app.pick() {
                     Some(_) => "pick".to_string(),
                     None => format!("copy ({})", app.copy_format.as_str()),
                 },
@@ -387,7 +387,7 @@ fn draw_footer(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
             .replace("{lang}", app.lang.label())
             .replace(
                 "{esc}",
-                if app.pick.is_some() {
+                if app.pick().is_some() {
                     "cancel"
                 } else {
                     app.escape_does().unwrap_or("")
@@ -464,7 +464,7 @@ fn draw_help(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     );
     let rows = usize::from(inner.height);
     let max_scroll = help_line_count().saturating_sub(rows);
-    let scroll = app.help_scroll.min(max_scroll);
+    let scroll = app.help().scroll().min(max_scroll);
     let title = format!(
         " Keys {}· any other key closes ",
         more_marks(scroll, max_scroll)

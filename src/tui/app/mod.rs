@@ -5,6 +5,7 @@
 
 mod copy;
 mod links;
+mod overlays;
 mod paste;
 mod pick;
 mod results;
@@ -18,7 +19,7 @@ use crate::query::Query;
 use crate::render::rows::RowWidths;
 use crate::render::{self, Format};
 use crate::search::{Engine, Hit};
-pub use crate::tui::action::{Action, Effect, ScanRequest};
+pub use crate::tui::action::{Action, Effect, ScanRequest, SearchRequest, SearchResult};
 use crate::tui::detail::{self, DetailInput, DetailModel};
 pub use crate::tui::filter::Filter;
 use crate::tui::history::{History, Place};
@@ -28,8 +29,8 @@ use crate::tui::layout::{filter_tabs, help_popup, Layout, ListWant, Pane};
 use crate::tui::open_url::is_openable;
 pub use crate::tui::source::Source;
 use crate::tui::theme::Theme;
-use crate::tui::worker::{SearchRequest, SearchResult, SearchWorker, BACKGROUND_FROM};
 use crate::width::truncate;
+pub use overlays::Help;
 pub use paste::{line_label, scan_paste, PasteScan, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM};
 pub use pick::Pick;
 
@@ -56,8 +57,11 @@ pub struct App {
     /// The scope and source the current hits were computed with: narrowing needs both unchanged.
     hits_scope: Option<Scope>,
     hits_source_was_query: bool,
-    /// Background search for large catalogs; `None` searches on the UI thread.
-    worker: Option<SearchWorker>,
+    /// Searches are asked of the loop's background worker ([`Effect::Search`]) rather than run
+    /// here: set by the loop for a large catalog.
+    background: bool,
+    /// The search the last update asked for, handed to the loop with the update's effects.
+    search_request: Option<SearchRequest>,
     /// Number of the latest search request; only its answer is shown.
     generation: u64,
     /// A background search for the current query is still running.
@@ -80,12 +84,8 @@ pub struct App {
     pub detail_full: bool,
     /// Queries acted on before (Alt-↑ / Alt-↓), loaded and saved by the loop.
     pub query_history: crate::tui::query_history::QueryHistory,
-    /// A large paste is being scanned by the loop (Esc cancels).
-    pub scanning_paste: bool,
-    /// Number of the latest paste; only its scan is shown.
-    paste_generation: u64,
-    /// Set in `trtc-errors pick`: Enter chooses, Esc cancels.
-    pub pick: Option<Pick>,
+    /// The help, the picker and a paste being scanned.
+    overlays: overlays::Overlays,
     /// A paste's codes surest first (Ctrl-S) rather than in line order.
     pub paste_by_confidence: bool,
     /// What the detail pane shows, rebuilt only when its inputs change.
@@ -103,8 +103,6 @@ pub struct App {
     pub copy_format: Format,
     pub lang: Lang,
     pub status: Option<String>,
-    pub help_open: bool,
-    pub help_scroll: usize,
     pub width: u16,
     pub height: u16,
     /// The terminal's size has been reported once: later resizes are the user's.
@@ -114,19 +112,8 @@ pub struct App {
 }
 
 impl App {
+    /// A browser that searches on the caller's thread until [`App::search_in_background`].
     pub fn new(engine: Arc<Engine>, copy_format: Format, lang: Lang, color: bool) -> App {
-        App::with_waker(engine, copy_format, lang, color, None)
-    }
-
-    /// As [`App::new`]; a large catalog's background search calls `waker` after each answer
-    /// (the loop's wake-up). Without one, answers are taken when the app next looks.
-    pub fn with_waker(
-        engine: Arc<Engine>,
-        copy_format: Format,
-        lang: Lang,
-        color: bool,
-        waker: Option<crate::tui::worker::Waker>,
-    ) -> App {
         let mut app = App {
             engine,
             base_scope: Scope::default(),
@@ -137,7 +124,8 @@ impl App {
             hits_query: Query::default(),
             hits_scope: None,
             hits_source_was_query: false,
-            worker: None,
+            background: false,
+            search_request: None,
             generation: 0,
             searching: false,
             hits: Vec::new(),
@@ -150,10 +138,8 @@ impl App {
             detail_scroll: 0,
             detail_full: false,
             paste_by_confidence: false,
-            pick: None,
             query_history: Default::default(),
-            scanning_paste: false,
-            paste_generation: 0,
+            overlays: overlays::Overlays::default(),
             detail: DetailModel::default(),
             focused_link: None,
             selection_pinned: false,
@@ -162,21 +148,37 @@ impl App {
             copy_format,
             lang,
             status: None,
-            help_open: false,
-            help_scroll: 0,
             width: 80,
             height: 24,
             sized: false,
             should_quit: false,
             color,
         };
-        if app.engine.catalog().len() >= BACKGROUND_FROM {
-            app.worker = SearchWorker::spawn(Arc::clone(&app.engine), waker);
-        }
         app.refresh();
-        app.wait_for_results();
         app.sync_detail();
         app
+    }
+
+    /// From now on searches leave this thread: each is an [`Effect::Search`] for the loop's
+    /// worker, answered with [`Action::Searched`].
+    pub fn search_in_background(&mut self) {
+        self.background = true;
+    }
+
+    /// The worker is gone: search here again, starting with the query waiting for an answer.
+    pub fn search_in_foreground(&mut self) {
+        self.background = false;
+        self.search_request = None;
+        if self.searching {
+            self.searching = false;
+            self.refresh();
+            self.sync_detail();
+        }
+    }
+
+    /// Is the answer to search `generation` still wanted (the latest request, not yet answered)?
+    pub fn awaits(&self, generation: u64) -> bool {
+        self.searching && generation == self.generation
     }
 
     /// The query line's text.
@@ -306,9 +308,9 @@ impl App {
     /// What Esc does now: it only ever steps back (close, unfocus, leave a paste, clear), never
     /// quits. `None` when there is nothing to step back from.
     pub fn escape_does(&self) -> Option<&'static str> {
-        if self.scanning_paste {
+        if self.overlays.paste_scan.is_scanning() {
             Some("cancel")
-        } else if self.help_open {
+        } else if self.overlays.help.is_open() {
             Some("close")
         } else if self.focused_link.is_some() {
             Some("unfocus")
@@ -333,15 +335,24 @@ impl App {
         }
     }
 
-    /// Applies one action. Returns the I/O to perform, if any.
-    pub fn update(&mut self, action: Action) -> Option<Effect> {
+    /// Applies one action. Returns the I/O to perform: the action's own, and the search it asked
+    /// the worker for.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let effect = self.apply(action);
         self.sync_detail();
         effect
+            .into_iter()
+            .chain(self.search_request.take().map(Effect::Search))
+            .collect()
     }
 
     fn apply(&mut self, action: Action) -> Option<Effect> {
-        if self.help_open {
+        // An answer is taken whatever is open: the help overlay only hides the list.
+        if let Action::Searched(result) = action {
+            self.accept(result);
+            return None;
+        }
+        if self.overlays.help.is_open() {
             return self.apply_in_help(action);
         }
         if action.stales_status() {
@@ -443,11 +454,13 @@ impl App {
                     });
                 }
             }
-            Action::Enter if self.pick.is_some() && self.focused_link.is_none() => self.choose(),
+            Action::Enter if self.overlays.pick.is_some() && self.focused_link.is_none() => {
+                self.choose()
+            }
             Action::ToggleMark => self.toggle_mark(),
             // The picker is a one-shot tool: Esc cancels it, as in fzf.
-            Action::Escape if self.scanning_paste => return self.cancel_paste(),
-            Action::Escape if self.pick.is_some() => self.should_quit = true,
+            Action::Escape if self.overlays.paste_scan.is_scanning() => return self.cancel_paste(),
+            Action::Escape if self.overlays.pick.is_some() => self.should_quit = true,
             Action::Enter => match self.focused_link.and_then(|n| self.detail.links.get(n)) {
                 Some(link) => self.jump_to(link.target),
                 None => {
@@ -524,7 +537,7 @@ impl App {
                 _ => self.select(self.selected + 3),
             },
             Action::Resize { width, height } => self.resize(width, height),
-            Action::None => {}
+            Action::Searched(_) | Action::None => {}
         }
         None
     }
@@ -533,29 +546,46 @@ impl App {
     /// other key closes it (and does nothing else).
     fn apply_in_help(&mut self, action: Action) -> Option<Effect> {
         let max = self.max_help_scroll();
+        let help = &mut self.overlays.help;
         match action {
             Action::Resize { width, height } => {
                 self.resize(width, height);
-                self.help_scroll = self.help_scroll.min(self.max_help_scroll());
+                let max = self.max_help_scroll();
+                let help = &mut self.overlays.help;
+                help.scroll_to(help.scroll(), max);
             }
             Action::Quit => self.should_quit = true,
             Action::Redraw => return Some(Effect::Redraw),
             Action::Suspend => return Some(Effect::Suspend),
             Action::None => {}
-            Action::Up | Action::DetailUp => self.help_scroll = self.help_scroll.saturating_sub(1),
-            Action::Down | Action::DetailDown => self.help_scroll = (self.help_scroll + 1).min(max),
-            Action::ScrollUp { .. } => self.help_scroll = self.help_scroll.saturating_sub(3),
-            Action::ScrollDown { .. } => self.help_scroll = (self.help_scroll + 3).min(max),
-            Action::PageUp | Action::First => self.help_scroll = 0,
-            Action::PageDown | Action::Last => self.help_scroll = max,
-            _ => self.help_open = false,
+            Action::Up | Action::DetailUp => help.scroll_by(-1, max),
+            Action::Down | Action::DetailDown => help.scroll_by(1, max),
+            Action::ScrollUp { .. } => help.scroll_by(-3, max),
+            Action::ScrollDown { .. } => help.scroll_by(3, max),
+            Action::PageUp | Action::First => help.scroll_to(0, max),
+            Action::PageDown | Action::Last => help.scroll_to(max, max),
+            _ => help.close(),
         }
         None
     }
 
     fn open_help(&mut self) {
-        self.help_open = true;
-        self.help_scroll = 0;
+        self.overlays.help.open();
+    }
+
+    /// The help overlay's state, for the view.
+    pub fn help(&self) -> &Help {
+        &self.overlays.help
+    }
+
+    /// A large paste is being scanned by the loop (Esc cancels).
+    pub fn scanning_paste(&self) -> bool {
+        self.overlays.paste_scan.is_scanning()
+    }
+
+    /// The picker's state, in `trtc-errors pick`.
+    pub fn pick(&self) -> Option<&Pick> {
+        self.overlays.pick.as_ref()
     }
 
     /// How far the help overlay scrolls: its lines minus the popup's inner height.
