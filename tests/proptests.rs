@@ -129,11 +129,11 @@ mod browser {
                     // The detail pane shows the selected entry.
                     let index = app.hits[app.selected].index;
                     let entry = &catalog.entries()[index];
-                    prop_assert_eq!(app.detail.key.entry, Some(index), "detail model of another entry");
-                    let shown = app.detail.explanation.as_ref().map(|e| e.code.clone()).unwrap_or_default();
+                    prop_assert_eq!(app.detail().model().key.entry, Some(index), "detail model of another entry");
+                    let shown = app.detail().model().explanation.as_ref().map(|e| e.code.clone()).unwrap_or_default();
                     prop_assert!(shown.starts_with(&entry.display()), "detail shows {shown:?}, selected {}", entry.display());
                 }
-                prop_assert!(app.detail_scroll <= app.max_detail_scroll());
+                prop_assert!(app.detail().scroll() <= app.max_detail_scroll());
             }
         }
     }

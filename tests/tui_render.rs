@@ -281,7 +281,7 @@ fn movement_is_bounded() {
     for _ in 0..50 {
         app.update(Action::DetailDown);
     }
-    assert_eq!(app.detail_scroll, app.max_detail_scroll());
+    assert_eq!(app.detail().scroll(), app.max_detail_scroll());
 }
 
 #[test]
@@ -434,13 +434,14 @@ fn no_word_is_cut_in_the_detail_pane() {
         let mut app = app(w, h);
         let columns = usize::from(app.layout().detail_inner().width);
         for _ in 0..app.hits.len() {
-            let e = app.detail.explanation.clone().unwrap();
+            let e = app.detail().model().explanation.clone().unwrap();
             let full: String = std::iter::once(e.headline())
                 .chain(e.fields.iter().map(|f| f.value.joined()))
                 .collect::<Vec<_>>()
                 .join("\n");
             let lines: Vec<String> = app
-                .detail
+                .detail()
+                .model()
                 .lines
                 .iter()
                 .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
@@ -560,22 +561,22 @@ fn jump_to_a_linked_code_and_back() {
     type_text(&mut app, "0x4004");
     assert_eq!(selected_display(&app), "0x4004");
     assert!(
-        !app.detail.links.is_empty(),
+        !app.detail().model().links.is_empty(),
         "0x4004 links to related codes"
     );
     app.update(Action::NextLink);
-    let target = app.detail.links[0].target;
-    assert_eq!(app.focused_link, Some(0));
+    let target = app.detail().model().links[0].target;
+    assert_eq!(app.detail().focused_link(), Some(0));
     app.update(Action::Enter);
     assert_eq!(app.selected_hit().unwrap().index, target);
     assert_eq!(app.history.len(), 1);
     let second = selected_display(&app);
     // A second hop, by clicking a link in the detail pane (focusing it scrolls it into view).
     app.update(Action::NextLink);
-    let link = app.detail.links[0].clone();
+    let link = app.detail().model().links[0].clone();
     let inner = app.layout().detail_inner();
     let segment = link.segments[0];
-    let row = segment.line - app.detail_scroll;
+    let row = segment.line - app.detail().scroll();
     assert!(row < usize::from(inner.height), "link on screen");
     app.update(Action::Click {
         column: inner.x + segment.start as u16,
@@ -793,9 +794,9 @@ fn the_detail_pages_and_takes_the_whole_screen() {
     type_text(&mut app, "0x4004");
     let page = usize::from(app.layout().detail_inner().height) - 1;
     app.update(Action::DetailPageDown);
-    assert_eq!(app.detail_scroll, page.min(app.max_detail_scroll()));
+    assert_eq!(app.detail().scroll(), page.min(app.max_detail_scroll()));
     app.update(Action::DetailPageUp);
-    assert_eq!(app.detail_scroll, 0);
+    assert_eq!(app.detail().scroll(), 0);
     // Ctrl-F: the detail over the whole body; plain PgDn scrolls it; Esc gives the list back.
     app.update(Action::ToggleDetailFull);
     assert_eq!(app.layout().detail.width, 100);
@@ -806,10 +807,10 @@ fn the_detail_pages_and_takes_the_whole_screen() {
     let selected = app.selected;
     app.update(Action::PageDown);
     assert_eq!(app.selected, selected);
-    assert!(app.detail_scroll > 0 || app.max_detail_scroll() == 0);
+    assert!(app.detail().scroll() > 0 || app.max_detail_scroll() == 0);
     assert_eq!(app.escape_does(), Some("list"));
     app.update(Action::Escape);
-    assert!(!app.detail_full);
+    assert!(!app.detail().is_full());
     assert_eq!(
         app.query(),
         "0x4004",

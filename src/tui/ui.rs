@@ -325,9 +325,9 @@ fn more_marks(scroll: usize, max: usize) -> String {
 
 fn draw_detail(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let inner = layout.detail_inner();
-    let lines = &app.detail.lines;
+    let lines = &app.detail().model().lines;
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
-    let scroll = app.detail_scroll.min(max_scroll);
+    let scroll = app.detail().scroll().min(max_scroll);
     let title = format!(
         " Detail · {} {}",
         app.lang.label(),
@@ -349,7 +349,11 @@ fn draw_detail(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
     // The link Enter would follow, marked over the model's own styling.
-    if let Some(link) = app.focused_link.and_then(|n| app.detail.links.get(n)) {
+    if let Some(link) = app
+        .detail()
+        .focused_link()
+        .and_then(|n| app.detail().model().links.get(n))
+    {
         for segment in &link.segments {
             let Some(row) = segment.line.checked_sub(scroll) else {
                 continue;
@@ -376,7 +380,14 @@ fn draw_footer(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         words
             .replace("{filter}", &app.filter.next().label())
             .replace("{help}", if app.input.is_empty() { "?" } else { "F1" })
-            .replace("{full}", if app.detail_full { "list" } else { "full" })
+            .replace(
+                "{full}",
+                if app.detail().is_full() {
+                    "list"
+                } else {
+                    "full"
+                },
+            )
             .replace(
                 "{enter}",
                 &match app.pick() {

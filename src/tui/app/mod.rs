@@ -4,6 +4,7 @@
 //! [`Effect`] values, so every state change can be tested as (state, action) → (new state).
 
 mod copy;
+mod detail_pane;
 mod links;
 mod overlays;
 mod paste;
@@ -20,7 +21,7 @@ use crate::render::rows::RowWidths;
 use crate::render::{self, Format};
 use crate::search::{Engine, Hit};
 pub use crate::tui::action::{Action, Effect, ScanRequest, SearchRequest, SearchResult};
-use crate::tui::detail::{self, DetailInput, DetailModel};
+use crate::tui::detail::{self, DetailInput};
 pub use crate::tui::filter::Filter;
 use crate::tui::history::{History, Place};
 use crate::tui::input::QueryInput;
@@ -30,6 +31,7 @@ use crate::tui::open_url::is_openable;
 pub use crate::tui::source::Source;
 use crate::tui::theme::Theme;
 use crate::width::truncate;
+pub use detail_pane::DetailPane;
 pub use overlays::Help;
 pub use paste::{line_label, scan_paste, PasteScan, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM};
 pub use pick::Pick;
@@ -79,19 +81,14 @@ pub struct App {
     pending_select: Option<usize>,
     /// First visible row of the list.
     pub list_offset: usize,
-    pub detail_scroll: usize,
-    /// The detail pane takes the whole body (Ctrl-F).
-    pub detail_full: bool,
     /// Queries acted on before (Alt-↑ / Alt-↓), loaded and saved by the loop.
     pub query_history: crate::tui::query_history::QueryHistory,
     /// The help, the picker and a paste being scanned.
     overlays: overlays::Overlays,
     /// A paste's codes surest first (Ctrl-S) rather than in line order.
     pub paste_by_confidence: bool,
-    /// What the detail pane shows, rebuilt only when its inputs change.
-    pub detail: DetailModel,
-    /// The link in the detail pane Enter follows (index into `detail.links`).
-    pub focused_link: Option<usize>,
+    /// What the detail pane shows, its scroll, full-screen and focused link.
+    detail: DetailPane,
     /// The user moved the selection: keep it on that entry while it still matches. Otherwise a
     /// new query starts at its best hit.
     selection_pinned: bool,
@@ -135,13 +132,10 @@ impl App {
             selected: 0,
             pending_select: None,
             list_offset: 0,
-            detail_scroll: 0,
-            detail_full: false,
             paste_by_confidence: false,
             query_history: Default::default(),
             overlays: overlays::Overlays::default(),
-            detail: DetailModel::default(),
-            focused_link: None,
+            detail: DetailPane::default(),
             selection_pinned: false,
             history: History::default(),
             landed_query: None,
@@ -201,11 +195,11 @@ impl App {
             mention_seen: mention.map(|m| (m.seen.count, m.seen.last_line)),
             version: self.version,
         };
-        if self.detail.key == wanted && !self.detail.lines.is_empty() {
+        if self.detail.model.key == wanted && !self.detail.model.lines.is_empty() {
             return;
         }
-        let same_entry = self.detail.key.entry == wanted.entry;
-        self.detail = detail::build(&DetailInput {
+        let same_entry = self.detail.model.key.entry == wanted.entry;
+        self.detail.model = detail::build(&DetailInput {
             engine: &self.engine,
             hit,
             query: &self.hits_query,
@@ -216,10 +210,14 @@ impl App {
             version: self.version,
         });
         if !same_entry {
-            self.focused_link = None;
+            self.detail.focused_link = None;
         }
-        self.focused_link = self.focused_link.filter(|&n| n < self.detail.links.len());
-        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+        self.detail.focused_link = self
+            .detail
+            .focused_link
+            .filter(|&n| n < self.detail.model.links.len());
+        let rows = self.detail_rows();
+        self.detail.clamp_scroll(rows);
     }
 
     /// Sets the query text (for `--query`), cursor at the end.
@@ -281,7 +279,7 @@ impl App {
 
     /// The layout for a screen of this size (the view passes the frame's).
     pub fn layout_in(&self, width: u16, height: u16) -> Layout {
-        if self.detail_full {
+        if self.detail.full {
             return Layout::detail_only(width, height);
         }
         Layout::new(width, height, self.list_want())
@@ -312,9 +310,9 @@ impl App {
             Some("cancel")
         } else if self.overlays.help.is_open() {
             Some("close")
-        } else if self.focused_link.is_some() {
+        } else if self.detail.focused_link.is_some() {
             Some("unfocus")
-        } else if self.detail_full {
+        } else if self.detail.full {
             Some("list")
         } else if matches!(self.source, Source::Pasted { .. }) {
             Some("back")
@@ -401,15 +399,16 @@ impl App {
             Action::Up => self.select(self.selected.saturating_sub(1)),
             Action::Down => self.select(self.selected + 1),
             Action::PageUp | Action::DetailPageUp
-                if self.detail_full || action == Action::DetailPageUp =>
+                if self.detail.full || action == Action::DetailPageUp =>
             {
-                self.detail_scroll = self.detail_scroll.saturating_sub(self.detail_page())
+                let page = self.detail_page();
+                self.detail.scroll_up(page)
             }
             Action::PageDown | Action::DetailPageDown
-                if self.detail_full || action == Action::DetailPageDown =>
+                if self.detail.full || action == Action::DetailPageDown =>
             {
-                self.detail_scroll =
-                    (self.detail_scroll + self.detail_page()).min(self.max_detail_scroll())
+                let (page, rows) = (self.detail_page(), self.detail_rows());
+                self.detail.scroll_down(page, rows)
             }
             Action::PageUp => self.select(self.selected.saturating_sub(self.page())),
             Action::PageDown => self.select(self.selected + self.page()),
@@ -429,14 +428,15 @@ impl App {
                 }
             }
             Action::ToggleDetailFull => {
-                self.detail_full = !self.detail_full;
+                self.detail.full = !self.detail.full;
                 self.keep_selection_visible();
             }
             Action::First => self.select(0),
             Action::Last => self.select(self.hits.len().saturating_sub(1)),
-            Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(1),
+            Action::DetailUp => self.detail.scroll_up(1),
             Action::DetailDown => {
-                self.detail_scroll = (self.detail_scroll + 1).min(self.max_detail_scroll())
+                let rows = self.detail_rows();
+                self.detail.scroll_down(1, rows)
             }
             Action::NextLink => self.focus_link(1),
             Action::PrevLink => self.focus_link(-1),
@@ -454,14 +454,18 @@ impl App {
                     });
                 }
             }
-            Action::Enter if self.overlays.pick.is_some() && self.focused_link.is_none() => {
+            Action::Enter if self.overlays.pick.is_some() && self.detail.focused_link.is_none() => {
                 self.choose()
             }
             Action::ToggleMark => self.toggle_mark(),
             // The picker is a one-shot tool: Esc cancels it, as in fzf.
             Action::Escape if self.overlays.paste_scan.is_scanning() => return self.cancel_paste(),
             Action::Escape if self.overlays.pick.is_some() => self.should_quit = true,
-            Action::Enter => match self.focused_link.and_then(|n| self.detail.links.get(n)) {
+            Action::Enter => match self
+                .detail
+                .focused_link
+                .and_then(|n| self.detail.model.links.get(n))
+            {
                 Some(link) => self.jump_to(link.target),
                 None => {
                     self.remember_query();
@@ -492,7 +496,7 @@ impl App {
             }
             Action::CycleLang => {
                 self.lang = self.lang.next();
-                self.detail_scroll = 0;
+                self.detail.scroll = 0;
                 self.status = Some(format!("Language: {}", self.lang.label()));
             }
             Action::OpenDocs => {
@@ -502,10 +506,10 @@ impl App {
             Action::Redraw => return Some(Effect::Redraw),
             Action::Suspend => return Some(Effect::Suspend),
             Action::Escape => {
-                if self.focused_link.is_some() {
-                    self.focused_link = None;
-                } else if self.detail_full {
-                    self.detail_full = false;
+                if self.detail.focused_link.is_some() {
+                    self.detail.focused_link = None;
+                } else if self.detail.full {
+                    self.detail.full = false;
                     self.keep_selection_visible();
                 } else if matches!(self.source, Source::Pasted { .. }) {
                     self.source = Source::Query;
@@ -527,12 +531,13 @@ impl App {
             Action::ToggleHelp => self.open_help(),
             Action::Click { column, row } => self.click(column, row),
             Action::ScrollUp { column, row } => match self.layout().pane_at(column, row) {
-                Some(Pane::Detail) => self.detail_scroll = self.detail_scroll.saturating_sub(3),
+                Some(Pane::Detail) => self.detail.scroll_up(3),
                 _ => self.select(self.selected.saturating_sub(3)),
             },
             Action::ScrollDown { column, row } => match self.layout().pane_at(column, row) {
                 Some(Pane::Detail) => {
-                    self.detail_scroll = (self.detail_scroll + 3).min(self.max_detail_scroll())
+                    let rows = self.detail_rows();
+                    self.detail.scroll_down(3, rows)
                 }
                 _ => self.select(self.selected + 3),
             },
@@ -604,7 +609,8 @@ impl App {
         self.width = width;
         self.height = height;
         self.keep_selection_visible();
-        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+        let rows = self.detail_rows();
+        self.detail.clamp_scroll(rows);
     }
 
     fn click(&mut self, column: u16, row: u16) {
@@ -630,8 +636,14 @@ impl App {
             return;
         }
         if let Some((line, col)) = layout.detail_cell_at(column, row) {
-            let line = line + self.detail_scroll;
-            if let Some(link) = self.detail.links.iter().find(|l| l.contains(line, col)) {
+            let line = line + self.detail.scroll;
+            if let Some(link) = self
+                .detail
+                .model
+                .links
+                .iter()
+                .find(|l| l.contains(line, col))
+            {
                 let target = link.target;
                 self.jump_to(target);
             }
@@ -640,11 +652,17 @@ impl App {
 
     /// How far the detail pane can scroll: its wrapped content height minus the pane's height.
     pub fn max_detail_scroll(&self) -> usize {
-        let inner = self.layout().detail_inner();
-        self.detail
-            .lines
-            .len()
-            .saturating_sub(usize::from(inner.height))
+        self.detail.max_scroll(self.detail_rows())
+    }
+
+    /// Lines of the detail pane on screen.
+    fn detail_rows(&self) -> usize {
+        usize::from(self.layout().detail_inner().height)
+    }
+
+    /// The detail pane's state, for the view.
+    pub fn detail(&self) -> &DetailPane {
+        &self.detail
     }
 
     /// A page of the detail pane: its height less a line kept for context.
@@ -665,7 +683,7 @@ impl App {
         let last = self.hits.len().saturating_sub(1);
         let index = index.min(last);
         if index != self.selected {
-            self.detail_scroll = 0;
+            self.detail.scroll = 0;
         }
         self.selected = index;
         self.keep_selection_visible();

@@ -126,7 +126,7 @@ impl App {
         self.hits_source_was_query = matches!(self.source, Source::Query);
         let position = keep.and_then(|k| self.hits.iter().position(|h| h.index == k));
         if position != Some(self.selected) {
-            self.detail_scroll = 0;
+            self.detail.scroll = 0;
         }
         self.selected = position.unwrap_or(0);
         if position.is_none() {
