@@ -133,12 +133,9 @@ proptest! {
     }
 }
 
+/// Case and variant forms (帐 → 账) folded, as the index and the query fold them.
 fn fold(c: char) -> char {
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    }
+    trtc_errors::text::fold::fold_char(c)
 }
 
 proptest! {
