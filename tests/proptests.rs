@@ -139,15 +139,9 @@ mod browser {
     }
 }
 
-/// A char as search compares it: lowercased, and (since main's aa2a911) the 帐/账 and traditional
-/// variants folded as the index and the query fold them.
+/// Case and variant forms (帐 → 账) folded, as the index and the query fold them.
 fn fold(c: char) -> char {
-    let mut lower = c.to_lowercase();
-    let c = match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    };
-    trtc_errors::text::fold::fold_variant(c)
+    trtc_errors::text::fold::fold_char(c)
 }
 
 proptest! {
