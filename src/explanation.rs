@@ -535,7 +535,7 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, view: &View) -> Explanat
     let referenced: Vec<usize> = catalog
         .index_of(entry)
         .map(|i| catalog.referenced_by(i))
-        .unwrap_or(&[])
+        .unwrap_or_default()
         .iter()
         .copied()
         .filter(|i| !related.contains(&Some(*i)))
