@@ -230,6 +230,15 @@ impl Catalog {
         }
     }
 
+    /// Entry `index`, which must be one of this catalog's (an index from its look-ups or hits);
+    /// like slice indexing, anything else is a defect and panics. A stored catalog reads only it.
+    pub fn entry(&self, index: usize) -> &CatalogEntry {
+        match self.get(index) {
+            Some(entry) => entry,
+            None => panic!("entry {index} of a catalog of {}", self.len()),
+        }
+    }
+
     /// The identity of entry `index` (a stored catalog answers without reading the entry).
     pub fn id(&self, index: usize) -> Option<EntryId> {
         match &self.stored {

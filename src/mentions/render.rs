@@ -134,7 +134,7 @@ fn mention_json<'a>(m: &Mention, catalog: &'a Catalog, o: &RenderOptions) -> Men
             .last_time
             .as_deref()
             .map(|t| sanitize(t).into_owned()),
-        entry: EntryJson::new(&catalog.entries()[m.index]),
+        entry: EntryJson::new(&catalog.entry(m.index)),
     }
 }
 

@@ -379,7 +379,7 @@ mod tests {
         index
             .search(&catalog, &Query::parse(query), Scope::default())
             .iter()
-            .map(|h| catalog.entries()[h.index].display())
+            .map(|h| catalog.entry(h.index).display())
             .collect()
     }
 
