@@ -370,7 +370,7 @@ fn code_ref(
 }
 
 fn entry_ref(catalog: &Catalog, from: Family, index: usize, view: &View) -> CodeRef {
-    let e = &catalog.entry(index);
+    let e = catalog.entry(index);
     CodeRef {
         index: Some(index),
         family: e.family,

@@ -45,7 +45,8 @@ impl Section {
     pub fn new(backing: Arc<Backing>, range: Range<usize>) -> Option<Section> {
         let bytes = backing.bytes();
         let fits = range.start <= range.end && range.end <= bytes.len();
-        let aligned = fits && (bytes[range.start..].as_ptr() as usize) % archive::ALIGN == 0;
+        let aligned =
+            fits && (bytes[range.start..].as_ptr() as usize).is_multiple_of(archive::ALIGN);
         aligned.then_some(Section { backing, range })
     }
 
@@ -210,6 +211,10 @@ impl StoredCatalog {
 
     pub fn len(&self) -> usize {
         self.one.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.one.is_empty()
     }
 
     pub fn id(&self, index: usize) -> EntryId {

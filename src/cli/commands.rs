@@ -259,7 +259,7 @@ fn show(
             let names: Vec<String> = hits
                 .iter()
                 .map(|h| {
-                    let e = &catalog.entry(h.index);
+                    let e = catalog.entry(h.index);
                     match h.reading {
                         Some(r) => format!("{} ({})", e.qualified(), render::reading_note(&r)),
                         None => e.qualified(),
@@ -342,7 +342,7 @@ fn view_of(session: &Session, query: Option<&Query>) -> View {
 /// One entry's text or Markdown explanation, coloured when the session says so.
 fn explain_one(session: &Session, index: usize, view: &View, columns: Option<usize>) -> String {
     let catalog = session.catalog();
-    let entry = &catalog.entry(index);
+    let entry = catalog.entry(index);
     let e = explanation::explain(entry, catalog, view);
     match session.format {
         Format::Markdown => render::markdown::render(&e),
@@ -397,7 +397,7 @@ fn say_what_the_filters_hid(session: &Session, query: &Query, scope: Scope) {
     let indices: Vec<usize> = everywhere.iter().map(|h| h.index).collect();
     let mut why: Vec<String> = indices
         .iter()
-        .filter_map(|&i| hidden::filter_hiding(session, scope, &session.catalog().entry(i)))
+        .filter_map(|&i| hidden::filter_hiding(session, scope, session.catalog().entry(i)))
         .collect();
     why.sort();
     why.dedup();

@@ -328,7 +328,7 @@ pub(super) fn resolve(
         .iter()
         .copied()
         .filter(|&i| {
-            let e = &catalog.entry(i);
+            let e = catalog.entry(i);
             let family_ok = families.is_none_or(|f| f.contains(&e.family));
             let kind_ok = if extra {
                 matches!(e.category, Category::Extra | Category::Account)

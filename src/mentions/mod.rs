@@ -287,7 +287,7 @@ impl<'a> Scanner<'a> {
         for (indices, token, evidence) in found {
             let indices: Vec<usize> = indices
                 .into_iter()
-                .filter(|&i| self.scope.admits(&catalog.entry(i)))
+                .filter(|&i| self.scope.admits(catalog.entry(i)))
                 .collect();
             if indices.is_empty() {
                 continue;
@@ -591,7 +591,7 @@ fn names_web5_error(line: &str, catalog: &crate::catalog::Catalog) -> bool {
 fn is_web5_public_key(key: &str, catalog: &crate::catalog::Catalog) -> bool {
     key.len() > 3
         && catalog.indices_by_name(key).iter().any(|&i| {
-            let e = &catalog.entry(i);
+            let e = catalog.entry(i);
             e.family == Family::Web5 && e.category == Category::Sdk
         })
 }
