@@ -148,10 +148,13 @@ fn load(c: &mut Criterion) {
     let key = CacheKey::new([("big.toml", 42)]);
     let engine = Engine::new(catalog);
     let write = || {
-        engine
-            .index()
-            .with_sections(|s| cache::write(dir.path(), key, engine.catalog(), &s))
-            .expect("write the cache")
+        cache::write(
+            dir.path(),
+            key,
+            engine.catalog(),
+            engine.index().archive_bytes(),
+        )
+        .expect("write the cache")
     };
     write();
     // Dropping 100,000 entries is not part of loading them (the CLI never frees them).

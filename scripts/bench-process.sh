@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process measurements for the README's performance table (#19); the in-process rows are
 # `cargo bench --bench search`.
-#   scripts/bench-process.sh [RUNS]      # RUNS interleaved runs per comparison (default 15)
+#   scripts/bench-process.sh [RUNS]      # RUNS interleaved runs per comparison (default 15; use
+#                                        # 5-7 on a shared machine and read the ratios)
 # Needs fzf and python3: each pair runs interleaved (ours, fzf, ours, fzf, …) so a neighbour's compile
 # slows both alike, and the medians and their ratio are reported. Peak RSS comes from GNU time.
 # Install what is missing with `apt-get install -y fzf time`.
@@ -83,7 +84,10 @@ for q in join 过期 guoqi expired; do
   compare "$runs" "search" "$bin --catalog $work/big.toml search $q --limit 20" \
     "fzf" "fzf --filter $q < $work/big.txt"
 done
-echo "  peak RSS (cache warm): $(peak_rss_mb "$bin" --catalog "$work/big.toml" search guoqi --limit 20)"
+echo "show 0x4004 (100k: reads one entry from the mapped cache)"
+compare "$runs" "show" "$bin --catalog $work/big.toml show 0x4004" \
+  "fzf" "fzf --filter 0x4004 < $work/big.txt"
+echo "  peak RSS (cache warm): search $(peak_rss_mb "$bin" --catalog "$work/big.toml" search guoqi --limit 20), show $(peak_rss_mb "$bin" --catalog "$work/big.toml" show 0x4004)"
 echo "  peak RSS fzf: $(peak_rss_mb sh -c "exec fzf --filter guoqi < $work/big.txt")"
 
 echo "== 100k rich entries, first run (no cache: parse, index, write the cache)"
@@ -92,5 +96,18 @@ compare "$(( (runs + 2) / 3 ))" "first run" "$bin --catalog $work/big.toml searc
 rm -rf "$work/cache"
 echo "  peak RSS (first run): $(peak_rss_mb "$bin" --catalog "$work/big.toml" search join --limit 20)"
 echo "  cache file: $(du -m "$work"/cache/*.bin | cut -f1) MB"
+
+echo "== 100k rich entries as a JSON catalog, first run"
+python3 - "$work/big.toml" "$work/big.json" <<'PY'
+import json, sys, tomllib
+with open(sys.argv[1], "rb") as f:
+    data = tomllib.load(f)
+with open(sys.argv[2], "w") as f:
+    json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+PY
+compare "$(( (runs + 2) / 3 ))" "first run (JSON)" "$bin --catalog $work/big.json search join --limit 20" \
+  "fzf" "fzf --filter join < $work/big.txt" "rm -rf $work/cache"
+rm -rf "$work/cache"
+echo "  peak RSS (first run, JSON): $(peak_rss_mb "$bin" --catalog "$work/big.json" search join --limit 20)"
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

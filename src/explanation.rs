@@ -370,7 +370,7 @@ fn code_ref(
 }
 
 fn entry_ref(catalog: &Catalog, from: Family, index: usize, view: &View) -> CodeRef {
-    let e = &catalog.entries()[index];
+    let e = catalog.entry(index);
     CodeRef {
         index: Some(index),
         family: e.family,
@@ -535,7 +535,7 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, view: &View) -> Explanat
     let referenced: Vec<usize> = catalog
         .index_of(entry)
         .map(|i| catalog.referenced_by(i))
-        .unwrap_or(&[])
+        .unwrap_or_default()
         .iter()
         .copied()
         .filter(|i| !related.contains(&Some(*i)))

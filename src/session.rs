@@ -9,7 +9,7 @@ use crate::catalog::{read_catalog_file_hashed, Catalog, CatalogError, Scope};
 use crate::config::{self, ColorChoice, LoadedConfig};
 use crate::explanation::Lang;
 use crate::render::Format;
-use crate::search::{Engine, IndexSections, SearchIndex};
+use crate::search::Engine;
 
 /// Settings given on the command line (or by a test), before the config fills the gaps.
 #[derive(Debug, Clone, Default)]
@@ -237,9 +237,7 @@ fn load_engine(
     if let (Some(dir), true) = (&dir, clean) {
         let key = CacheKey::new(names.iter().map(String::as_str).zip(parsed));
         // A cache that cannot be written (read-only home, full disk) only costs the next start time.
-        let _ = engine
-            .index()
-            .with_sections(|sections| cache::write(dir, key, engine.catalog(), &sections));
+        let _ = cache::write(dir, key, engine.catalog(), engine.index().archive_bytes());
     }
     report(None);
     Ok(engine)
@@ -247,17 +245,6 @@ fn load_engine(
 
 /// The engine from the cache file for `key` in `dir`, when one is there and checks out.
 pub fn read_cached(dir: &Path, key: CacheKey) -> Option<Engine> {
-    let (catalog, sections) = cache::read(dir, key, 4)?;
-    let mut sections = sections.into_iter();
-    let mut next = || sections.next().unwrap_or_default();
-    let index = SearchIndex::from_sections(
-        catalog.len(),
-        IndexSections {
-            slots: next(),
-            text: next(),
-            zh_chars: next(),
-            zh_initials: next(),
-        },
-    )?;
-    Engine::from_parts(catalog, index)
+    let cached = cache::read(dir, key)?;
+    Some(Engine::from_archive(cached.catalog, cached.index))
 }

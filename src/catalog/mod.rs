@@ -6,8 +6,13 @@
 //! same family, category and code as an earlier one replaces it, so a user file can correct or
 //! extend the built-in data.
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::OnceLock;
+
+pub mod stored;
+
+use stored::StoredCatalog;
 
 /// The look-up tables hash with foldhash: 100,000 entries are indexed at every start.
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
@@ -34,7 +39,9 @@ static BUILTIN: &Aligned<[u8]> =
 /// The built-in catalogs as build.rs parsed, validated, settled and archived them.
 pub static BUILTIN_ARCHIVE: &[u8] = &BUILTIN.0;
 
-/// The loaded catalog, in catalog order: by family, category, then code.
+/// The loaded catalog, in catalog order: by family, category, then code. Its entries are either
+/// owned (parsed, or the built-in archive read) or read in place from the cache ([`stored`]):
+/// then `get` reads one entry and `entries` all of them, each on first use.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     entries: Vec<CatalogEntry>,
@@ -42,6 +49,8 @@ pub struct Catalog {
     /// Built on first use: `search` over 100,000 entries needs none of them, and building them is
     /// a third of loading such a catalog from the cache.
     tables: OnceLock<Tables>,
+    /// Set for a catalog read in place; `entries` and the tables above are then unused.
+    stored: Option<StoredCatalog>,
 }
 
 /// The look-up tables by name and identity, and who refers to whom.
@@ -90,6 +99,27 @@ impl Catalog {
         Ok(catalog)
     }
 
+    /// A catalog read in place (see [`stored`]).
+    pub fn from_stored(stored: StoredCatalog) -> Catalog {
+        Catalog {
+            stored: Some(stored),
+            ..Catalog::default()
+        }
+    }
+
+    /// Is this catalog read in place from the cache?
+    pub fn is_stored(&self) -> bool {
+        self.stored.is_some()
+    }
+
+    /// A stored catalog about to change becomes an owned one.
+    fn own(&mut self) {
+        if let Some(stored) = self.stored.take() {
+            self.entries = stored.entries().to_vec();
+            self.reindex();
+        }
+    }
+
     /// Adds entries; an entry with the same identity as an existing one replaces it.
     pub fn merge(&mut self, entries: Vec<CatalogEntry>) {
         self.merge_all([entries]);
@@ -99,6 +129,7 @@ impl Catalog {
     /// identity. The catalog is settled (sorted, tables rebuilt) once for all of them: settling
     /// after each of 100,000 small files re-sorted the whole catalog each time.
     pub fn merge_all(&mut self, files: impl IntoIterator<Item = Vec<CatalogEntry>>) {
+        self.own();
         for entries in files {
             if entries.len() > self.entries.len() {
                 // A large file merged into the built-in catalog: the few entries go in front of
@@ -157,49 +188,104 @@ impl Catalog {
         self.tables.get_or_init(|| Tables::new(&self.entries))
     }
 
-    /// Builds the look-up tables now rather than on first use (a caller with a spare thread).
+    /// Builds the look-up tables now rather than on first use (a caller with a spare thread). A
+    /// stored catalog has them archived already.
     pub fn prepare_lookups(&self) {
-        self.tables();
+        if self.stored.is_none() {
+            self.tables();
+        }
     }
 
+    /// Every entry. A stored catalog reads them all on the first call (on every core): callers
+    /// that need a few use [`get`](Self::get).
     pub fn entries(&self) -> &[CatalogEntry] {
-        &self.entries
+        match &self.stored {
+            Some(stored) => stored.entries(),
+            None => &self.entries,
+        }
     }
 
-    /// The entries as the vector they are kept in (what an archive's root is).
+    /// The owned entries as the vector they are kept in (what an archive's root is); empty for a
+    /// stored catalog, which is never archived again.
     pub(crate) fn entry_vec(&self) -> &Vec<CatalogEntry> {
         &self.entries
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        match &self.stored {
+            Some(stored) => stored.len(),
+            None => self.entries.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
+    /// Entry `index`; a stored catalog reads only this one.
     pub fn get(&self, index: usize) -> Option<&CatalogEntry> {
-        self.entries.get(index)
+        match &self.stored {
+            Some(stored) => stored.get(index),
+            None => self.entries.get(index),
+        }
+    }
+
+    /// Entry `index`, which must be one of this catalog's (an index from its look-ups or hits);
+    /// like slice indexing, anything else is a defect and panics. A stored catalog reads only it.
+    pub fn entry(&self, index: usize) -> &CatalogEntry {
+        match self.get(index) {
+            Some(entry) => entry,
+            None => panic!("entry {index} of a catalog of {}", self.len()),
+        }
+    }
+
+    /// The identity of entry `index` (a stored catalog answers without reading the entry).
+    pub fn id(&self, index: usize) -> Option<EntryId> {
+        match &self.stored {
+            Some(stored) => (index < stored.len()).then(|| stored.id(index)),
+            None => self.entries.get(index).map(CatalogEntry::id),
+        }
+    }
+
+    /// Does `scope` admit entry `index`? A stored catalog reads the entry only for a version.
+    pub fn admits(&self, index: usize, scope: Scope) -> bool {
+        if scope.is_everything() {
+            return index < self.len();
+        }
+        match &self.stored {
+            Some(stored) => index < stored.len() && stored.admits(index, scope),
+            None => self.entries.get(index).is_some_and(|e| scope.admits(e)),
+        }
     }
 
     /// Indices of the entries with this numeric code (in any family and category).
-    pub fn indices_by_code(&self, code: i64) -> &[usize] {
-        self.by_code.get(&code).map(Vec::as_slice).unwrap_or(&[])
+    pub fn indices_by_code(&self, code: i64) -> Cow<'_, [usize]> {
+        match &self.stored {
+            Some(stored) => stored.indices_by_code(code),
+            None => Cow::Borrowed(self.by_code.get(&code).map(Vec::as_slice).unwrap_or(&[])),
+        }
     }
 
     /// Indices of the entries whose key or alias is `name` (ASCII case-insensitive).
-    pub fn indices_by_name(&self, name: &str) -> &[usize] {
-        self.tables()
-            .by_name
-            .get(&name.to_ascii_uppercase())
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+    pub fn indices_by_name(&self, name: &str) -> Cow<'_, [usize]> {
+        if let Some(stored) = &self.stored {
+            return stored.indices_by_name(name);
+        }
+        Cow::Borrowed(
+            self.tables()
+                .by_name
+                .get(&name.to_ascii_uppercase())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]),
+        )
     }
 
     /// The entry a reference names.
     pub fn resolve(&self, reference: &CodeRef) -> Option<usize> {
-        self.tables().resolve(reference)
+        match &self.stored {
+            Some(stored) => resolve_with(reference, |id| stored.index_of_id(id)),
+            None => self.tables().resolve(reference),
+        }
     }
 
     /// The entry a reference written as text names, seen from an entry of `family`: `0x4001` in
@@ -211,7 +297,7 @@ impl Catalog {
     /// The entry whose display form is `display` in `family`.
     pub fn find(&self, family: Family, display: &str) -> Option<&CatalogEntry> {
         self.resolve_reference(family, display)
-            .map(|i| &self.entries[i])
+            .and_then(|i| self.get(i))
     }
 
     /// The entry a display form names, preferring 4.x (the tests' and the seed's family) when
@@ -221,17 +307,25 @@ impl Catalog {
     }
 
     /// Entries that list entry `index` as related.
-    pub fn referenced_by(&self, index: usize) -> &[usize] {
-        self.tables()
-            .referenced_by
-            .get(index)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+    pub fn referenced_by(&self, index: usize) -> Cow<'_, [usize]> {
+        if let Some(stored) = &self.stored {
+            return stored.referenced_by(index);
+        }
+        Cow::Borrowed(
+            self.tables()
+                .referenced_by
+                .get(index)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]),
+        )
     }
 
     /// The index of an entry (it must be one of this catalog's).
     pub fn index_of(&self, entry: &CatalogEntry) -> Option<usize> {
-        self.tables().by_id.get(&entry.id()).copied()
+        match &self.stored {
+            Some(stored) => stored.index_of_id(entry.id()),
+            None => self.tables().by_id.get(&entry.id()).copied(),
+        }
     }
 }
 
@@ -269,24 +363,23 @@ impl Tables {
         tables
     }
 
-    /// A hex reference names the family's SDK code; a decimal one whichever category of the
-    /// family writes that code in decimal.
     fn resolve(&self, reference: &CodeRef) -> Option<usize> {
-        let at = |category| {
-            self.by_id
-                .get(&(reference.family, category, reference.code))
-                .copied()
-        };
-        match reference.category {
-            Some(category) => at(category),
-            None => Category::of_family(reference.family)
-                .iter()
-                .filter(|&&c| {
-                    !CatalogEntry::display_code(reference.family, c, reference.code)
-                        .starts_with("0x")
-                })
-                .find_map(|&c| at(c)),
-        }
+        resolve_with(reference, |id| self.by_id.get(&id).copied())
+    }
+}
+
+/// The entry `reference` names, given how to find an identity. A hex reference names the
+/// family's SDK code; a decimal one whichever category of the family writes that code in decimal.
+fn resolve_with(reference: &CodeRef, at_id: impl Fn(EntryId) -> Option<usize>) -> Option<usize> {
+    let at = |category| at_id((reference.family, category, reference.code));
+    match reference.category {
+        Some(category) => at(category),
+        None => Category::of_family(reference.family)
+            .iter()
+            .filter(|&&c| {
+                !CatalogEntry::display_code(reference.family, c, reference.code).starts_with("0x")
+            })
+            .find_map(|&c| at(c)),
     }
 }
 

@@ -259,7 +259,7 @@ fn show(
             let names: Vec<String> = hits
                 .iter()
                 .map(|h| {
-                    let e = &catalog.entries()[h.index];
+                    let e = catalog.entry(h.index);
                     match h.reading {
                         Some(r) => format!("{} ({})", e.qualified(), render::reading_note(&r)),
                         None => e.qualified(),
@@ -304,14 +304,13 @@ fn print_entries(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let catalog = session.catalog();
-    let entries = catalog.entries();
     match session.format {
         Format::Json => {
             // Only `search` ranks, so only its JSON carries score, matched_by and reading.
             let items: Vec<EntryJson> = hits
                 .iter()
                 .map(|h| {
-                    let json = render::entry_json(&entries[h.index], view);
+                    let json = render::entry_json(catalog.entry(h.index), view);
                     if ranked {
                         json.with_hit(h)
                     } else {
@@ -343,7 +342,7 @@ fn view_of(session: &Session, query: Option<&Query>) -> View {
 /// One entry's text or Markdown explanation, coloured when the session says so.
 fn explain_one(session: &Session, index: usize, view: &View, columns: Option<usize>) -> String {
     let catalog = session.catalog();
-    let entry = &catalog.entries()[index];
+    let entry = catalog.entry(index);
     let e = explanation::explain(entry, catalog, view);
     match session.format {
         Format::Markdown => render::markdown::render(&e),
@@ -398,7 +397,7 @@ fn say_what_the_filters_hid(session: &Session, query: &Query, scope: Scope) {
     let indices: Vec<usize> = everywhere.iter().map(|h| h.index).collect();
     let mut why: Vec<String> = indices
         .iter()
-        .filter_map(|&i| hidden::filter_hiding(session, scope, &session.catalog().entries()[i]))
+        .filter_map(|&i| hidden::filter_hiding(session, scope, session.catalog().entry(i)))
         .collect();
     why.sort();
     why.dedup();
@@ -441,12 +440,11 @@ fn write_result_lines(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let catalog = session.catalog();
-    let entries = catalog.entries();
-    let widths = RowWidths::measure(hits.iter().map(|h| &entries[h.index]));
+    let widths = RowWidths::measure(hits.iter().map(|h| catalog.entry(h.index)));
     let key_width = widths.key.min(40);
     let view = view_of(session, query);
     for hit in hits {
-        let entry = &entries[hit.index];
+        let entry = catalog.entry(hit.index);
         let lights = match query {
             Some(q) if session.color => session.engine.highlights(hit, q),
             _ => Highlights::default(),

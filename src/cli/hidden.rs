@@ -48,11 +48,11 @@ fn family_filter(session: &Session, family: Family) -> String {
 
 /// One line per hidden hit: `web4:0x4004 JOIN_ROOM_FAILED is hidden by sdk = "web5" in …`.
 pub fn explain_hidden(session: &Session, scope: Scope, hidden: &[usize]) -> Vec<String> {
-    let entries = session.catalog().entries();
+    let catalog = session.catalog();
     hidden
         .iter()
         .filter_map(|&i| {
-            let entry = &entries[i];
+            let entry = catalog.entry(i);
             let why = filter_hiding(session, scope, entry)?;
             let view = View::new(session.lang, None);
             let name = format!("{} {}", entry.qualified(), title(entry, &view));

@@ -224,7 +224,7 @@ pub(super) fn scan_line(line: &str, previous: Option<&str>, catalog: &Catalog) -
                 .indices_by_code(value)
                 .iter()
                 .copied()
-                .filter(|&i| catalog.entries()[i].is_hex())
+                .filter(|&i| catalog.entry(i).is_hex())
                 .collect();
             if !indices.is_empty() {
                 out.push(Found {
@@ -261,7 +261,7 @@ pub(super) fn scan_line(line: &str, previous: Option<&str>, catalog: &Catalog) -
             .indices_by_name(token)
             .iter()
             .copied()
-            .filter(|&i| catalog.entries()[i].names().any(|n| n == token))
+            .filter(|&i| catalog.entry(i).names().any(|n| n == token))
             .collect();
         if indices.is_empty() {
             continue;
@@ -328,7 +328,7 @@ pub(super) fn resolve(
         .iter()
         .copied()
         .filter(|&i| {
-            let e = &catalog.entries()[i];
+            let e = catalog.entry(i);
             let family_ok = families.is_none_or(|f| f.contains(&e.family));
             let kind_ok = if extra {
                 matches!(e.category, Category::Extra | Category::Account)

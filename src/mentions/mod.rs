@@ -219,20 +219,20 @@ impl<'a> Scanner<'a> {
             .iter()
             .filter(|(_, _, e)| *e == Evidence::HexCode)
             .flat_map(|(indices, _, _)| indices.iter().copied())
-            .filter(|&i| catalog.entries()[i].family == Family::Web4)
+            .filter(|&i| catalog.entry(i).family == Family::Web4)
             .collect();
         if !web4_hex.is_empty() {
             matches.retain(|m| {
-                catalog.entries()[m.index].family != Family::Web4 || web4_hex.contains(&m.index)
+                catalog.entry(m.index).family != Family::Web4 || web4_hex.contains(&m.index)
             });
         }
         for (n, m) in matches.iter().enumerate() {
             // Several 4.x codes share one message (`Failed to join room - …` is 0x4004 and
             // 0x404C): one reading with every code, which the other mentions settle.
             let mut same: Vec<usize> = Vec::new();
-            let family = catalog.entries()[m.index].family;
+            let family = catalog.entry(m.index).family;
             let same_family = |o: &&templates::TemplateMatch| {
-                o.shape == m.shape && catalog.entries()[o.index].family == family
+                o.shape == m.shape && catalog.entry(o.index).family == family
             };
             for o in matches.iter().filter(same_family) {
                 if !same.contains(&o.index) {
@@ -253,7 +253,8 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let mut indices = vec![m.index];
-            if let Some(parent) = catalog.entries()[m.index]
+            if let Some(parent) = catalog
+                .entry(m.index)
                 .parent
                 .as_ref()
                 .and_then(|p| catalog.resolve(p))
@@ -273,7 +274,7 @@ impl<'a> Scanner<'a> {
                     *e == Evidence::HexCode
                         && indices
                             .iter()
-                            .all(|&i| catalog.entries()[i].family == Family::Web4)
+                            .all(|&i| catalog.entry(i).family == Family::Web4)
                 }));
         self.native_text |= context::names_native(line);
         if context::names_foreign_error(line) {
@@ -286,7 +287,7 @@ impl<'a> Scanner<'a> {
         for (indices, token, evidence) in found {
             let indices: Vec<usize> = indices
                 .into_iter()
-                .filter(|&i| self.scope.admits(&catalog.entries()[i]))
+                .filter(|&i| self.scope.admits(catalog.entry(i)))
                 .collect();
             if indices.is_empty() {
                 continue;
@@ -373,9 +374,7 @@ impl<'a> Scanner<'a> {
     pub fn mentions(&self) -> Vec<Mention> {
         let catalog = self.engine.catalog();
         let only = |c: &Candidate, family: Family| {
-            c.indices
-                .iter()
-                .all(|&i| catalog.entries()[i].family == family)
+            c.indices.iter().all(|&i| catalog.entry(i).family == family)
         };
         let web4_hex = self
             .candidates
@@ -400,7 +399,7 @@ impl<'a> Scanner<'a> {
         let warning_only = |c: &Candidate| {
             c.indices
                 .iter()
-                .all(|&i| catalog.entries()[i].category == Category::Warning)
+                .all(|&i| catalog.entry(i).category == Category::Warning)
         };
         // Native evidence: a native error of its own, or a line naming the native SDK.
         let native = self.native_text
@@ -494,7 +493,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
 /// Chooses among families for ambiguous tokens (a key or number several families share): the
 /// families that unambiguous mentions in the same text point to win; with no such hint, all stay.
 fn settle(candidates: &[&Candidate], catalog: &crate::catalog::Catalog) -> Vec<Mention> {
-    let family_of = |i: usize| catalog.entries()[i].family;
+    let family_of = |i: usize| catalog.entry(i).family;
     // Entries that a reading of their own names: a reading shared with others narrows to them.
     let named: std::collections::HashSet<usize> = candidates
         .iter()
@@ -592,7 +591,7 @@ fn names_web5_error(line: &str, catalog: &crate::catalog::Catalog) -> bool {
 fn is_web5_public_key(key: &str, catalog: &crate::catalog::Catalog) -> bool {
     key.len() > 3
         && catalog.indices_by_name(key).iter().any(|&i| {
-            let e = &catalog.entries()[i];
+            let e = catalog.entry(i);
             e.family == Family::Web5 && e.category == Category::Sdk
         })
 }
@@ -612,7 +611,7 @@ mod tests {
         let engine = Engine::new(Catalog::builtin().unwrap());
         find(text, &engine, Scope::default())
             .into_iter()
-            .map(|m| engine.catalog().entries()[m.index].qualified())
+            .map(|m| engine.catalog().entry(m.index).qualified())
             .collect()
     }
 

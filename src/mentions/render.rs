@@ -145,7 +145,7 @@ fn mention_json<'a>(m: &Mention, catalog: &'a Catalog, o: &RenderOptions) -> Men
             .last_time
             .as_deref()
             .map(|t| sanitize(t).into_owned()),
-        entry: out_format::entry_json(&catalog.entries()[m.index], &o.view()),
+        entry: out_format::entry_json(catalog.entry(m.index), &o.view()),
     }
 }
 

@@ -198,7 +198,7 @@ fn web4_messages(catalog: &Catalog) -> impl Iterator<Item = Template> + '_ {
                     Some((n.next()??, n.next()??, n.next()??))
                 });
             let index = catalog.indices_by_name(key).iter().copied().find(|&i| {
-                let e = &catalog.entries()[i];
+                let e = catalog.entry(i);
                 e.family == Family::Web4 && e.category == Category::Sdk
             })?;
             let mut t = compile(index, text)?;

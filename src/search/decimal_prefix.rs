@@ -29,15 +29,19 @@ pub(super) fn extend(hits: &mut Vec<Hit>, catalog: &Catalog, text: &str, scope: 
     };
     let mut found: Vec<(i64, usize)> = Vec::new();
     let mut decimal = String::new();
-    for (index, entry) in catalog.entries().iter().enumerate() {
+    // Identities only: a catalog read in place answers them without reading its entries.
+    for index in 0..catalog.len() {
+        let Some((_, _, code)) = catalog.id(index) else {
+            continue;
+        };
         decimal.clear();
-        let _ = write!(decimal, "{}", entry.code);
+        let _ = write!(decimal, "{code}");
         if decimal.len() > prefix.len()
             && decimal.starts_with(prefix)
-            && scope.admits(entry)
+            && catalog.admits(index, scope)
             && !hits.iter().any(|h| h.index == index)
         {
-            found.push((entry.code, index));
+            found.push((code, index));
         }
     }
     found.sort_unstable();
@@ -61,7 +65,7 @@ mod tests {
         let mut hits = Vec::new();
         extend(&mut hits, &catalog, text, Scope::default());
         hits.iter()
-            .map(|h| catalog.entries()[h.index].display())
+            .map(|h| catalog.entry(h.index).display())
             .collect()
     }
 

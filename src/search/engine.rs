@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use crate::catalog::stored::Section;
 use crate::catalog::{Catalog, Scope};
 use crate::query::Query;
 
@@ -13,6 +14,9 @@ pub struct Engine {
     /// Built on first use: `show` and `explain` look codes and names up in the catalog's tables
     /// and never need it (it was over half of `show`'s instructions).
     index: OnceLock<SearchIndex>,
+    /// The cache's archive of the index, validated and opened on first use (so `show` at 100,000
+    /// entries does not check 40 MB it never reads); rebuilt from the catalog if it is damaged.
+    archived: Option<Section>,
 }
 
 impl Engine {
@@ -20,6 +24,17 @@ impl Engine {
         Engine {
             catalog,
             index: OnceLock::new(),
+            archived: None,
+        }
+    }
+
+    /// An engine over a catalog and the archive of its index (the catalog cache), opened when a
+    /// search first needs it.
+    pub fn from_archive(catalog: Catalog, index: Section) -> Engine {
+        Engine {
+            catalog,
+            index: OnceLock::new(),
+            archived: Some(index),
         }
     }
 
@@ -29,6 +44,7 @@ impl Engine {
         (index.len() == catalog.len()).then(|| Engine {
             catalog,
             index: OnceLock::from(index),
+            archived: None,
         })
     }
 
@@ -37,7 +53,12 @@ impl Engine {
     }
 
     pub fn index(&self) -> &SearchIndex {
-        self.index.get_or_init(|| SearchIndex::new(&self.catalog))
+        self.index.get_or_init(|| {
+            self.archived
+                .clone()
+                .and_then(|archive| SearchIndex::from_archive(archive, self.catalog.len()))
+                .unwrap_or_else(|| SearchIndex::new(&self.catalog))
+        })
     }
 
     /// Ranked hits for `query` within `scope` (narrowed by the query's `@version`), then the
@@ -68,8 +89,8 @@ impl Engine {
         let query = Query::parse(arg);
         // Only the code readings: a full text search would score every entry to keep none of them.
         let mut hits = SearchIndex::code_hits(&self.catalog, &query, scope);
-        for &index in self.catalog.indices_by_name(query.text.trim()) {
-            let admitted = self.catalog.get(index).is_some_and(|e| scope.admits(e));
+        for &index in self.catalog.indices_by_name(query.text.trim()).iter() {
+            let admitted = self.catalog.admits(index, scope);
             if admitted && !hits.iter().any(|h| h.index == index) {
                 hits.push(Hit {
                     index,

@@ -11,6 +11,7 @@ use super::SearchIndex;
 /// Where one entry's searchable text lives in the index's arenas, and its prefilter data. All
 /// entries' text sits in one string, so a scan over 100,000 entries reads memory front to back
 /// instead of chasing a handful of allocations per entry.
+#[derive(rkyv::Archive, rkyv::Serialize)]
 pub(super) struct Slot {
     /// [`mask`] of the display form and names, of each description, and the letters of every
     /// pinyin reading of the Chinese description.
@@ -107,8 +108,9 @@ pub(super) fn covers(field: u64, term: u64) -> bool {
     field & term == term
 }
 
-/// The index's storage, filled entry by entry.
-#[derive(Default)]
+/// The index's storage, filled entry by entry, then archived (rkyv): the index searches the
+/// archived form, whether it was just built or memory-mapped from the cache.
+#[derive(Default, rkyv::Archive, rkyv::Serialize)]
 pub(super) struct Arenas {
     pub(super) slots: Vec<Slot>,
     pub(super) text: String,
@@ -249,149 +251,77 @@ impl Arenas {
 impl SearchIndex {
     /// The text views of entry `index`.
     pub(super) fn view(&self, index: usize) -> Prepared<'_> {
-        let slot = &self.slots[index];
-        let t = |i: usize| slot.text[i] as usize;
-        let chars = slot.chars[0] as usize..slot.chars[1] as usize;
+        let arenas = self.arenas();
+        let slot = &arenas.slots[index];
+        let t = |i: usize| slot.text[i].to_native() as usize;
+        let chars = slot.chars[0].to_native() as usize..slot.chars[1].to_native() as usize;
+        let text = arenas.text.as_str();
         Prepared {
-            display: &self.text[t(0)..t(1)],
-            names: &self.text[t(1)..t(2)],
-            zh: &self.text[t(2)..t(3)],
-            en: &self.text[t(3)..t(4)],
-            keywords: &self.text[t(4)..t(5)],
-            advice: &self.text[t(5)..t(6)],
-            zh_chars: &self.zh_chars[chars.clone()],
-            zh_initials: &self.zh_initials[chars],
-            initials: slot.initials,
-            names_mask: slot.names_mask,
-            zh_mask: slot.zh_mask,
-            en_mask: slot.en_mask,
-            pinyin_mask: slot.pinyin_mask,
-            keywords_mask: slot.keywords_mask,
-            advice_mask: slot.advice_mask,
+            display: &text[t(0)..t(1)],
+            names: &text[t(1)..t(2)],
+            zh: &text[t(2)..t(3)],
+            en: &text[t(3)..t(4)],
+            keywords: &text[t(4)..t(5)],
+            advice: &text[t(5)..t(6)],
+            zh_chars: &native_chars(&arenas.zh_chars)[chars.clone()],
+            zh_initials: &native_u32s(&arenas.zh_initials)[chars],
+            initials: slot.initials.to_native(),
+            names_mask: slot.names_mask.to_native(),
+            zh_mask: slot.zh_mask.to_native(),
+            en_mask: slot.en_mask.to_native(),
+            pinyin_mask: slot.pinyin_mask.to_native(),
+            keywords_mask: slot.keywords_mask.to_native(),
+            advice_mask: slot.advice_mask.to_native(),
         }
     }
 }
 
-/// Bytes per [`Slot`] in the cache: six masks, the initials, seven text offsets, two char offsets.
-const SLOT_BYTES: usize = 6 * 8 + 4 + 7 * 4 + 2 * 4;
+// The archive is little-endian: on a little-endian machine its numbers and characters are the
+// native ones, so the index's arrays are read in place.
+#[cfg(not(target_endian = "little"))]
+compile_error!(
+    "the search index reads its rkyv archive in place, which needs a little-endian target"
+);
 
-/// The index as the catalog cache stores it: four byte sections that
-/// [`SearchIndex::from_sections`] turns back into an index with no per-entry work.
-pub struct IndexSections {
-    pub slots: Vec<u8>,
-    pub text: Vec<u8>,
-    pub zh_chars: Vec<u8>,
-    pub zh_initials: Vec<u8>,
+fn native_chars(chars: &[rkyv::Archived<char>]) -> &[char] {
+    const _: () = assert!(size_of::<rkyv::Archived<char>>() == size_of::<char>());
+    const _: () = assert!(align_of::<rkyv::Archived<char>>() == align_of::<char>());
+    // SAFETY: an archived char is a little-endian u32 holding a valid char (bytecheck checked it
+    // when the index was opened), the same size and alignment as `char`, on a little-endian target.
+    unsafe { std::slice::from_raw_parts(chars.as_ptr().cast::<char>(), chars.len()) }
 }
 
-impl SearchIndex {
-    /// The index's storage as byte sections, for the catalog cache.
-    pub fn to_sections(&self) -> IndexSections {
-        self.with_sections(|[slots, text, zh_chars, zh_initials]| IndexSections {
-            slots: slots.to_vec(),
-            text: text.to_vec(),
-            zh_chars: zh_chars.to_vec(),
-            zh_initials: zh_initials.to_vec(),
-        })
-    }
+fn native_u32s(numbers: &[rkyv::Archived<u32>]) -> &[u32] {
+    const _: () = assert!(size_of::<rkyv::Archived<u32>>() == size_of::<u32>());
+    const _: () = assert!(align_of::<rkyv::Archived<u32>>() == align_of::<u32>());
+    // SAFETY: an archived u32 is a little-endian u32, the same size and alignment, on a
+    // little-endian target.
+    unsafe { std::slice::from_raw_parts(numbers.as_ptr().cast::<u32>(), numbers.len()) }
+}
 
-    /// Lends `write` the four sections of [`to_sections`](Self::to_sections) (slots, text,
-    /// Chinese characters, their initials) without copying the text (30 MB at 100,000 entries).
-    pub fn with_sections<R>(&self, write: impl FnOnce([&[u8]; 4]) -> R) -> R {
-        let mut slots = Vec::with_capacity(self.slots.len() * SLOT_BYTES);
-        for s in &self.slots {
-            for m in [
-                s.names_mask,
-                s.zh_mask,
-                s.en_mask,
-                s.pinyin_mask,
-                s.keywords_mask,
-                s.advice_mask,
-            ] {
-                slots.extend_from_slice(&m.to_le_bytes());
-            }
-            for n in [s.initials].iter().chain(&s.text).chain(&s.chars) {
-                slots.extend_from_slice(&n.to_le_bytes());
-            }
-        }
-        let zh_chars: Vec<u8> = self
-            .zh_chars
-            .iter()
-            .flat_map(|&c| (c as u32).to_le_bytes())
-            .collect();
-        let zh_initials: Vec<u8> = self
-            .zh_initials
-            .iter()
-            .flat_map(|i| i.to_le_bytes())
-            .collect();
-        write([&slots, self.text.as_bytes(), &zh_chars, &zh_initials])
-    }
-
-    /// Rebuilds an index from [`to_sections`](Self::to_sections) output for a catalog of `entries`
-    /// entries. Damaged sections give `None`: every offset is checked against the text it points
-    /// into (and to fall on a character boundary), so a bad cache cannot make a search panic.
-    pub fn from_sections(entries: usize, sections: IndexSections) -> Option<SearchIndex> {
-        let IndexSections {
-            slots,
-            text,
-            zh_chars,
-            zh_initials,
-        } = sections;
-        if slots.len() != entries.checked_mul(SLOT_BYTES)? || zh_chars.len() != zh_initials.len() {
-            return None;
-        }
-        let text = String::from_utf8(text).ok()?;
-        let word = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-        let zh_chars: Vec<char> = zh_chars
-            .chunks_exact(4)
-            .map(|b| char::from_u32(word(b)))
-            .collect::<Option<_>>()?;
-        let zh_initials: Vec<u32> = zh_initials.chunks_exact(4).map(word).collect();
-        let mut parsed = Vec::with_capacity(entries);
-        for bytes in slots.chunks_exact(SLOT_BYTES) {
-            let mut masks = [0u64; 6];
-            for (m, b) in masks.iter_mut().zip(bytes.chunks_exact(8)) {
-                let mut a = [0u8; 8];
-                a.copy_from_slice(b);
-                *m = u64::from_le_bytes(a);
-            }
-            let mut numbers = [0u32; 10];
-            for (n, b) in numbers.iter_mut().zip(bytes[48..].chunks_exact(4)) {
-                *n = word(b);
-            }
-            let mut offsets = [0u32; 7];
-            offsets.copy_from_slice(&numbers[1..8]);
-            let chars = [numbers[8], numbers[9]];
-            let in_text = offsets.windows(2).all(|w| w[0] <= w[1])
-                && offsets.iter().all(|&o| text.is_char_boundary(o as usize));
-            let in_chars = chars[0] <= chars[1] && chars[1] as usize <= zh_chars.len();
-            if !in_text || !in_chars {
-                return None;
-            }
-            parsed.push(Slot {
-                names_mask: masks[0],
-                zh_mask: masks[1],
-                en_mask: masks[2],
-                pinyin_mask: masks[3],
-                keywords_mask: masks[4],
-                advice_mask: masks[5],
-                initials: numbers[0],
-                text: offsets,
-                chars,
-            });
-        }
-        Some(SearchIndex {
-            slots: parsed,
-            text,
-            zh_chars,
-            zh_initials,
+/// Is an archive of [`Arenas`] one whose every offset points into its text (on a character
+/// boundary) and arrays, for a catalog of `entries` entries? bytecheck has checked its layout,
+/// UTF-8 and characters; this checks what it cannot know, so a bad cache cannot make a search
+/// panic.
+pub(super) fn believable(arenas: &ArchivedArenas, entries: usize) -> bool {
+    let text = arenas.text.as_str();
+    let chars = arenas.zh_chars.len();
+    arenas.slots.len() == entries
+        && chars == arenas.zh_initials.len()
+        && arenas.slots.iter().all(|slot| {
+            let offsets = slot.text.map(|o| o.to_native());
+            let range = [slot.chars[0].to_native(), slot.chars[1].to_native()];
+            offsets.windows(2).all(|w| w[0] <= w[1])
+                && offsets.iter().all(|&o| text.is_char_boundary(o as usize))
+                && range[0] <= range[1]
+                && range[1] as usize <= chars
         })
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::stored::Section;
     use crate::catalog::Catalog;
 
     #[test]
@@ -436,25 +366,46 @@ mod tests {
     }
 
     #[test]
-    fn an_index_survives_its_cache_sections_and_damage_is_refused() {
+    fn an_index_survives_its_archive_and_damage_is_refused() {
         let catalog = Catalog::builtin().unwrap();
         let index = SearchIndex::new(&catalog);
-        let sections = || index.to_sections();
-        let back = SearchIndex::from_sections(catalog.len(), sections()).unwrap();
-        assert_eq!(back.text, index.text);
-        assert_eq!(back.zh_chars, index.zh_chars);
-        assert_eq!(back.slots.len(), index.slots.len());
+        let bytes = || {
+            let mut copy = rkyv::util::AlignedVec::<16>::new();
+            copy.extend_from_slice(index.archive_bytes());
+            copy
+        };
+        let back = SearchIndex::from_archive(Section::owned(bytes()), catalog.len()).unwrap();
+        assert_eq!(back.arenas().text, index.arenas().text);
+        assert_eq!(back.len(), index.len());
+        assert!(SearchIndex::from_archive(Section::owned(bytes()), catalog.len() + 1).is_none());
         // An offset past the text, or inside a character, is refused rather than trusted.
-        let mut bad = sections();
-        bad.slots[48 + 4..48 + 8].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert!(SearchIndex::from_sections(catalog.len(), bad).is_none());
-        let mut bad = sections();
-        bad.text.truncate(bad.text.len() - 1);
-        bad.text.push(0xff);
-        assert!(SearchIndex::from_sections(catalog.len(), bad).is_none());
-        assert!(SearchIndex::from_sections(catalog.len() + 1, sections()).is_none());
-        let mut bad = sections();
-        bad.zh_chars[..4].copy_from_slice(&0xD800u32.to_le_bytes());
-        assert!(SearchIndex::from_sections(catalog.len(), bad).is_none());
+        let mut bad = Arenas::build(catalog.entries());
+        bad.slots[3].text[2] = u32::MAX;
+        let archived = rkyv::to_bytes::<rkyv::rancor::Error>(&bad).unwrap();
+        assert!(SearchIndex::from_archive(Section::owned(archived), catalog.len()).is_none());
+        let mut bad = Arenas::build(catalog.entries());
+        let inside = bad
+            .text
+            .char_indices()
+            .find(|(_, c)| c.len_utf8() > 1)
+            .unwrap()
+            .0
+            + 1;
+        bad.slots[0].text[1] = inside as u32;
+        let archived = rkyv::to_bytes::<rkyv::rancor::Error>(&bad).unwrap();
+        assert!(SearchIndex::from_archive(Section::owned(archived), catalog.len()).is_none());
+        // Damage anywhere is refused or gives some other index, never a panic.
+        let good = bytes();
+        for at in (0..good.len()).step_by(good.len() / 89) {
+            let mut damaged = bytes();
+            damaged[at] ^= 0xff;
+            if let Some(index) = SearchIndex::from_archive(Section::owned(damaged), catalog.len()) {
+                let _ = index.search(
+                    &catalog,
+                    &crate::query::Query::parse("guoqi join"),
+                    Default::default(),
+                );
+            }
+        }
     }
 }

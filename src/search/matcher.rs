@@ -5,7 +5,7 @@ use crate::fuzzy::{compact_subsequence, key_fuzzy};
 use crate::pinyin_match;
 use crate::query::{Term, TermKind};
 
-use super::index::{covers, mask, Prepared, Slot};
+use super::index::{covers, mask, ArchivedSlot, Prepared};
 use super::{MatchKind, SearchIndex};
 
 /// Which field of an entry a term matched in.
@@ -68,14 +68,14 @@ impl<'a> PreparedTerm<'a> {
     }
 
     /// Could this term match the entry at all? A cheap test before any scoring.
-    pub(super) fn may_match(&self, slot: &Slot) -> bool {
+    pub(super) fn may_match(&self, slot: &ArchivedSlot) -> bool {
         covers(
-            slot.names_mask
-                | slot.zh_mask
-                | slot.en_mask
-                | slot.pinyin_mask
-                | slot.keywords_mask
-                | slot.advice_mask,
+            slot.names_mask.to_native()
+                | slot.zh_mask.to_native()
+                | slot.en_mask.to_native()
+                | slot.pinyin_mask.to_native()
+                | slot.keywords_mask.to_native()
+                | slot.advice_mask.to_native(),
             self.mask,
         )
     }

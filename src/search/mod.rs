@@ -20,11 +20,11 @@ mod matcher;
 use rayon::prelude::*;
 
 pub use engine::Engine;
-pub use index::IndexSections;
 
+use crate::catalog::stored::Section;
 use crate::catalog::{Catalog, Scope};
 use crate::query::{CodeReading, Query, Reading, Term, TermKind};
-use index::{Arenas, Slot};
+use index::{ArchivedArenas, Arenas};
 use matcher::{contains_anywhere, Field, PreparedTerm};
 
 /// Above this many candidates the scan is split over all cores.
@@ -118,32 +118,49 @@ pub struct Highlights {
     pub description_en: Vec<usize>,
 }
 
-/// The search engine over one catalog.
+/// The search engine over one catalog: the index's arenas as an rkyv archive, searched in place
+/// (built in memory on a first load, memory-mapped from the cache on later ones).
 pub struct SearchIndex {
-    slots: Vec<Slot>,
-    text: String,
-    zh_chars: Vec<char>,
-    zh_initials: Vec<u32>,
+    archive: Section,
 }
 
 impl SearchIndex {
     pub fn new(catalog: &Catalog) -> SearchIndex {
         let arenas = Arenas::build(catalog.entries());
+        // The index's own types archive without fail; an empty index is the fallback regardless.
+        let archive = rkyv::to_bytes::<rkyv::rancor::Error>(&arenas)
+            .or_else(|_| rkyv::to_bytes::<rkyv::rancor::Error>(&Arenas::default()))
+            .unwrap_or_default();
         SearchIndex {
-            slots: arenas.slots,
-            text: arenas.text,
-            zh_chars: arenas.zh_chars,
-            zh_initials: arenas.zh_initials,
-            // Case-insensitive on purpose: skim's smart case would make "Join" miss JOIN_ROOM_FAILED.
+            archive: Section::owned(archive),
         }
     }
 
+    /// The index archived in `archive` (the cache's section) for a catalog of `entries` entries:
+    /// validated with bytecheck, then every offset checked ([`index::believable`]). `None` when
+    /// it is damaged.
+    pub fn from_archive(archive: Section, entries: usize) -> Option<SearchIndex> {
+        let arenas = rkyv::access::<ArchivedArenas, rkyv::rancor::Error>(archive.bytes()).ok()?;
+        index::believable(arenas, entries).then_some(SearchIndex { archive })
+    }
+
+    /// The archive's bytes, for the catalog cache.
+    pub fn archive_bytes(&self) -> &[u8] {
+        self.archive.bytes()
+    }
+
+    fn arenas(&self) -> &ArchivedArenas {
+        // SAFETY: the archive was validated by `from_archive`, or written by `new` from arenas
+        // just built, and a `Section` never changes.
+        unsafe { rkyv::access_unchecked::<ArchivedArenas>(self.archive.bytes()) }
+    }
+
     pub fn len(&self) -> usize {
-        self.slots.len()
+        self.arenas().slots.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
+        self.len() == 0
     }
 
     /// Ranked hits for `query` over the whole catalog, limited to `category` when given.
@@ -161,7 +178,7 @@ impl SearchIndex {
         candidates: Option<&[usize]>,
     ) -> Vec<Hit> {
         let everything = scope.is_everything();
-        let in_scope = |i: usize| everything || catalog.get(i).is_some_and(|e| scope.admits(e));
+        let in_scope = |i: usize| everything || catalog.admits(i, scope);
         if query.is_empty() {
             return (0..catalog.len())
                 .filter(|&i| in_scope(i))
@@ -201,17 +218,19 @@ impl SearchIndex {
                 c.par_iter().filter_map(|&i| text_hit(i)).collect()
             }
             Some(c) => c.iter().filter_map(|&i| text_hit(i)).collect(),
-            None if self.slots.len() >= PARALLEL_THRESHOLD => (0..self.slots.len())
+            None if self.len() >= PARALLEL_THRESHOLD => (0..self.len())
                 .into_par_iter()
                 .filter_map(text_hit)
                 .collect(),
-            None => (0..self.slots.len()).filter_map(text_hit).collect(),
+            None => (0..self.len()).filter_map(text_hit).collect(),
         };
         hits.append(&mut text_hits);
         sort_hits(&mut hits);
         if hits.is_empty() {
             // `账号过期`: Chinese run together, found as its words (chinese_words.rs).
-            if let Some(words) = chinese_words::split_query(query, |w| self.text.contains(w)) {
+            if let Some(words) =
+                chinese_words::split_query(query, |w| self.arenas().text.contains(w))
+            {
                 return self.search_within(catalog, &words, scope, None);
             }
         }
@@ -228,8 +247,10 @@ impl SearchIndex {
         for group in &query.groups {
             let negations: Vec<&Term> = group.terms.iter().filter(|t| t.negated).collect();
             for reading in &group.codes {
-                for &index in catalog.indices_by_code(reading.value) {
-                    let entry = &catalog.entries()[index];
+                for &index in catalog.indices_by_code(reading.value).iter() {
+                    let Some(entry) = catalog.get(index) else {
+                        continue;
+                    };
                     let fits = reading.reading == Reading::Decimal || entry.is_hex();
                     if !fits || !scope.admits(entry) || hits_contains(&hits, index) {
                         continue;
@@ -260,7 +281,7 @@ impl SearchIndex {
     /// Returns the weakest kind and the summed score; a group of only negations matches whatever
     /// they leave, as [`MatchKind::NotExcluded`].
     fn score_entry(&self, index: usize, terms: &[PreparedTerm]) -> Option<(MatchKind, i64)> {
-        let slot = &self.slots[index];
+        let slot = &self.arenas().slots[index];
         if terms.iter().any(|t| !t.term.negated && !t.may_match(slot)) {
             return None;
         }
@@ -288,11 +309,13 @@ impl SearchIndex {
     /// Where each term matched in entry `index`, as char indices per displayed field.
     pub fn highlights(&self, catalog: &Catalog, hit: &Hit, query: &Query) -> Highlights {
         let mut out = Highlights::default();
-        if hit.index >= self.slots.len() {
+        if hit.index >= self.len() {
             return out;
         }
         let prepared = self.view(hit.index);
-        let entry = &catalog.entries()[hit.index];
+        let Some(entry) = catalog.get(hit.index) else {
+            return Highlights::default();
+        };
         let key_offset = usize::from(entry.key.is_some());
         out.aliases = vec![Vec::new(); entry.aliases.len()];
         if hit.reading.is_some() {
@@ -383,7 +406,7 @@ mod tests {
         index
             .search(&catalog, &Query::parse(query), Scope::default())
             .iter()
-            .map(|h| catalog.entries()[h.index].display())
+            .map(|h| catalog.entry(h.index).display())
             .collect()
     }
 

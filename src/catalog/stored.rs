@@ -1,0 +1,324 @@
+//! A catalog read in place from the bytes of a cache file: the entries stay archived, and the
+//! look-up tables (by code, by name, by identity, who refers to whom) are archived beside them,
+//! so `show CODE` at 100,000 entries reads a binary search and the one entry it prints.
+//!
+//! The cache checked the whole file's checksum (and that it is ours) before handing the bytes
+//! over; here the tables are validated with bytecheck once, when the catalog is opened, and each
+//! entry when it is first read (an entry's bytes are never believed unvalidated).
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+use rayon::prelude::*;
+use rkyv::rancor::Error;
+use rkyv::util::AlignedVec;
+
+use super::{archive, CatalogEntry, Category, EntryId, Family, Scope};
+
+/// The bytes a stored catalog or index is read from: a memory-mapped cache file, or an archive
+/// made in memory (a catalog just parsed, the tests).
+#[derive(Debug)]
+pub enum Backing {
+    Mapped(memmap2::Mmap),
+    Owned(AlignedVec<{ archive::ALIGN }>),
+}
+
+impl Backing {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Backing::Mapped(map) => map,
+            Backing::Owned(bytes) => bytes,
+        }
+    }
+}
+
+/// One section of a [`Backing`], starting at an address aligned to [`archive::ALIGN`].
+#[derive(Debug, Clone)]
+pub struct Section {
+    backing: Arc<Backing>,
+    range: Range<usize>,
+}
+
+impl Section {
+    /// `None` unless `range` lies inside the backing and starts aligned.
+    pub fn new(backing: Arc<Backing>, range: Range<usize>) -> Option<Section> {
+        let bytes = backing.bytes();
+        let fits = range.start <= range.end && range.end <= bytes.len();
+        let aligned =
+            fits && (bytes[range.start..].as_ptr() as usize).is_multiple_of(archive::ALIGN);
+        aligned.then_some(Section { backing, range })
+    }
+
+    /// A whole archive made in memory.
+    pub fn owned(bytes: AlignedVec<{ archive::ALIGN }>) -> Section {
+        let range = 0..bytes.len();
+        Section {
+            backing: Arc::new(Backing::Owned(bytes)),
+            range,
+        }
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.backing.bytes()[self.range.clone()]
+    }
+}
+
+/// The look-up tables of a stored catalog, archived beside its entries.
+#[derive(rkyv::Archive, rkyv::Serialize)]
+pub struct Lookups {
+    /// Where each entry starts in the entries archive ([`archive::positions`]).
+    positions: Vec<u32>,
+    /// Each entry's family, category (as their index in `Family::ALL` / `Category::ALL`) and
+    /// code, in catalog order (so sorted by identity).
+    families: Vec<u8>,
+    categories: Vec<u8>,
+    codes: Vec<i64>,
+    /// (code, entry), sorted.
+    by_code: Vec<(i64, u32)>,
+    /// (key or alias in ASCII upper case, entry), sorted.
+    by_name: Vec<(String, u32)>,
+    /// For each entry, the entries whose `related` names it.
+    referenced_by: Vec<Vec<u32>>,
+}
+
+fn small(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+impl Lookups {
+    /// The tables of a settled catalog (`entries` in catalog order), whose entries archive has
+    /// its entries at `positions`.
+    pub fn new(catalog: &super::Catalog, positions: Vec<u32>) -> Lookups {
+        let entries = catalog.entries();
+        let position_of = |list: &[Family], f: &Family| list.iter().position(|x| x == f);
+        let mut by_code: Vec<(i64, u32)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.code, small(i)))
+            .collect();
+        by_code.sort_unstable();
+        let mut by_name: Vec<(String, u32)> = entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.names().map(move |n| (n.to_ascii_uppercase(), small(i))))
+            .collect();
+        by_name.sort_unstable();
+        by_name.dedup();
+        Lookups {
+            positions,
+            families: entries
+                .iter()
+                .map(|e| position_of(&Family::ALL, &e.family).unwrap_or(0) as u8)
+                .collect(),
+            categories: entries
+                .iter()
+                .map(|e| {
+                    Category::ALL
+                        .iter()
+                        .position(|c| *c == e.category)
+                        .unwrap_or(0) as u8
+                })
+                .collect(),
+            codes: entries.iter().map(|e| e.code).collect(),
+            by_code,
+            by_name,
+            referenced_by: (0..entries.len())
+                .map(|i| catalog.referenced_by(i).iter().map(|&r| small(r)).collect())
+                .collect(),
+        }
+    }
+
+    pub fn to_bytes(&self) -> Result<AlignedVec<{ archive::ALIGN }>, Error> {
+        rkyv::api::high::to_bytes_in(self, AlignedVec::new())
+    }
+}
+
+/// A catalog whose entries and tables are read in place.
+#[derive(Debug, Clone)]
+pub struct StoredCatalog {
+    entries: Section,
+    lookups: Section,
+    /// Entries read one at a time, each on first use.
+    one: Arc<[OnceLock<Box<CatalogEntry>>]>,
+    /// Every entry, once something needs them all (the browser, `list`, `explain`'s templates).
+    all: Arc<OnceLock<Vec<CatalogEntry>>>,
+}
+
+impl StoredCatalog {
+    /// Validates the tables (bytecheck, then every number they hold against the catalog's
+    /// size) and opens the catalog. `None` when anything is off: the caller rebuilds the cache.
+    pub fn open(entries: Section, lookups: Section) -> Option<StoredCatalog> {
+        let tables = rkyv::access::<ArchivedLookups, Error>(lookups.bytes()).ok()?;
+        let n = tables.positions.len();
+        let in_range = |i: u32| (i as usize) < n;
+        let believable = tables.families.len() == n
+            && tables.categories.len() == n
+            && tables.codes.len() == n
+            && tables.referenced_by.len() == n
+            && tables.by_code.len() == n
+            && tables
+                .families
+                .iter()
+                .all(|&f| usize::from(f) < Family::ALL.len())
+            && tables
+                .categories
+                .iter()
+                .all(|&c| usize::from(c) < Category::ALL.len())
+            && tables
+                .positions
+                .iter()
+                .all(|p| (p.to_native() as usize) < entries.bytes().len())
+            && tables.by_code.iter().all(|p| in_range(p.1.to_native()))
+            && tables.by_name.iter().all(|p| in_range(p.1.to_native()))
+            && tables
+                .referenced_by
+                .iter()
+                .flat_map(|r| r.iter())
+                .all(|i| in_range(i.to_native()))
+            && tables
+                .by_code
+                .windows(2)
+                .all(|w| (w[0].0, w[0].1) <= (w[1].0, w[1].1))
+            && tables
+                .by_name
+                .windows(2)
+                .all(|w| (w[0].0.as_str(), w[0].1) <= (w[1].0.as_str(), w[1].1));
+        if !believable {
+            return None;
+        }
+        let sorted = (1..n).all(|i| Self::id_in(tables, i - 1) < Self::id_in(tables, i));
+        sorted.then(|| StoredCatalog {
+            entries,
+            lookups,
+            one: (0..n).map(|_| OnceLock::new()).collect(),
+            all: Arc::new(OnceLock::new()),
+        })
+    }
+
+    fn tables(&self) -> &ArchivedLookups {
+        // SAFETY: `open` validated these bytes with bytecheck, and a `Section` never changes.
+        unsafe { rkyv::access_unchecked::<ArchivedLookups>(self.lookups.bytes()) }
+    }
+
+    fn id_in(tables: &ArchivedLookups, i: usize) -> EntryId {
+        (
+            Family::ALL[usize::from(tables.families[i])],
+            Category::ALL[usize::from(tables.categories[i])],
+            tables.codes[i].to_native(),
+        )
+    }
+
+    pub fn len(&self) -> usize {
+        self.one.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.one.is_empty()
+    }
+
+    pub fn id(&self, index: usize) -> EntryId {
+        Self::id_in(self.tables(), index)
+    }
+
+    /// Entry `index`, read (validated and copied out) on first use.
+    pub fn get(&self, index: usize) -> Option<&CatalogEntry> {
+        if let Some(all) = self.all.get() {
+            return all.get(index);
+        }
+        let slot = self.one.get(index)?;
+        Some(slot.get_or_init(|| Box::new(self.read(index))))
+    }
+
+    /// Every entry, read on first use (on every core).
+    pub fn entries(&self) -> &[CatalogEntry] {
+        self.all.get_or_init(|| {
+            (0..self.len())
+                .into_par_iter()
+                .map(|i| self.read(i))
+                .collect()
+        })
+    }
+
+    /// Reads entry `index` from the archive. The cache's checksum over the whole file passed, so a
+    /// failure here means a file forged with a valid checksum: the entry reads as a note saying
+    /// so (nothing panics, nothing unvalidated is used).
+    fn read(&self, index: usize) -> CatalogEntry {
+        let position = self.tables().positions[index].to_native() as usize;
+        archive::entry_at(self.entries.bytes(), position).unwrap_or_else(|_| {
+            let (family, category, code) = self.id(index);
+            CatalogEntry {
+                family,
+                category,
+                code,
+                description: super::Localized {
+                    zh: "(缓存中的此条目已损坏；设置 TRTC_ERRORS_NO_CACHE=1 重新读取目录)".into(),
+                    en: Some(
+                        "(this entry is damaged in the catalog cache; set TRTC_ERRORS_NO_CACHE=1 to read the catalogs again)"
+                            .into(),
+                    ),
+                },
+                source: "catalog cache".into(),
+                origin: "catalog cache".into(),
+                ..CatalogEntry::default()
+            }
+        })
+    }
+
+    /// Does `scope` admit entry `index`? Family and category come from the tables; only a version
+    /// needs the entry itself.
+    pub fn admits(&self, index: usize, scope: Scope) -> bool {
+        let (family, category, _) = self.id(index);
+        let fits = scope.family.is_none_or(|f| f == family)
+            && scope.category.is_none_or(|c| c == category);
+        fits && (scope.version.is_none() || self.get(index).is_some_and(|e| scope.admits(e)))
+    }
+
+    pub fn indices_by_code(&self, code: i64) -> Cow<'_, [usize]> {
+        let table = &self.tables().by_code;
+        let start = table.partition_point(|p| p.0.to_native() < code);
+        let found = table[start..]
+            .iter()
+            .take_while(|p| p.0.to_native() == code)
+            .map(|p| p.1.to_native() as usize)
+            .collect();
+        Cow::Owned(found)
+    }
+
+    pub fn indices_by_name(&self, name: &str) -> Cow<'_, [usize]> {
+        let upper = name.to_ascii_uppercase();
+        let table = &self.tables().by_name;
+        let start = table.partition_point(|p| p.0.as_str() < upper.as_str());
+        let found = table[start..]
+            .iter()
+            .take_while(|p| p.0.as_str() == upper)
+            .map(|p| p.1.to_native() as usize)
+            .collect();
+        Cow::Owned(found)
+    }
+
+    pub fn index_of_id(&self, id: EntryId) -> Option<usize> {
+        let tables = self.tables();
+        let n = self.len();
+        let at = {
+            let (mut lo, mut hi) = (0, n);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if Self::id_in(tables, mid) < id {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            lo
+        };
+        (at < n && Self::id_in(tables, at) == id).then_some(at)
+    }
+
+    pub fn referenced_by(&self, index: usize) -> Cow<'_, [usize]> {
+        let list = self.tables().referenced_by.get(index);
+        Cow::Owned(list.map_or_else(Vec::new, |l| {
+            l.iter().map(|i| i.to_native() as usize).collect()
+        }))
+    }
+}
