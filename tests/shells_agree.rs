@@ -30,6 +30,9 @@ const QUERIES: &[&str] = &[
     "kicked | banned",
     "0x4004,70001",
     "!account",
+    // Server codes: one per code, beside the per-SDK rows that are the same code.
+    "-100006",
+    "privateMapKey",
 ];
 
 /// (family, display) of each hit, as `search -f json` prints them; empty when nothing matched.

@@ -988,3 +988,23 @@ fn a_typed_log_line_lists_the_codes_it_names_first() {
     type_text(&mut app, "join");
     assert!(app.status.is_none());
 }
+
+#[test]
+fn a_server_code_in_the_detail_pane_is_told_as_the_tabs_sdk_carries_it() {
+    // All: the server entry stands for the native row that is the same code.
+    let mut app = app(120, 34);
+    type_text(&mut app, "-100006");
+    assert_eq!(
+        app.catalog().entries()[app.selected_hit().unwrap().index].family,
+        Family::Server
+    );
+    insta::assert_snapshot!("detail_server_100006", render(&app).backend());
+    // The Web 5.x tab: the 5.x way first.
+    app.update(Action::ShowFamily(2));
+    let screen = screen_text(&render(&app));
+    let web5 = screen
+        .find("Web 5.x: 5400 SERVER_ERROR")
+        .expect("the 5.x line");
+    let web4 = screen.find("Web 4.x: 0x4004").expect("the 4.x line");
+    assert!(web5 < web4, "{screen}");
+}

@@ -337,7 +337,7 @@ fn print_entries(
 /// `--sdk-version`).
 fn view_of(session: &Session, query: Option<&Query>) -> View {
     let version = query.and_then(|q| q.version).or(session.scope.version);
-    View::new(session.lang, version)
+    View::new(session.lang, version).for_sdk(session.scope.family)
 }
 
 /// One entry's text or Markdown explanation, coloured when the session says so.
@@ -451,7 +451,7 @@ fn write_result_lines(
             Some(q) if session.color => session.engine.highlights(hit, q),
             _ => Highlights::default(),
         };
-        let row = result_row(entry, hit, lights, &view, None);
+        let row = result_row(entry, hit, lights, &view, None).with_same_code(catalog, hit.index);
         writeln!(
             out,
             "{}",

@@ -13,6 +13,7 @@
 
 mod decimal_prefix;
 mod engine;
+pub mod group;
 mod index;
 mod matcher;
 

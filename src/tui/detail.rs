@@ -79,6 +79,8 @@ pub struct DetailInput<'a> {
     pub theme: Theme,
     /// The SDK version in force (`@4.4.0`): keys are shown as that version spells them.
     pub version: Option<SdkVersion>,
+    /// The family tab or `--sdk` in force: a server code is told as that SDK carries it first.
+    pub sdk: Option<crate::catalog::Family>,
 }
 
 /// Codes as one line of text, with the char range each linkable code takes.
@@ -181,7 +183,11 @@ pub fn build(input: &DetailInput) -> DetailModel {
     };
     let columns = input.columns;
     let lights = input.engine.highlights(hit, input.query);
-    let e = explanation::explain(entry, catalog, &View::new(input.lang, input.version));
+    let e = explanation::explain(
+        entry,
+        catalog,
+        &View::new(input.lang, input.version).for_sdk(input.sdk),
+    );
     let mut out: Vec<Line<'static>> = Vec::new();
 
     let mut head = styled_chars(
@@ -393,6 +399,7 @@ mod tests {
                 columns: 80,
                 theme: Theme { color: false },
                 version,
+                sdk: None,
             });
             let catalog = engine.catalog();
             let entry = &catalog.entries()[hit.index];

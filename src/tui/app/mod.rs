@@ -211,6 +211,7 @@ impl App {
             columns,
             theme: Theme { color: self.color },
             version: self.version,
+            sdk: self.scope().family,
         });
         if !same_entry {
             self.focused_link = None;

@@ -41,8 +41,10 @@ impl App {
                         return;
                     }
                 }
-                self.engine
-                    .search_within(&query, scope, candidates.as_deref())
+                let hits = self
+                    .engine
+                    .search_within(&query, scope, candidates.as_deref());
+                self.engine.group(hits, &query, scope)
             }
             Source::Pasted { mentions, .. } => {
                 let mut shown: Vec<&Mention> = mentions
