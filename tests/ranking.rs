@@ -419,3 +419,29 @@ fn alternatives_and_negations_cover_what_they_say() {
     // A negation also removes code hits.
     assert!(hits("16388 !join", web4()).is_empty());
 }
+
+/// `账号` (simplified, as most people type it), `帐号` (as the 4.x page writes it) and `帳號`
+/// (traditional) find the same rows: the index, the query and the mention rules fold alike.
+#[test]
+fn variant_characters_find_the_same_rows() {
+    let catalog = Catalog::builtin().unwrap();
+    let index = SearchIndex::new(&catalog);
+    let shown = |q: &str| -> Vec<String> {
+        index
+            .search(&catalog, &Query::parse(q), Scope::default())
+            .iter()
+            .map(|h| catalog.entries()[h.index].qualified())
+            .collect()
+    };
+    let simplified = shown("账号");
+    assert!(simplified.len() > 10, "{simplified:?}");
+    // The 4.x page writes 帐号 (web4:70015), the 5.x and native texts 账号 (web5:-100013).
+    for row in ["web4:70015", "web5:-100013"] {
+        assert!(
+            simplified.contains(&row.to_string()),
+            "{row} in {simplified:?}"
+        );
+    }
+    assert_eq!(shown("帐号"), simplified);
+    assert_eq!(shown("帳號"), simplified);
+}

@@ -328,10 +328,10 @@ impl SearchIndex {
     }
 }
 
-/// Does any searchable text of `entry` contain `t` (lowercase)? For the negated words of a code
+/// Does any searchable text of `entry` contain `t` (folded)? For the negated words of a code
 /// query, which has no index view to look through (`show` builds none).
 fn entry_contains(entry: &crate::catalog::CatalogEntry, t: &str) -> bool {
-    let has = |text: &str| text.to_lowercase().contains(t);
+    let has = |text: &str| crate::text::fold::fold(text).contains(t);
     entry.names().any(has)
         || has(&entry.display())
         || has(&entry.description.zh)
