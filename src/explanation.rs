@@ -372,7 +372,9 @@ fn meaning(entry: &CatalogEntry, lang: Lang) -> String {
                 || (matches!(c, '.' | ';') && text[i + 1..].starts_with(' '))
                 // The servers' meanings say what failed, then why after a colon.
                 || (entry.family == Family::Server
-                    && (c == '：' || (c == ':' && text[i + 1..].starts_with(' '))))
+                    && (matches!(c, '：' | '（')
+                        || (c == ':' && text[i + 1..].starts_with(' '))
+                        || (c == '(' && text[..i].ends_with(' '))))
         })
         .map_or(text.len(), |(i, _)| i);
     // A server meaning of one sentence ends in its full stop; a headline does not.

@@ -1044,9 +1044,9 @@ fn every_format_spells_the_key_as_the_version_does() {
         assert_eq!(value[0]["key"], spelled, "{version}");
         let list = stdout_of(&["list", "--sdk-version", version]);
         // Columns are as wide as the widest row (the server's codes are listed too).
-        let row = |l: &str| l.split_whitespace().skip(1).take(2).collect::<Vec<_>>();
         assert!(
-            list.lines().any(|l| row(l) == ["0x4001", spelled]),
+            list.lines()
+                .any(|l| l.split_whitespace().skip(1).take(2).eq(["0x4001", spelled])),
             "{list}"
         );
     }

@@ -81,7 +81,7 @@ fn search_labels_every_hit_with_its_family() {
         .collect();
     assert_eq!(
         families.into_iter().collect::<Vec<_>>(),
-        ["native", "web4", "web5"],
+        ["native", "server", "web4", "web5"],
         "{out}"
     );
     let first: Vec<&str> = out

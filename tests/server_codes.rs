@@ -98,16 +98,11 @@ fn explain_pairs_the_public_code_with_the_server_code_it_carries() {
         "json",
         r#"{"code":5400,"extraCode":-100006}"#,
     ]);
-    let found: Vec<String> = stdout
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .flat_map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap_or_default();
-            match v {
-                serde_json::Value::Array(items) => items,
-                other => vec![other],
-            }
-        })
+    let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let found: Vec<String> = value
+        .as_array()
+        .unwrap()
+        .iter()
         .map(|m| format!("{}:{}", m["entry"]["family"], m["entry"]["display"]).replace('"', ""))
         .collect();
     assert!(found.contains(&"web5:5400".to_string()), "{stdout}");

@@ -18,6 +18,11 @@ pub(super) const WORDS: &[&str] = &["getExtraCode()", "extraCode", "extra_code"]
 /// The log line both web SDKs print when the server refuses the join.
 pub(super) const JOIN_RESULT: &str = "Join room failed result:";
 
+/// The message of the error a refused join raises, in 4.x (`RtcError: Failed to join room -
+/// ERR_USER_SIG_EXPIRED code: 70001 … <JOIN_ROOM_FAILED 0x4004>`) and inside 5.x's 5400 message:
+/// the number after ` code: ` is the server's.
+pub(super) const JOIN_MESSAGE: &str = "Failed to join room - ";
+
 /// The server codes this line hands through.
 pub(super) fn scan_line(line: &str, catalog: &Catalog) -> Vec<Found> {
     let mut out = Vec::new();
@@ -32,6 +37,15 @@ pub(super) fn scan_line(line: &str, catalog: &Catalog) -> Vec<Found> {
                 continue;
             }
             if let Some(found) = number_after(line, from, word, catalog, false) {
+                out.push(found);
+            }
+        }
+    }
+    if let Some(at) = line.find(JOIN_MESSAGE) {
+        let rest = &line[at..];
+        if let Some(code) = rest.find(" code:") {
+            let from = at + code + " code:".len();
+            if let Some(found) = number_after(line, from, "code", catalog, false) {
                 out.push(found);
             }
         }
@@ -130,6 +144,10 @@ mod tests {
             (r#"{"code":5400,"extraCode":-100006}"#, "server:-100006"),
             ("code 5400 extraCode -100018", "server:-100018"),
             ("err.getExtraCode() => 70001", "server:70001"),
+            (
+                "RtcError: Failed to join room - ERR_USER_SIG_EXPIRED code: 70001 <JOIN_ROOM_FAILED 0x4004>",
+                "server:70001",
+            ),
             (
                 "Join room failed result: -100006 error: privateMapKey check failed",
                 "server:-100006",

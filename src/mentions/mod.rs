@@ -16,8 +16,9 @@
 //! 5. a native code written without its minus where no positive code has the number (confidence 1);
 //! 6. the SDK's own message text (5.x templates; every 4.x bundle's RtcError messages);
 //! 7. a server code handed through a public one: a number after `extraCode` / `getExtraCode()`,
-//!    or in the SDKs' log line `Join room failed result: -100006` (`carried.rs`); only this rule
-//!    names the server's own entries.
+//!    in the SDKs' log line `Join room failed result: -100006`, or after ` code:` in a refused
+//!    join's message `Failed to join room - … code: 70001` (`carried.rs`); only this rule names
+//!    the server's own entries.
 //!
 //! Bare numbers (ports, sizes, ids, timestamps, line:column), plain words and the numbers of
 //! another product's errors are never mentions. In a text that is evidently one web SDK's, the
@@ -357,6 +358,7 @@ impl<'a> Scanner<'a> {
         words.extend(context::ANCHOR_MARKS);
         words.extend(carried::WORDS);
         words.push(carried::JOIN_RESULT);
+        words.push(carried::JOIN_MESSAGE);
         Anchors {
             words,
             templates: self.templates.anchors().map(str::to_string).collect(),

@@ -70,6 +70,8 @@ impl Engine {
         if query.is_empty() {
             return hits;
         }
+        // The query's `@4.4.0` names the family a group is shown as, as `--sdk-version` does.
+        let scope = query.scope_within(scope);
         super::group::collapse(&self.catalog, hits, scope, |h| h.index, |h, i| h.index = i)
     }
 

@@ -28,6 +28,8 @@ pub struct DetailKey {
     pub color: bool,
     pub mention_line: Option<usize>,
     pub version: Option<SdkVersion>,
+    /// The SDK in view (a server code's carriers are listed with it first).
+    pub sdk: Option<crate::catalog::Family>,
 }
 
 /// A related or "referenced by" code in the pane, which the user can follow.
@@ -167,6 +169,7 @@ pub fn build(input: &DetailInput) -> DetailModel {
         color: input.theme.color,
         mention_line: input.mention.map(|m| m.line_number),
         version: input.version,
+        sdk: input.sdk,
     };
     let theme = &input.theme;
     let Some(hit) = input.hit else {

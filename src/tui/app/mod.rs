@@ -197,6 +197,7 @@ impl App {
             color: self.color,
             mention_line: mention.map(|m| m.line_number),
             version: self.version,
+            sdk: self.scope().family,
         };
         if self.detail.key == wanted && !self.detail.lines.is_empty() {
             return;
