@@ -61,6 +61,8 @@ What counts as a code mention (nothing else does):
   a native code without its minus      错误码3301 for -3301 when no code 3301 exists (confidence 1)
   the SDK's own message text           5.x templates; every 4.x bundle's RtcError messages
                                        (please call join() before publish())
+  a server code handed through         extraCode -100018, Join room failed result: -100006,
+                                       Failed to join room - … code: 70001 (the server's entry)
 Bare numbers (ports, sizes, ids, room numbers, sdkAppIds, versions, timestamps), plain words,
 and the numbers on a line naming another product's error (TUICallEngineError) are not mentions.
 In a text that is evidently 5.x (KEY: message) 4.x readings yield, and the other way round.
