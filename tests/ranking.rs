@@ -448,3 +448,26 @@ fn variant_characters_find_the_same_rows() {
     assert_eq!(shown("帐号"), simplified);
     assert_eq!(shown("帳號"), simplified);
 }
+
+/// Chinese run together (`账号过期`, as people type it) is found as its words, as `账号 过期` is,
+/// and each row highlights the words it holds.
+#[test]
+fn chinese_run_together_is_found_as_its_words() {
+    let catalog = Catalog::builtin().unwrap();
+    let index = SearchIndex::new(&catalog);
+    let hits = |q: &str| index.search(&catalog, &Query::parse(q), Scope::default());
+    let together = hits("账号过期");
+    assert!(!together.is_empty());
+    assert_eq!(together, hits("账号 过期"));
+    // Each row marks the words its Chinese description holds, though it never holds the run.
+    let query = Query::parse("账号过期");
+    let mut marked = 0;
+    for hit in &together {
+        let zh = &catalog.entries()[hit.index].description.zh;
+        let marks = index.highlights(&catalog, hit, &query);
+        let expected: usize = ["账号", "过期"].iter().filter(|w| zh.contains(*w)).count() * 2;
+        assert!(marks.description_zh.len() >= expected, "{zh}: {marks:?}");
+        marked += usize::from(expected > 0);
+    }
+    assert!(marked > 0, "no hit's description holds either word");
+}

@@ -30,6 +30,8 @@ const QUERIES: &[&str] = &[
     "kicked | banned",
     "0x4004,70001",
     "!account",
+    "账号过期",
+    "帳號",
     // Server codes: one per code, beside the per-SDK rows that are the same code.
     "-100006",
     "privateMapKey",
