@@ -1,7 +1,7 @@
 //! The typed explanation of one entry: a headline, then labelled fields of a kind. Text, Markdown,
 //! the CLI's colours and the TUI's detail pane all render this value; none of them re-parses text.
 
-use crate::catalog::{key_in, Catalog, CatalogEntry, Category, Family, SdkVersion};
+use crate::catalog::{key_in, Carrier, Catalog, CatalogEntry, Category, Family, SdkVersion};
 
 /// Which description language(s) to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
@@ -58,11 +58,31 @@ pub struct View {
     pub lang: Lang,
     /// The version in force (`--sdk-version 4.5.0`, `@4.5.0`): keys are spelled its way.
     pub version: Option<SdkVersion>,
+    /// The SDK in view (`--sdk web5`, the browser's tab): a server code is told as that SDK
+    /// carries it first.
+    pub sdk: Option<Family>,
 }
 
 impl View {
     pub fn new(lang: Lang, version: Option<SdkVersion>) -> View {
-        View { lang, version }
+        View {
+            lang,
+            version,
+            sdk: None,
+        }
+    }
+
+    /// The same view for the SDK of `family` (`None`: the version's family, if any).
+    pub fn for_sdk(self, family: Option<Family>) -> View {
+        View {
+            sdk: family.or(self.version.and_then(SdkVersion::family)),
+            ..self
+        }
+    }
+
+    /// The SDK in view: the one named, or the version's.
+    pub fn sdk(&self) -> Option<Family> {
+        self.sdk.or(self.version.and_then(SdkVersion::family))
     }
 
     /// The entry's key as this view spells it: the version's spelling when one is in force.
@@ -100,6 +120,12 @@ pub enum FieldKind {
     Apis,
     MigrationZh,
     MigrationEn,
+    /// A server code: how each SDK hands it over, the view's SDK first.
+    Carried,
+    /// A per-SDK row that is a server code: that server entry.
+    ServerCode,
+    /// A server code: the per-SDK rows that are the same code.
+    Members,
     /// How a 5.x error looks in code (`code` + `extraCode`, no getCode()): under every 5.x entry.
     ErrorModel,
     Since,
@@ -139,6 +165,9 @@ impl FieldKind {
                 (_, FieldKind::MigrationZh) => ("5.x 中", "5.x 中"),
                 _ => ("In 5.x", "5.x 中"),
             },
+            FieldKind::Carried => ("How each SDK carries it", "各 SDK 如何带出"),
+            FieldKind::ServerCode => ("Server code", "服务端结果码"),
+            FieldKind::Members => ("Same code in", "同码条目"),
             FieldKind::ErrorModel => ("5.x errors", "5.x 错误对象"),
             FieldKind::Since => ("Since", "引入版本"),
             FieldKind::Until => ("Last defined in", "最后定义于"),
@@ -309,6 +338,10 @@ fn category_text(entry: &CatalogEntry, chinese: bool) -> String {
             "警告 (onWarning warningCode)",
         ),
         (_, Category::Sdk) => ("SDK", "SDK"),
+        (_, Category::Result) => (
+            "Server result code (each SDK carries it its own way)",
+            "服务端结果码（各 SDK 以各自的方式带出）",
+        ),
     };
     if chinese {
         zh.to_string()
@@ -337,9 +370,19 @@ fn meaning(entry: &CatalogEntry, lang: Lang) -> String {
         .find(|&(i, c)| {
             matches!(c, '。' | '；' | '，' | '！')
                 || (matches!(c, '.' | ';') && text[i + 1..].starts_with(' '))
+                // The servers' meanings say what failed, then why after a colon.
+                || (entry.family == Family::Server
+                    && (matches!(c, '：' | '（')
+                        || (c == ':' && text[i + 1..].starts_with(' '))
+                        || (c == '(' && text[..i].ends_with(' '))))
         })
         .map_or(text.len(), |(i, _)| i);
-    text[..end].trim().to_string()
+    // A server meaning of one sentence ends in its full stop; a headline does not.
+    let text = text[..end].trim();
+    match entry.family {
+        Family::Server => text.trim_end_matches(['.', '。']).to_string(),
+        _ => text.to_string(),
+    }
 }
 
 /// The docs page in the view's language: the Web SDK pages exist as `/doc/zh-cn/` and `/doc/en/`.
@@ -377,6 +420,72 @@ fn entry_ref(catalog: &Catalog, from: Family, index: usize, view: &View) -> Code
         display: e.display(),
         title: view.key(e).unwrap_or_default().to_string(),
         foreign: e.family != from,
+    }
+}
+
+/// One SDK's way of handing a server code over, on one line: `Web 5.x: 5400 SERVER_ERROR with
+/// extraCode -100006 (5.2.0–5.17.1)`.
+pub fn carrier_line(code: i64, carrier: &Carrier, catalog: &Catalog, lang: Lang) -> String {
+    let own = carrier.code(code);
+    let via = carrier.via.as_ref().map(|v| {
+        let mut label = v.display();
+        // The key as today's SDK spells it (0x4001's key was misspelt before 4.6.1).
+        let key = catalog.resolve(v).and_then(|i| {
+            let e = &catalog.entries()[i];
+            e.renamed
+                .iter()
+                .max_by_key(|r| r.version.version())
+                .map(|r| r.to.as_str())
+                .or(e.key.as_deref())
+        });
+        if let Some(key) = key {
+            label = format!("{label} {key}");
+        }
+        label
+    });
+    let zh = lang == Lang::Zh;
+    let what = match (via, carrier.read.as_deref(), zh) {
+        (Some(via), Some(read), false) => format!("{via} with {read} {own}"),
+        (Some(via), Some(read), true) => format!("{via}，{read} 为 {own}"),
+        (Some(via), None, false) => {
+            format!("{via}, without the code (only the SDK log has {own})")
+        }
+        (Some(via), None, true) => format!("{via}，不带出该码（只有 SDK 日志里有 {own}）"),
+        (None, Some(read), _) => format!("{read} {own}"),
+        (None, None, _) => own.to_string(),
+    };
+    let sign = match (carrier.sign, zh) {
+        (crate::catalog::Sign::Negated, false) => ", negated",
+        (crate::catalog::Sign::Negated, true) => "，取负",
+        _ => "",
+    };
+    match zh {
+        true => format!(
+            "{}：{what}（{}{sign}）",
+            carrier.family.label(),
+            carrier.versions
+        ),
+        false => format!(
+            "{}: {what} ({}{sign})",
+            carrier.family.label(),
+            carrier.versions
+        ),
+    }
+}
+
+/// A server code's carriers, the view's SDK first (then in the entry's order).
+fn carriers_for<'a>(entry: &'a CatalogEntry, view: &View) -> Vec<&'a Carrier> {
+    let mut carriers: Vec<&Carrier> = entry.carried.iter().collect();
+    carriers.sort_by_key(|c| Some(c.family) != view.sdk());
+    carriers
+}
+
+/// A reference to a server entry, titled by its meaning (server codes have no key).
+fn server_ref(catalog: &Catalog, from: Family, index: usize, view: &View) -> CodeRef {
+    let e = &catalog.entries()[index];
+    CodeRef {
+        title: meaning(e, view.lang),
+        ..entry_ref(catalog, from, index, view)
     }
 }
 
@@ -432,6 +541,40 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, view: &View) -> Explanat
         push(FieldKind::AdviceEn, text(&entry.advice.en));
     }
     push(FieldKind::Deprecated, text(&entry.deprecated));
+    // A server code: how the SDKs hand it over; a row that is one: which.
+    push(
+        FieldKind::Carried,
+        Some(Value::Items(
+            carriers_for(entry, view)
+                .into_iter()
+                .map(|c| carrier_line(entry.code, c, catalog, lang))
+                .collect(),
+        )),
+    );
+    let server = catalog
+        .index_of(entry)
+        .and_then(|i| catalog.server_code_of(i));
+    push(
+        FieldKind::ServerCode,
+        server.map(|i| Value::Codes {
+            codes: vec![server_ref(catalog, family, i, view)],
+            total: 1,
+        }),
+    );
+    let members: Vec<usize> = catalog
+        .index_of(entry)
+        .map(|i| catalog.members_of(i))
+        .unwrap_or_default();
+    push(
+        FieldKind::Members,
+        Some(Value::Codes {
+            codes: members
+                .iter()
+                .map(|&i| entry_ref(catalog, family, i, view))
+                .collect(),
+            total: members.len(),
+        }),
+    );
     // Where it comes from.
     push(FieldKind::Family, Some(Value::Text(family_text(family))));
     push(
@@ -558,7 +701,11 @@ pub fn explain(entry: &CatalogEntry, catalog: &Catalog, view: &View) -> Explanat
             .as_deref()
             .map(|url| Value::Text(doc_url_in(url, lang))),
     );
-    push(FieldKind::Source, Some(Value::Text(entry.source.clone())));
+    let mut source = entry.source.clone();
+    for c in carriers_for(entry, view) {
+        source.push_str(&format!("; {}: {}", c.family, c.source));
+    }
+    push(FieldKind::Source, Some(Value::Text(source)));
 
     Explanation {
         family,

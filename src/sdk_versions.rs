@@ -36,12 +36,13 @@ const TRTC_SDK_V5: &[&str] = &[
     "5.17.1",
 ];
 
-/// The published versions of `family`'s package, oldest first; empty for the native SDK.
+/// The published versions of `family`'s package, oldest first; empty for the native SDK and the
+/// server (whose codes are dated by the SDKs that carry them).
 pub fn published(family: Family) -> Vec<SdkVersion> {
     let list = match family {
         Family::Web4 => TRTC_JS_SDK,
         Family::Web5 => TRTC_SDK_V5,
-        Family::Native => &[],
+        Family::Native | Family::Server => &[],
     };
     let mut versions: Vec<SdkVersion> = list.iter().filter_map(|v| SdkVersion::parse(v)).collect();
     versions.dedup();

@@ -795,3 +795,112 @@ fn server_code_sources_are_consistent_with_the_catalog() {
         );
     }
 }
+
+/// assets/server.toml is generated from docs/sources/server-codes.toml: every `kind = "server"`
+/// code is one server entry, each carrier's site (family, public code, read, sign), versions and
+/// source are the research file's, and `members` are its `existing_rows`, each a catalog row.
+#[test]
+fn every_server_entry_carries_what_the_research_file_says() {
+    use trtc_errors::catalog::Sign;
+    let data: toml::Value =
+        toml::from_str(include_str!("../docs/sources/server-codes.toml")).unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let servers: Vec<_> = catalog
+        .entries()
+        .iter()
+        .filter(|e| e.family == Family::Server)
+        .collect();
+    let research: Vec<&toml::Value> = data["code"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"].as_str() == Some("server"))
+        .collect();
+    assert_eq!(servers.len(), research.len());
+    for c in research {
+        let code = c["code"].as_integer().unwrap();
+        let e = catalog
+            .find(Family::Server, &code.to_string())
+            .unwrap_or_else(|| panic!("server {code} is missing"));
+        assert_eq!(e.category, Category::Result);
+        assert!(e.key.is_none(), "{code}: server codes have no key");
+        assert_eq!(
+            e.description.en.as_deref(),
+            c["meaning_en"].as_str(),
+            "{code}"
+        );
+        for text in [
+            &e.description.zh,
+            e.advice.zh.as_ref().unwrap(),
+            e.advice.en.as_ref().unwrap(),
+        ] {
+            assert!(!text.is_empty() && !text.contains("todo"), "{code}");
+        }
+        if let Some(zh) = c.get("meaning_zh") {
+            assert_eq!(e.description.zh, zh.as_str().unwrap(), "{code}");
+        }
+        let families: Vec<&str> = ["web4", "web5", "native"]
+            .into_iter()
+            .filter(|f| c.get(*f).is_some())
+            .collect();
+        assert_eq!(
+            e.carried.len(),
+            families.len(),
+            "{code}: one carrier per SDK section"
+        );
+        for f in families {
+            let section = &c[f];
+            let carrier = e
+                .carrier(Family::parse(f).unwrap())
+                .unwrap_or_else(|| panic!("{code}: no {f} carrier"));
+            let how = section["how"].as_str().unwrap();
+            assert_eq!(carrier.how, how, "{code} {f}");
+            assert_eq!(
+                carrier.versions.as_str(),
+                section["versions"].as_str().unwrap()
+            );
+            assert_eq!(
+                carrier.source,
+                section["source"].as_str().unwrap(),
+                "{code} {f}"
+            );
+            let via = carrier.via.map(|v| v.display());
+            let (expected_via, expected_read) = match f {
+                // The research file names the public code first: `0x4004 JOIN_ROOM_FAILED with …`.
+                "web4" => (Some(how[..6].to_string()), Some("getExtraCode()")),
+                "web5" if how.starts_with("5400") => (Some("5400".into()), Some("extraCode")),
+                // The channel set-up refusal: 5500 without the code.
+                "web5" => (Some("5500".into()), None),
+                _ => (None, Some("errCode")),
+            };
+            assert_eq!(via, expected_via, "{code} {f}");
+            assert_eq!(carrier.read.as_deref(), expected_read, "{code} {f}");
+            if let Some(via) = carrier.via {
+                assert!(
+                    catalog.resolve(&via).is_some(),
+                    "{code} {f}: {via} is no catalog row"
+                );
+            }
+            // The native SDK negates the account system's codes, and only those.
+            let negated = f == "native" && code >= 70000;
+            assert_eq!(carrier.sign == Sign::Negated, negated, "{code} {f}");
+        }
+        let rows: Vec<String> = c["existing_rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_str().unwrap().to_string())
+            .collect();
+        let members: Vec<String> = e.members.iter().map(|m| m.written()).collect();
+        assert_eq!(members, rows, "{code}");
+        let index = catalog.index_of(e).unwrap();
+        for m in catalog.members_of(index) {
+            assert_eq!(catalog.server_code_of(m), Some(index), "{code}");
+        }
+        assert_eq!(
+            catalog.members_of(index).len(),
+            rows.len(),
+            "{code}: a member is no row"
+        );
+    }
+}

@@ -129,11 +129,14 @@ const EXACT: &[(&str, &[&str])] = &[
     ("trtc-errors search -f ", &["json", "markdown", "text"]),
     ("trtc-errors search --lang ", &["both", "en", "zh"]),
     ("trtc-errors --lang ", &["both", "en", "zh"]),
-    ("trtc-errors --sdk ", &["native", "web4", "web5"]),
-    ("trtc-errors list --sdk ", &["native", "web4", "web5"]),
+    ("trtc-errors --sdk ", &["native", "server", "web4", "web5"]),
+    (
+        "trtc-errors list --sdk ",
+        &["native", "server", "web4", "web5"],
+    ),
     (
         "trtc-errors search --category ",
-        &["account", "error", "extra", "sdk", "warning"],
+        &["account", "error", "extra", "result", "sdk", "warning"],
     ),
 ];
 

@@ -145,7 +145,7 @@ fn a_resize_neither_holds_back_the_next_key_nor_spins() {
         let spent = cpu_ticks(pid) - before;
         assert!(spent < 20, "{spent} ticks in an idle second after a resize");
         b.send("\x15");
-        b.wait_for("Codes · 1/364");
+        b.wait_for("Codes · 1/432");
     }
     b.quit();
 }
@@ -156,7 +156,7 @@ fn a_burst_of_350_keys_is_read_to_the_last() {
     // 350 Down arrows in one write: 1,050 bytes, more than crossterm reads at once.
     b.writer.write_all("\x1b[B".repeat(350).as_bytes()).unwrap();
     b.writer.flush().unwrap();
-    b.wait_for("Codes · 351/364");
+    b.wait_for("Codes · 351/432");
     b.quit();
 }
 
@@ -305,6 +305,6 @@ fn queries_are_recalled_across_runs() {
     b.send("\x1b[1;3B"); // Alt-↓
     b.wait_for("› 16388");
     b.send("\x1b[1;3B");
-    b.wait_for("Codes · 1/364");
+    b.wait_for("Codes · 1/432");
     b.quit();
 }

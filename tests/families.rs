@@ -81,7 +81,7 @@ fn search_labels_every_hit_with_its_family() {
         .collect();
     assert_eq!(
         families.into_iter().collect::<Vec<_>>(),
-        ["native", "web4", "web5"],
+        ["native", "server", "web4", "web5"],
         "{out}"
     );
     let first: Vec<&str> = out
@@ -145,9 +145,20 @@ fn explain_what_the_sdks_print() {
         "json",
         r#"{"code":5400,"extraCode":-100013}"#,
     ]);
+    // The server code and the 5.x extraCode row for it are one group: the server entry stands
+    // for both, unless the scope names 5.x.
+    assert_eq!(families_and_codes(&pair), ["web5:5400", "server:-100013"]);
+    let pair = json(&[
+        "explain",
+        "--sdk",
+        "web5",
+        "-f",
+        "json",
+        r#"{"code":5400,"extraCode":-100013}"#,
+    ]);
     assert_eq!(families_and_codes(&pair), ["web5:5400", "web5:-100013"]);
     let pair = json(&["explain", "-f", "json", "code 5400 extraCode 70001"]);
-    assert_eq!(families_and_codes(&pair), ["web5:5400", "web4:70001"]);
+    assert_eq!(families_and_codes(&pair), ["web5:5400", "server:70001"]);
     // An Electron log line.
     let line =
         "[2024-05-13 10:21:31.550] [error] onError errCode:-3301 errMsg:进房失败 extraInfo:{}";

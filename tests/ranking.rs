@@ -139,6 +139,9 @@ fn chinese_and_pinyin_find_both_expired_codes_and_nothing_loose() {
             .search(&catalog, &Query::parse(query), web4())
             .iter()
             .filter(|h| h.kind > Some(MatchKind::Advice))
+            // The 4.x tab also lists the server codes 4.x carries (70001 among them); the 4.x
+            // rows are what this counts.
+            .filter(|h| catalog.entries()[h.index].family == Family::Web4)
             .map(|h| catalog.entries()[h.index].display())
             .collect();
         assert!(

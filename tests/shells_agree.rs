@@ -32,6 +32,9 @@ const QUERIES: &[&str] = &[
     "!account",
     "账号过期",
     "帳號",
+    // Server codes: one per code, beside the per-SDK rows that are the same code.
+    "-100006",
+    "privateMapKey",
 ];
 
 /// (family, display) of each hit, as `search -f json` prints them; empty when nothing matched.
@@ -89,10 +92,13 @@ fn a_partial_decimal_and_a_query_version_answer_in_the_cli() {
     for code in ["0x4001", "0x4002", "0x4004", "0x4005"] {
         assert!(partial.contains(&code.to_string()), "{code} in {partial:?}");
     }
-    // `@4.4.0` keeps only what 4.4.0 defines: 4.x codes, no 5.x or native ones.
+    // `@4.4.0` keeps only what 4.4.0 defines: 4.x codes and the server codes 4.4.0 carries, no
+    // 5.x or native ones.
     let versioned = cli_hits("join @4.4.0");
     assert!(!versioned.is_empty());
-    assert!(versioned.iter().all(|(family, _)| family == "web4"));
+    assert!(versioned
+        .iter()
+        .all(|(family, _)| family == "web4" || family == "server"));
     // A version token that is no SDK version is refused, not searched for.
     let (code, _, err) = run(&["search", "join @9.1.0"]);
     assert_eq!(code, 2, "{err}");

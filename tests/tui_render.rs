@@ -210,11 +210,12 @@ fn web4(category: Option<Category>) -> Filter {
 fn category_cycle_and_escape() {
     let mut app = app(100, 30);
     let table = [
-        (Action::NextCategory, web4(None), 91),
+        // The 4.x tab: its 91 rows and the 65 server codes 4.x carries.
+        (Action::NextCategory, web4(None), 156),
         (Action::NextCategory, web4(Some(Category::Sdk)), 29),
         (Action::NextCategory, web4(Some(Category::Account)), 62),
         (Action::PrevCategory, web4(Some(Category::Sdk)), 29),
-        (Action::PrevCategory, web4(None), 91),
+        (Action::PrevCategory, web4(None), 156),
     ];
     for (action, filter, hits) in table {
         app.update(action.clone());
@@ -747,6 +748,8 @@ fn clicking_a_tab_selects_its_filter() {
 #[test]
 fn account_rows_and_their_copy_label_say_what_tells_them_apart() {
     let mut app = app(100, 30);
+    // On the 4.x tab 70001 is the 4.x row (under All, the server's 70001 stands for its group).
+    app.update(Action::ShowFamily(1));
     type_text(&mut app, "70001");
     let text = screen_text(&render(&app));
     assert!(text.contains("userSig"), "{text}");
@@ -897,10 +900,11 @@ fn alt_digits_jump_to_a_family() {
     let mut app = app(100, 30);
     app.update(Action::ShowFamily(3));
     assert_eq!(app.filter.family, Some(Family::Native));
-    assert!(app
-        .hits
-        .iter()
-        .all(|h| app.catalog().entries()[h.index].family == Family::Native));
+    // The native rows and the server codes the native SDK carries.
+    assert!(app.hits.iter().all(|h| matches!(
+        app.catalog().entries()[h.index].family,
+        Family::Native | Family::Server
+    )));
     app.update(Action::ShowFamily(1));
     assert_eq!(app.filter.family, Some(Family::Web4));
     app.update(Action::ShowFamily(0));
@@ -1017,4 +1021,24 @@ fn a_typed_log_line_lists_the_codes_it_names_first() {
     let mut app = app(100, 30);
     type_text(&mut app, "join");
     assert!(app.status.is_none());
+}
+
+#[test]
+fn a_server_code_in_the_detail_pane_is_told_as_the_tabs_sdk_carries_it() {
+    // All: the server entry stands for the native row that is the same code.
+    let mut app = app(120, 34);
+    type_text(&mut app, "-100006");
+    assert_eq!(
+        app.catalog().entries()[app.selected_hit().unwrap().index].family,
+        Family::Server
+    );
+    insta::assert_snapshot!("detail_server_100006", render(&app).backend());
+    // The Web 5.x tab: the 5.x way first.
+    app.update(Action::ShowFamily(2));
+    let screen = screen_text(&render(&app));
+    let web5 = screen
+        .find("Web 5.x: 5400 SERVER_ERROR")
+        .expect("the 5.x line");
+    let web4 = screen.find("Web 4.x: 0x4004").expect("the 4.x line");
+    assert!(web5 < web4, "{screen}");
 }

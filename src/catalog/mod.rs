@@ -19,9 +19,9 @@ type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState
 
 pub use trtc_catalog::{
     archive, defined_in, key_in, line_column, parse_catalog, parse_catalog_json, read_catalog_file,
-    read_catalog_file_hashed, CatalogEntry, CatalogError, Category, CodeRef, EntryId, Family,
-    FieldProblem, Localized, Problem, Rename, Scope, SdkVersion, VersionRange, WrittenVersion,
-    BUILTIN_NAME, MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_LIST_ITEMS,
+    read_catalog_file_hashed, Carrier, CatalogEntry, CatalogError, Category, CodeRef, EntryId,
+    Family, FieldProblem, Localized, Problem, Rename, Scope, SdkVersion, Sign, VersionRange,
+    WrittenVersion, BUILTIN_NAME, MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_LIST_ITEMS,
 };
 
 // `BUILTIN_CATALOGS`: the built-in catalogs as TOML, (name in messages, text), for the tests
@@ -60,6 +60,8 @@ struct Tables {
     by_id: HashMap<EntryId, usize>,
     /// For each entry, the entries whose `related` names it.
     referenced_by: Vec<Vec<usize>>,
+    /// For each per-SDK row that is a server code (a server entry's `members`), that server entry.
+    server_code_of: HashMap<usize, usize>,
 }
 
 impl Catalog {
@@ -320,6 +322,19 @@ impl Catalog {
         )
     }
 
+    /// The server entry whose `members` name entry `index` (web4 70001 → server 70001).
+    pub fn server_code_of(&self, index: usize) -> Option<usize> {
+        self.tables().server_code_of.get(&index).copied()
+    }
+
+    /// The per-SDK rows a server entry names as the same code, those the catalog holds.
+    pub fn members_of(&self, index: usize) -> Vec<usize> {
+        self.entries
+            .get(index)
+            .map(|e| e.members.iter().filter_map(|m| self.resolve(m)).collect())
+            .unwrap_or_default()
+    }
+
     /// The index of an entry (it must be one of this catalog's).
     pub fn index_of(&self, entry: &CatalogEntry) -> Option<usize> {
         match &self.stored {
@@ -349,6 +364,7 @@ impl Tables {
             by_name,
             by_id,
             referenced_by: vec![Vec::new(); n],
+            server_code_of: HashMap::default(),
         };
         for (i, entry) in entries.iter().enumerate() {
             for reference in &entry.related {
@@ -357,6 +373,13 @@ impl Tables {
                     if target != i && !back.contains(&i) {
                         back.push(i);
                     }
+                }
+            }
+        }
+        for (i, entry) in entries.iter().enumerate() {
+            for member in &entry.members {
+                if let Some(target) = tables.resolve(member) {
+                    tables.server_code_of.insert(target, i);
                 }
             }
         }

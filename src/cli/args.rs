@@ -329,6 +329,8 @@ pub enum SdkArg {
     Web5,
     /// the native SDK, as trtc-electron-sdk ships it
     Native,
+    /// the TRTC servers' own result codes (each SDK filter shows those it carries, too)
+    Server,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -343,6 +345,8 @@ pub enum CategoryArg {
     Error,
     /// native warnings
     Warning,
+    /// the servers' result codes
+    Result,
 }
 
 impl From<FormatArg> for Format {
@@ -381,6 +385,7 @@ impl From<SdkArg> for Family {
             SdkArg::Web4 => Family::Web4,
             SdkArg::Web5 => Family::Web5,
             SdkArg::Native => Family::Native,
+            SdkArg::Server => Family::Server,
         }
     }
 }
@@ -393,6 +398,7 @@ impl From<CategoryArg> for Category {
             CategoryArg::Account => Category::Account,
             CategoryArg::Error => Category::Error,
             CategoryArg::Warning => Category::Warning,
+            CategoryArg::Result => Category::Result,
         }
     }
 }

@@ -61,6 +61,8 @@ What counts as a code mention (nothing else does):
   a native code without its minus      错误码3301 for -3301 when no code 3301 exists (confidence 1)
   the SDK's own message text           5.x templates; every 4.x bundle's RtcError messages
                                        (please call join() before publish())
+  a server code handed through         extraCode -100018, Join room failed result: -100006,
+                                       Failed to join room - … code: 70001 (the server's entry)
 Bare numbers (ports, sizes, ids, room numbers, sdkAppIds, versions, timestamps), plain words,
 and the numbers on a line naming another product's error (TUICallEngineError) are not mentions.
 In a text that is evidently 5.x (KEY: message) 4.x readings yield, and the other way round.
@@ -336,7 +338,7 @@ fn print_entries(
 /// `--sdk-version`).
 fn view_of(session: &Session, query: Option<&Query>) -> View {
     let version = query.and_then(|q| q.version).or(session.scope.version);
-    View::new(session.lang, version)
+    View::new(session.lang, version).for_sdk(session.scope.family)
 }
 
 /// One entry's text or Markdown explanation, coloured when the session says so.
@@ -449,7 +451,7 @@ fn write_result_lines(
             Some(q) if session.color => session.engine.highlights(hit, q),
             _ => Highlights::default(),
         };
-        let row = result_row(entry, hit, lights, &view, None);
+        let row = result_row(entry, hit, lights, &view, None).with_same_code(catalog, hit.index);
         writeln!(
             out,
             "{}",

@@ -14,12 +14,17 @@
 //! 4. a number after a prose label (`prose::LABELS`: `错误码`, `错误信息`, `error code is`, …),
 //!    glued or after a particle, and the rest of a sequence or list after it;
 //! 5. a native code written without its minus where no positive code has the number (confidence 1);
-//! 6. the SDK's own message text (5.x templates; every 4.x bundle's RtcError messages).
+//! 6. the SDK's own message text (5.x templates; every 4.x bundle's RtcError messages);
+//! 7. a server code handed through a public one: a number after `extraCode` / `getExtraCode()`,
+//!    in the SDKs' log line `Join room failed result: -100006`, or after ` code:` in a refused
+//!    join's message `Failed to join room - … code: 70001` (`carried.rs`); only this rule names
+//!    the server's own entries.
 //!
 //! Bare numbers (ports, sizes, ids, timestamps, line:column), plain words and the numbers of
 //! another product's errors are never mentions. In a text that is evidently one web SDK's, the
 //! other one's message readings yield.
 
+mod carried;
 mod context;
 mod prose;
 mod render;
@@ -210,6 +215,20 @@ impl<'a> Scanner<'a> {
                 .into_iter()
                 .chain(prose::scan_line(line, catalog))
                 .map(|f| (f.indices, f.token, f.evidence))
+                .map(|(indices, token, evidence)| {
+                    // Server entries are named by rule 7 alone (carried.rs says why).
+                    let indices: Vec<usize> = indices
+                        .into_iter()
+                        .filter(|&i| catalog.entries()[i].family != Family::Server)
+                        .collect();
+                    (indices, token, evidence)
+                })
+                .filter(|(indices, _, _)| !indices.is_empty())
+                .chain(
+                    carried::scan_line(line, catalog)
+                        .into_iter()
+                        .map(|f| (f.indices, f.token, f.evidence)),
+                )
                 .collect();
         let mut suffixless: Vec<usize> = Vec::new();
         let mut matches = self.templates.find(line);
@@ -338,6 +357,9 @@ impl<'a> Scanner<'a> {
         words.extend(prose::LABELS);
         words.extend(prose::GLUED_LABELS);
         words.extend(context::ANCHOR_MARKS);
+        words.extend(carried::WORDS);
+        words.push(carried::JOIN_RESULT);
+        words.push(carried::JOIN_MESSAGE);
         Anchors {
             words,
             templates: self.templates.anchors().map(str::to_string).collect(),
@@ -441,7 +463,8 @@ impl<'a> Scanner<'a> {
         for m in &mut found {
             m.seen = self.seen.get(&m.index).cloned().unwrap_or_default();
         }
-        found
+        // A server code and the SDK's row for it (web5 -100013 under 5400) are one failure.
+        crate::search::group::collapse(catalog, found, self.scope, |m| m.index, |m, i| m.index = i)
     }
 }
 

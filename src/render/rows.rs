@@ -76,6 +76,17 @@ pub fn result_row(
     }
 }
 
+impl ResultRow {
+    /// The row with the tag naming the entries that are the same server code (`same as
+    /// server:70001, native:-70001`), which a grouped list shows as this one row.
+    pub fn with_same_code(mut self, catalog: &crate::catalog::Catalog, index: usize) -> ResultRow {
+        if let Some(tag) = crate::search::group::same_code_tag(catalog, index) {
+            self.tags.push(tag);
+        }
+        self
+    }
+}
+
 /// Column widths that stay put while the list scrolls: measured over every row, not a page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RowWidths {

@@ -63,8 +63,10 @@ impl Engine {
 
     /// Ranked hits for `query` within `scope` (narrowed by the query's `@version`), then the
     /// codes a partly typed decimal number starts.
+    /// Each server code and the per-SDK rows that are the same code show once (see
+    /// [`super::group`]); `search_within` ranks without grouping, so slices of it can be merged.
     pub fn search(&self, query: &Query, scope: Scope) -> Vec<Hit> {
-        self.search_within(query, scope, None)
+        self.group(self.search_within(query, scope, None), query, scope)
     }
 
     /// Like [`search`](Self::search), text matching only among `candidates` (see
@@ -81,6 +83,17 @@ impl Engine {
             .search_within(&self.catalog, query, scope, candidates);
         decimal_prefix::extend(&mut hits, &self.catalog, &query.text, scope);
         hits
+    }
+
+    /// Ranked hits with each group of entries that are one server code shown once (see
+    /// [`super::group`]). The whole catalog (the empty query, `list`) is every row, ungrouped.
+    pub fn group(&self, hits: Vec<Hit>, query: &Query, scope: Scope) -> Vec<Hit> {
+        if query.is_empty() {
+            return hits;
+        }
+        // The query's `@4.4.0` names the family a group is shown as, as `--sdk-version` does.
+        let scope = query.scope_within(scope);
+        super::group::collapse(&self.catalog, hits, scope, |h| h.index, |h, i| h.index = i)
     }
 
     /// Entries named exactly by `arg`: any numeric reading that names a known code, or a key /
@@ -101,7 +114,7 @@ impl Engine {
             }
         }
         sort_hits(&mut hits);
-        hits
+        self.group(hits, &query, scope)
     }
 
     pub fn highlights(&self, hit: &Hit, query: &Query) -> Highlights {

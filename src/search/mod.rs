@@ -14,6 +14,7 @@
 pub mod chinese_words;
 mod decimal_prefix;
 mod engine;
+pub mod group;
 mod index;
 mod matcher;
 

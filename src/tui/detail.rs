@@ -30,6 +30,8 @@ pub struct DetailKey {
     /// How often the paste named the code and its last line: the note says so when it repeats.
     pub mention_seen: Option<(usize, usize)>,
     pub version: Option<SdkVersion>,
+    /// The SDK in view (a server code's carriers are listed with it first).
+    pub sdk: Option<crate::catalog::Family>,
 }
 
 /// A related or "referenced by" code in the pane, which the user can follow.
@@ -81,6 +83,8 @@ pub struct DetailInput<'a> {
     pub theme: Theme,
     /// The SDK version in force (`@4.4.0`): keys are shown as that version spells them.
     pub version: Option<SdkVersion>,
+    /// The family tab or `--sdk` in force: a server code is told as that SDK carries it first.
+    pub sdk: Option<crate::catalog::Family>,
 }
 
 /// Codes as one line of text, with the char range each linkable code takes.
@@ -168,6 +172,7 @@ pub fn build(input: &DetailInput) -> DetailModel {
         mention_line: input.mention.map(|m| m.line_number),
         mention_seen: input.mention.map(|m| (m.seen.count, m.seen.last_line)),
         version: input.version,
+        sdk: input.sdk,
     };
     let theme = &input.theme;
     let Some(hit) = input.hit else {
@@ -184,7 +189,11 @@ pub fn build(input: &DetailInput) -> DetailModel {
     };
     let columns = input.columns;
     let lights = input.engine.highlights(hit, input.query);
-    let e = explanation::explain(entry, catalog, &View::new(input.lang, input.version));
+    let e = explanation::explain(
+        entry,
+        catalog,
+        &View::new(input.lang, input.version).for_sdk(input.sdk),
+    );
     let mut out: Vec<Line<'static>> = Vec::new();
 
     let mut head = styled_chars(
@@ -400,6 +409,7 @@ mod tests {
                 columns: 80,
                 theme: Theme { color: false },
                 version,
+                sdk: None,
             });
             let catalog = engine.catalog();
             let entry = &catalog.entries()[hit.index];

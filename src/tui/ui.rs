@@ -203,7 +203,8 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         // The line number has a column of its own (below), so it is never the tag cut first.
         let mention_label = app.mention_for(hit.index).map(line_label);
         let view = crate::explanation::View::new(app.lang, app.version);
-        let row = result_row(entry, hit, lights, &view, None);
+        let row = result_row(entry, hit, lights, &view, None)
+            .with_same_code(app.engine.catalog(), hit.index);
         let base = if selected {
             theme.selected()
         } else {

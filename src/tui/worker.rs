@@ -132,7 +132,8 @@ fn search_unless_superseded(
     // An empty query lists the scope, a query of only negated terms names codes: both are quick.
     let cheap = query.is_empty() || query.terms.iter().all(|t| t.negated);
     if cheap || candidates.len() <= SLICE {
-        return Searched::Hits(engine.search_within(query, scope, request.candidates.as_deref()));
+        let hits = engine.search_within(query, scope, request.candidates.as_deref());
+        return Searched::Hits(engine.group(hits, query, scope));
     }
     // Code hits come from the code index whatever the candidates are: with no candidates the
     // engine answers with them alone.
@@ -148,7 +149,8 @@ fn search_unless_superseded(
         hits.extend(found.into_iter().filter(|h| !codes.contains(&h.index)));
     }
     crate::search::sort_hits(&mut hits);
-    Searched::Hits(hits)
+    // Grouped after the merge: which rows are one failure depends on the whole list.
+    Searched::Hits(engine.group(hits, query, scope))
 }
 
 #[cfg(test)]
@@ -197,7 +199,7 @@ mod tests {
             "房 失败",
             "x",
         ] {
-            let whole = engine.search_within(&Query::parse(text), Scope::default(), None);
+            let whole = engine.search(&Query::parse(text), Scope::default());
             let Searched::Hits(sliced) =
                 search_unless_superseded(&engine, &request(1, text, None), &inbox)
             else {
@@ -208,8 +210,12 @@ mod tests {
         }
         // Narrowing within candidates too.
         let candidates: Vec<usize> = (0..engine.catalog().len()).step_by(3).collect();
-        let whole =
-            engine.search_within(&Query::parse("join"), Scope::default(), Some(&candidates));
+        let join = Query::parse("join");
+        let whole = engine.group(
+            engine.search_within(&join, Scope::default(), Some(&candidates)),
+            &join,
+            Scope::default(),
+        );
         let Searched::Hits(sliced) =
             search_unless_superseded(&engine, &request(1, "join", Some(candidates)), &inbox)
         else {

@@ -34,10 +34,17 @@ pub enum Family {
     Web5,
     /// The native SDK's `TXLiteAVError` / `TXLiteAVWarning`, as `trtc-electron-sdk` ships them.
     Native,
+    /// The TRTC servers' own result codes (`-100006`, `70001`), in the server's sign, each with how
+    /// every SDK hands it to the application (`carried`).
+    Server,
 }
 
 impl Family {
+    /// The SDK families, in tab order: each SDK filter also shows the server codes it carries, so
+    /// the server family needs no tab of its own.
     pub const ALL: [Family; 3] = [Family::Web4, Family::Web5, Family::Native];
+    /// Every family, the server's included: what `--sdk` and catalog files accept.
+    pub const EVERY: [Family; 4] = [Family::Web4, Family::Web5, Family::Native, Family::Server];
 
     /// The name used in catalog files, `--sdk` and JSON.
     pub fn as_str(self) -> &'static str {
@@ -45,6 +52,7 @@ impl Family {
             Family::Web4 => "web4",
             Family::Web5 => "web5",
             Family::Native => "native",
+            Family::Server => "server",
         }
     }
 
@@ -54,20 +62,22 @@ impl Family {
             Family::Web4 => "Web 4.x",
             Family::Web5 => "Web 5.x",
             Family::Native => "Native",
+            Family::Server => "Server",
         }
     }
 
-    /// The npm package whose behaviour the family records.
+    /// The npm package whose behaviour the family records (the server's codes come in all three).
     pub fn package(self) -> &'static str {
         match self {
             Family::Web4 => "trtc-js-sdk",
             Family::Web5 => "trtc-sdk-v5",
             Family::Native => "trtc-electron-sdk",
+            Family::Server => "TRTC backend",
         }
     }
 
     pub fn parse(text: &str) -> Option<Family> {
-        Family::ALL
+        Family::EVERY
             .into_iter()
             .find(|f| f.as_str().eq_ignore_ascii_case(text.trim()))
     }
@@ -109,15 +119,18 @@ pub enum Category {
     Error,
     /// Native `TXLiteAVWarning`: something degraded, nothing failed.
     Warning,
+    /// A result code of the TRTC servers, as the server sends it.
+    Result,
 }
 
 impl Category {
-    pub const ALL: [Category; 5] = [
+    pub const ALL: [Category; 6] = [
         Category::Sdk,
         Category::Extra,
         Category::Account,
         Category::Error,
         Category::Warning,
+        Category::Result,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -127,6 +140,7 @@ impl Category {
             Category::Account => "account",
             Category::Error => "error",
             Category::Warning => "warning",
+            Category::Result => "result",
         }
     }
 
@@ -138,6 +152,7 @@ impl Category {
             Category::Account => "Account",
             Category::Error => "Error",
             Category::Warning => "Warning",
+            Category::Result => "Result",
         }
     }
 
@@ -153,6 +168,7 @@ impl Category {
             Family::Web4 => &[Category::Sdk, Category::Account],
             Family::Web5 => &[Category::Sdk, Category::Extra],
             Family::Native => &[Category::Error, Category::Warning],
+            Family::Server => &[Category::Result],
         }
     }
 }
@@ -280,6 +296,68 @@ impl Serialize for CodeRef {
     }
 }
 
+/// Whether an SDK hands a server code over in the server's sign or negated (the native SDK
+/// negates the account system's codes: web `70001` is native `-70001`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Sign {
+    #[default]
+    Same,
+    Negated,
+}
+
+impl Sign {
+    /// The code as the SDK hands it over.
+    pub fn apply(self, code: i64) -> i64 {
+        match self {
+            Sign::Same => code,
+            Sign::Negated => -code,
+        }
+    }
+}
+
+/// How one SDK hands a server code to the application: on which public code, read how, in which
+/// sign and versions. Written by scripts/extract/server-toml.py from docs/sources/server-codes.toml.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
+pub struct Carrier {
+    /// The SDK family.
+    pub family: Family,
+    /// The public code the server code rides on (`web4:0x4004`, `web5:5400`); `None` where the
+    /// SDK's own code is the server code (the native `errCode`).
+    pub via: Option<CodeRef>,
+    /// Where the application reads it: `getExtraCode()`, `extraCode`, `errCode`; `None` where the
+    /// SDK drops it (only its log has it).
+    pub read: Option<String>,
+    pub sign: Sign,
+    /// The SDK versions this was seen in (`4.3.2–4.15.22`; `13.3.801 (d.ts)`).
+    pub versions: VersionRange,
+    /// How it arrives, in a sentence (English, our words).
+    pub how: String,
+    /// Where it was seen: package@version, file and the code, or a doc page.
+    pub source: String,
+}
+
+impl Carrier {
+    /// The code as this SDK hands it over.
+    pub fn code(&self, server_code: i64) -> i64 {
+        self.sign.apply(server_code)
+    }
+}
+
 with_prefix!(description "description_");
 with_prefix!(advice "advice_");
 with_prefix!(raised_when "raised_when_");
@@ -360,6 +438,13 @@ pub struct CatalogEntry {
     pub doc_url: Option<String>,
     /// Where the entry's facts come from.
     pub source: String,
+    /// A server code: how each SDK hands it over (written only for server codes).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub carried: Vec<Carrier>,
+    /// A server code: the per-SDK rows that are this same code (`web4:70001`, `native:-70001`),
+    /// shown with it as one group (written only for server codes).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<CodeRef>,
     /// The file this entry was loaded from (a built-in catalog or a path).
     #[serde(skip)]
     pub origin: String,
@@ -419,6 +504,11 @@ impl CatalogEntry {
             code: self.code,
             qualified: from != self.family,
         }
+    }
+
+    /// How the SDK of `family` hands this server code over, if it is one and that is known.
+    pub fn carrier(&self, family: Family) -> Option<&Carrier> {
+        self.carried.iter().find(|c| c.family == family)
     }
 
     /// Is nothing in the newest published version raising this code any more?

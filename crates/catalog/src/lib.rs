@@ -15,13 +15,15 @@ pub mod sanitize;
 mod scope;
 mod version;
 
-pub use entry::{CatalogEntry, Category, CodeRef, EntryId, Family, Localized, Rename};
+pub use entry::{
+    Carrier, CatalogEntry, Category, CodeRef, EntryId, Family, Localized, Rename, Sign,
+};
 pub use error::{CatalogError, FieldProblem, Problem};
 pub use load::{
     line_column, parse_catalog, parse_catalog_json, read_catalog_file, read_catalog_file_hashed,
     MAX_ENTRY_BYTES, MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NAME_BYTES,
 };
-pub use scope::{defined_in, key_in, Scope};
+pub use scope::{defined_in, in_family, key_in, Scope};
 pub use version::{SdkVersion, VersionRange, WrittenVersion};
 
 /// The built-in catalogs in load order: (name in messages and `origin`, path from the package
@@ -30,6 +32,7 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("<built-in web4 catalog>", "assets/catalog.toml"),
     ("<built-in web5 catalog>", "assets/web5.toml"),
     ("<built-in native catalog>", "assets/native.toml"),
+    ("<built-in server catalog>", "assets/server.toml"),
 ];
 
 /// The name the built-in catalogs go by in messages.

@@ -8,7 +8,9 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use crate::entry::{CatalogEntry, Category, CodeRef, EntryId, Family, Localized, Rename};
+use crate::entry::{
+    Carrier, CatalogEntry, Category, CodeRef, EntryId, Family, Localized, Rename, Sign,
+};
 use crate::error::{CatalogError, FieldProblem, Problem};
 use crate::sanitize::sanitize;
 use crate::version::{VersionRange, WrittenVersion};
@@ -106,6 +108,24 @@ struct RawEntry {
     #[serde(default)]
     related: Vec<String>,
     doc_url: Option<String>,
+    source: String,
+    #[serde(default)]
+    carried: Vec<RawCarrier>,
+    #[serde(default)]
+    members: Vec<String>,
+}
+
+/// `[[entry.carried]]`: how one SDK hands a server code over.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCarrier {
+    family: Family,
+    via: Option<String>,
+    read: Option<String>,
+    #[serde(default)]
+    sign: Sign,
+    versions: String,
+    how: String,
     source: String,
 }
 
@@ -455,6 +475,18 @@ fn build_entry(
             limit: MAX_LIST_ITEMS,
         });
     }
+    for (field, count) in [
+        ("carried", raw.carried.len()),
+        ("members", raw.members.len()),
+    ] {
+        if count > MAX_LIST_ITEMS {
+            return Err(FieldProblem::TooManyItems {
+                field,
+                count,
+                limit: MAX_LIST_ITEMS,
+            });
+        }
+    }
     let family = raw.family;
     let version = |field, v| optional(field, NAME, v).map(|v| v.map(WrittenVersion::new));
     let renamed = raw
@@ -514,6 +546,29 @@ fn build_entry(
             .collect::<Result<_, _>>()?,
         doc_url: optional("doc_url", TEXT, raw.doc_url)?,
         source: checked("source", TEXT, raw.source)?,
+        carried: raw
+            .carried
+            .into_iter()
+            .map(|c| {
+                Ok(Carrier {
+                    family: c.family,
+                    // The public code is the carrying SDK's, written without its family.
+                    via: optional("carried", NAME, c.via)?
+                        .map(|v| code_ref("carried", c.family, v))
+                        .transpose()?,
+                    read: optional("carried", NAME, c.read)?,
+                    sign: c.sign,
+                    versions: VersionRange::new(checked("carried", NAME, c.versions)?),
+                    how: checked("carried", TEXT, c.how)?,
+                    source: checked("carried", TEXT, c.source)?,
+                })
+            })
+            .collect::<Result<_, FieldProblem>>()?,
+        members: raw
+            .members
+            .into_iter()
+            .map(|m| code_ref("members", family, m))
+            .collect::<Result<_, _>>()?,
         origin: origin.to_string(),
     };
     let total = if count_text { text_bytes(&entry) } else { 0 };

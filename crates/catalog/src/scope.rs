@@ -15,8 +15,10 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// A family's scope admits the server codes that family's SDK carries too: a 5.x user looks
+    /// up -100006 under `--sdk web5` and meets it as 5400 + extraCode.
     pub fn admits(&self, entry: &CatalogEntry) -> bool {
-        self.family.is_none_or(|f| entry.family == f)
+        self.family.is_none_or(|f| in_family(entry, f))
             && self.category.is_none_or(|c| entry.category == c)
             && self.version.is_none_or(|v| defined_in(entry, v))
     }
@@ -27,9 +29,22 @@ impl Scope {
     }
 }
 
+/// Is `entry` of `family`, or a server code that family's SDK carries?
+pub fn in_family(entry: &CatalogEntry, family: Family) -> bool {
+    entry.family == family || (entry.family == Family::Server && entry.carrier(family).is_some())
+}
+
 /// Does version `v` define `entry`? Entries of another family are not defined in it; entries
 /// without version data (the server's account codes) are defined in every version of their family.
+/// A server code is defined in the versions its carrier in `v`'s family was seen in (in all of
+/// them when those are not written as versions, as the native SDK's `13.3.801 (d.ts)` is not).
 pub fn defined_in(entry: &CatalogEntry, v: SdkVersion) -> bool {
+    if entry.family == Family::Server {
+        return v
+            .family()
+            .and_then(|f| entry.carrier(f))
+            .is_some_and(|c| c.versions.contains(v) != Some(false));
+    }
     if v.family() != Some(entry.family) {
         return false;
     }

@@ -10,7 +10,8 @@ impl App {
         };
         let catalog = self.engine.catalog();
         let entry = &catalog.entries()[hit.index];
-        let view = crate::explanation::View::new(self.lang, self.scope().version);
+        let view = crate::explanation::View::new(self.lang, self.scope().version)
+            .for_sdk(self.scope().family);
         let text = render::explain(entry, catalog, self.copy_format, &view);
         let label = format!(
             "{} {} ({})",

@@ -194,6 +194,7 @@ impl App {
             mention_line: mention.map(|m| m.line_number),
             mention_seen: mention.map(|m| (m.seen.count, m.seen.last_line)),
             version: self.version,
+            sdk: self.scope().family,
         };
         if self.detail.model.key == wanted && !self.detail.model.lines.is_empty() {
             return;
@@ -208,6 +209,7 @@ impl App {
             columns,
             theme: Theme { color: self.color },
             version: self.version,
+            sdk: self.scope().family,
         });
         if !same_entry {
             self.detail.focused_link = None;

@@ -26,8 +26,26 @@ impl App {
                     && !self.searching;
                 // Every current hit, code hits included: an entry named by a number may also
                 // match the longer query as text.
-                let candidates: Option<Vec<usize>> =
-                    narrow.then(|| self.hits.iter().map(|h| h.index).collect());
+                // A grouped hit stands for its group: its members are candidates too, so the
+                // narrowed search ranks the group as the whole search would.
+                let catalog = self.engine.catalog();
+                let candidates: Option<Vec<usize>> = narrow.then(|| {
+                    let mut all: Vec<usize> = self
+                        .hits
+                        .iter()
+                        .flat_map(|h| {
+                            let group = crate::search::group::same_code(catalog, h.index);
+                            if group.is_empty() {
+                                vec![h.index]
+                            } else {
+                                group
+                            }
+                        })
+                        .collect();
+                    all.sort_unstable();
+                    all.dedup();
+                    all
+                });
                 if self.background {
                     self.generation += 1;
                     self.searching = true;
@@ -39,8 +57,10 @@ impl App {
                     });
                     return;
                 }
-                self.engine
-                    .search_within(&query, scope, candidates.as_deref())
+                let hits = self
+                    .engine
+                    .search_within(&query, scope, candidates.as_deref());
+                self.engine.group(hits, &query, scope)
             }
             Source::Pasted { mentions, .. } => {
                 let mut shown: Vec<&Mention> = mentions
