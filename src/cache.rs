@@ -23,7 +23,7 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::catalog::{archive, Catalog, BUILTIN_ARCHIVE, MAX_FILE_BYTES};
 
 /// Bumped whenever the layout of a cache file or of anything stored in it changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 const MAGIC: &[u8; 8] = b"TRTCERRC";
 /// A cache file holds a catalog of at most a few 64 MiB files plus its index.
 const MAX_CACHE_BYTES: u64 = 1 << 30;

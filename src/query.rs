@@ -378,7 +378,8 @@ fn parse_term(token: &str) -> Option<Term> {
         return None;
     }
     Some(Term {
-        text: rest.to_lowercase(),
+        // Folded as the index is (case, 帐/账 and traditional forms), one char for one char.
+        text: crate::text::fold::fold(rest),
         kind,
         negated,
     })

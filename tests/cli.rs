@@ -1366,3 +1366,35 @@ fn completions_and_man_work_with_a_broken_catalog() {
     }
     assert_eq!(run(&["--catalog", broken, "list"]).0, 2);
 }
+
+/// `explain` explains as `show` does: wrapped inside the columns on a terminal, and the key spelled
+/// as `--sdk-version` spells it, in text and JSON (#27).
+#[cfg(unix)]
+#[test]
+fn explain_wraps_on_a_terminal_and_follows_the_sdk_version() {
+    let out = on_a_terminal(
+        &["explain", "--color", "never", "error code 16388"],
+        &[],
+        80,
+        300,
+    );
+    assert!(out.contains("JOIN_ROOM_FAILED"), "{out}");
+    for line in out.lines().filter(|l| !l.contains("https://")) {
+        assert!(trtc_errors::width::width(line) <= 80, "{line:?}");
+    }
+    let text = stdout_of(&["explain", "--sdk-version", "4.6.1", "error code 0x4001"]);
+    assert!(text.contains("SIGNAL_CHANNEL_SETUP_FAILED"), "{text}");
+    let json = stdout_of(&[
+        "explain",
+        "-f",
+        "json",
+        "--sdk-version",
+        "4.6.1",
+        "code 0x4001",
+    ]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        value[0]["entry"]["key"], "SIGNAL_CHANNEL_SETUP_FAILED",
+        "{json}"
+    );
+}

@@ -419,3 +419,52 @@ fn alternatives_and_negations_cover_what_they_say() {
     // A negation also removes code hits.
     assert!(hits("16388 !join", web4()).is_empty());
 }
+
+/// `账号` (simplified, as most people type it), `帐号` (as the 4.x page writes it) and `帳號`
+/// (traditional) find the same rows: the index, the query and the mention rules fold alike.
+#[test]
+fn variant_characters_find_the_same_rows() {
+    let catalog = Catalog::builtin().unwrap();
+    let index = SearchIndex::new(&catalog);
+    let shown = |q: &str| -> Vec<String> {
+        index
+            .search(&catalog, &Query::parse(q), Scope::default())
+            .iter()
+            .map(|h| catalog.entries()[h.index].qualified())
+            .collect()
+    };
+    let simplified = shown("账号");
+    assert!(simplified.len() > 10, "{simplified:?}");
+    // The 4.x page writes 帐号 (web4:70015), the 5.x and native texts 账号 (web5:-100013).
+    for row in ["web4:70015", "web5:-100013"] {
+        assert!(
+            simplified.contains(&row.to_string()),
+            "{row} in {simplified:?}"
+        );
+    }
+    assert_eq!(shown("帐号"), simplified);
+    assert_eq!(shown("帳號"), simplified);
+}
+
+/// Chinese run together (`账号过期`, as people type it) is found as its words, as `账号 过期` is,
+/// and each row highlights the words it holds.
+#[test]
+fn chinese_run_together_is_found_as_its_words() {
+    let catalog = Catalog::builtin().unwrap();
+    let index = SearchIndex::new(&catalog);
+    let hits = |q: &str| index.search(&catalog, &Query::parse(q), Scope::default());
+    let together = hits("账号过期");
+    assert!(!together.is_empty());
+    assert_eq!(together, hits("账号 过期"));
+    // Each row marks the words its Chinese description holds, though it never holds the run.
+    let query = Query::parse("账号过期");
+    let mut marked = 0;
+    for hit in &together {
+        let zh = &catalog.entries()[hit.index].description.zh;
+        let marks = index.highlights(&catalog, hit, &query);
+        let expected: usize = ["账号", "过期"].iter().filter(|w| zh.contains(*w)).count() * 2;
+        assert!(marks.description_zh.len() >= expected, "{zh}: {marks:?}");
+        marked += usize::from(expected > 0);
+    }
+    assert!(marked > 0, "no hit's description holds either word");
+}

@@ -30,6 +30,8 @@ const QUERIES: &[&str] = &[
     "kicked | banned",
     "0x4004,70001",
     "!account",
+    "账号过期",
+    "帳號",
 ];
 
 /// (family, display) of each hit, as `search -f json` prints them; empty when nothing matched.

@@ -97,7 +97,7 @@ pub fn run(
             scope.category = category.map(Category::from);
             list(session, scope, out)
         }
-        Command::Explain(args) => explain::run(session, args, out),
+        Command::Explain(args) => explain::run(session, args, columns, out),
         Command::Config { action } => config_command(session, action, out),
         Command::Completions { .. } | Command::Man { .. } => {
             run_without_catalog(command, out).unwrap_or(Ok(ExitCode::from(EXIT_ERROR)))

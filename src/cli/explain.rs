@@ -69,6 +69,7 @@ impl ExplainArgs {
         &self,
         session: &Session,
         file: Option<&'a str>,
+        columns: Option<usize>,
     ) -> RenderOptions<'a> {
         RenderOptions {
             format: session.format,
@@ -76,6 +77,8 @@ impl ExplainArgs {
             color: session.color,
             file,
             show_secrets: self.show_secrets,
+            version: session.scope.version,
+            columns,
         }
     }
 }
@@ -130,7 +133,13 @@ fn scan_stdin(scanner: &mut Scanner, prefilter: bool) -> Result<(), String> {
 
 /// `explain TEXT…`, `explain FILE…` or `explain` reading standard input: every mention, surest
 /// first, each with how often it appeared; or with `--summary`, one row per code.
-pub fn run(session: &Session, args: &ExplainArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+/// `columns`: the terminal's width when `out` is one (values wrap inside their column).
+pub fn run(
+    session: &Session,
+    args: &ExplainArgs,
+    columns: Option<usize>,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     if args.follow {
         return super::follow::run(session, args, out);
     }
@@ -196,7 +205,7 @@ pub fn run(session: &Session, args: &ExplainArgs, out: &mut dyn Write) -> anyhow
         // One array for all files; each object says its file.
         let mut items: Vec<serde_json::Value> = Vec::new();
         for (file, found) in &results {
-            let o = args.options(session, file.as_deref());
+            let o = args.options(session, file.as_deref(), columns);
             for m in found {
                 items.push(serde_json::from_str(&mentions::json_line_with(
                     m,
@@ -217,7 +226,7 @@ pub fn run(session: &Session, args: &ExplainArgs, out: &mut dyn Write) -> anyhow
             writeln!(out)?;
         }
         first = false;
-        let o = args.options(session, file.as_deref());
+        let o = args.options(session, file.as_deref(), columns);
         write!(
             out,
             "{}",

@@ -98,7 +98,7 @@ impl Follower<'_, '_> {
             return Ok(());
         }
         self.readings = self.scanner.readings();
-        let options = self.args.options(self.session, None);
+        let options = self.args.options(self.session, None, None);
         let mut new: Vec<_> = self
             .scanner
             .mentions()

@@ -30,40 +30,7 @@ pub(super) const PARTICLES: &[&str] = &[
     "是", "为", "一直", "提示", "显示", "还是", "都是", "就是", "总是", "均为", "报",
 ];
 
-/// Characters people type either way (traditional forms, the 帐/账 pair), folded to the form the
-/// labels use before they are looked for. Each pair is the same UTF-8 length, so offsets hold.
-pub const VARIANTS: &[(char, char)] = &[
-    ('帐', '账'),
-    ('帳', '账'),
-    ('賬', '账'),
-    ('錯', '错'),
-    ('誤', '误'),
-    ('碼', '码'),
-    ('號', '号'),
-    ('報', '报'),
-    ('顯', '显'),
-    ('為', '为'),
-    ('還', '还'),
-    ('總', '总'),
-    ('訊', '讯'),
-    ('資', '资'),
-];
-
-/// `text` with every variant character folded (`帐号` → `账号`, `錯誤碼` → `错误码`).
-pub fn fold_variants(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.is_ascii() || !text.chars().any(|c| VARIANTS.iter().any(|&(v, _)| v == c)) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    text.chars()
-        .map(|c| {
-            VARIANTS
-                .iter()
-                .find(|&&(v, _)| v == c)
-                .map_or(c, |&(_, f)| f)
-        })
-        .collect::<String>()
-        .into()
-}
+pub use crate::text::fold::{fold_variants, VARIANTS};
 
 /// Punctuation that joins a label to its number (besides spaces).
 const JOINERS: &[char] = &[

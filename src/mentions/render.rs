@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::summary::{summarize, SummaryOrder};
 use super::{Evidence, Mention};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, SdkVersion};
 use crate::explanation::{self, Lang};
 use crate::redact::mask_secrets;
 use crate::render::json::{to_json, EntryJson};
@@ -31,6 +31,10 @@ pub struct RenderOptions<'a> {
     pub file: Option<&'a str>,
     /// Keep credentials (userSig, privateMapKey, SecretKey) as they were written.
     pub show_secrets: bool,
+    /// The SDK version in force (`--sdk-version`): keys spelled as it spells them, as `show` does.
+    pub version: Option<SdkVersion>,
+    /// The terminal's width when text goes to one: values wrap inside their column, as in `show`.
+    pub columns: Option<usize>,
 }
 
 impl RenderOptions<'_> {
@@ -41,7 +45,14 @@ impl RenderOptions<'_> {
             color,
             file: None,
             show_secrets: false,
+            version: None,
+            columns: None,
         }
+    }
+
+    /// How entries are explained: the language and the version in force.
+    pub fn view(&self) -> explanation::View {
+        explanation::View::new(self.lang, self.version)
     }
 
     /// Input text as it may be shown: credentials masked (unless kept), then sanitized.
@@ -134,7 +145,7 @@ fn mention_json<'a>(m: &Mention, catalog: &'a Catalog, o: &RenderOptions) -> Men
             .last_time
             .as_deref()
             .map(|t| sanitize(t).into_owned()),
-        entry: EntryJson::new(&catalog.entries()[m.index]),
+        entry: out_format::entry_json(&catalog.entries()[m.index], &o.view()),
     }
 }
 
@@ -198,11 +209,7 @@ pub fn render_with(mentions: &[Mention], catalog: &Catalog, o: &RenderOptions) -
                     s.push('\n');
                 }
                 let line = o.shown(&m.line);
-                let e = explanation::explain(
-                    &entries[m.index],
-                    catalog,
-                    &explanation::View::new(o.lang, None),
-                );
+                let e = explanation::explain(&entries[m.index], catalog, &o.view());
                 if o.format == Format::Markdown {
                     let file = o
                         .file
@@ -226,7 +233,7 @@ pub fn render_with(mentions: &[Mention], catalog: &Catalog, o: &RenderOptions) -
                         .map(|f| format!("{}:", sanitize(f)))
                         .unwrap_or_default();
                     let _ = writeln!(s, "{file}line {}: {line}  [{note}]", m.line_number);
-                    s.push_str(&out_format::text::render(&e, o.color));
+                    s.push_str(&out_format::text::render_in(&e, o.color, o.columns));
                 }
             }
             s

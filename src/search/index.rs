@@ -64,22 +64,7 @@ impl Prepared<'_> {
     }
 }
 
-/// Lowercases one char, keeping one char per char so that indices stay valid in the original.
-pub(super) fn fold_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    // CJK punctuation, kana and ideographs have no case; skipping the case tables for them made
-    // indexing a Chinese-rich catalog a third faster.
-    if ('\u{3000}'..='\u{9FFF}').contains(&c) {
-        return c;
-    }
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    }
-}
+pub(super) use crate::text::fold::fold_char;
 
 /// One bit per character class: `a-z`, `0-9` and `_` exactly (bits 0–36), any other character
 /// hashed into bits 37–63 (a small Bloom filter). A term can only match a field whose mask holds

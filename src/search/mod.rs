@@ -11,6 +11,7 @@
 //! Per-entry work (lowercasing, character lists, prefilter masks) is done once in
 //! [`SearchIndex::new`]; highlight positions are computed only when asked for, for visible rows.
 
+pub mod chinese_words;
 mod decimal_prefix;
 mod engine;
 mod index;
@@ -22,7 +23,7 @@ pub use engine::Engine;
 pub use index::IndexSections;
 
 use crate::catalog::{Catalog, Scope};
-use crate::query::{CodeReading, Query, Reading, Term};
+use crate::query::{CodeReading, Query, Reading, Term, TermKind};
 use index::{Arenas, Slot};
 use matcher::{contains_anywhere, Field, PreparedTerm};
 
@@ -208,6 +209,12 @@ impl SearchIndex {
         };
         hits.append(&mut text_hits);
         sort_hits(&mut hits);
+        if hits.is_empty() {
+            // `账号过期`: Chinese run together, found as its words (chinese_words.rs).
+            if let Some(words) = chinese_words::split_query(query, |w| self.text.contains(w)) {
+                return self.search_within(catalog, &words, scope, None);
+            }
+        }
         hits
     }
 
@@ -292,7 +299,25 @@ impl SearchIndex {
             out.display = (0..entry.display().chars().count()).collect();
             return out;
         }
-        for term in query.terms.iter().filter(|t| !t.negated) {
+        // A Chinese run this entry does not hold whole was found as its words: mark those it has.
+        let in_entry = |w: &str| {
+            [prepared.zh, prepared.keywords, prepared.advice, prepared.en]
+                .iter()
+                .any(|field| field.contains(w))
+        };
+        let terms: Vec<Term> = query
+            .terms
+            .iter()
+            .filter(|t| !t.negated)
+            .flat_map(|t| match chinese_words::split(&t.text, in_entry) {
+                Some(words) if !in_entry(&t.text) && t.kind == TermKind::Fuzzy => words
+                    .into_iter()
+                    .map(|text| Term { text, ..t.clone() })
+                    .collect(),
+                _ => vec![t.clone()],
+            })
+            .collect();
+        for term in &terms {
             let term = PreparedTerm::new(term);
             let Some(m) = self.match_term(&prepared, &term, true) else {
                 continue;
@@ -327,10 +352,10 @@ impl SearchIndex {
     }
 }
 
-/// Does any searchable text of `entry` contain `t` (lowercase)? For the negated words of a code
+/// Does any searchable text of `entry` contain `t` (folded)? For the negated words of a code
 /// query, which has no index view to look through (`show` builds none).
 fn entry_contains(entry: &crate::catalog::CatalogEntry, t: &str) -> bool {
-    let has = |text: &str| text.to_lowercase().contains(t);
+    let has = |text: &str| crate::text::fold::fold(text).contains(t);
     entry.names().any(has)
         || has(&entry.display())
         || has(&entry.description.zh)

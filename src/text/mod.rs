@@ -1,3 +1,4 @@
-//! Text laid out in display columns.
+//! Text laid out in display columns, and folded before it is compared.
 
+pub mod fold;
 pub mod wrap;
