@@ -81,7 +81,6 @@ fn app_with(engine: &Arc<Engine>, typed: &[char]) -> App {
     });
     for &ch in typed {
         app.update(Action::Insert(ch));
-        app.wait_for_results();
     }
     app
 }
@@ -229,7 +228,6 @@ fn keystrokes(c: &mut Criterion) {
                     || app_with(&engine, &chars[..k]),
                     |mut app| {
                         app.update(Action::Insert(chars[k]));
-                        app.wait_for_results();
                         app
                     },
                     BatchSize::LargeInput,

@@ -27,4 +27,6 @@ pub mod session;
 
 // The shells.
 pub mod cli;
+// The interactive browser: `--no-default-features` leaves it (and ratatui, crossterm) out.
+#[cfg(feature = "tui")]
 pub mod tui;

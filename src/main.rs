@@ -48,7 +48,7 @@ fn try_main() -> anyhow::Result<ExitCode> {
     let loaded = session::load_config(options.no_config);
     if let Some(Command::Pick { query }) = &cli.command {
         let query = query.clone();
-        return trtc_errors::tui::pick(
+        return browser::pick(
             move || {
                 let session = session::load(&options, loaded, true)?;
                 session.catalog().prepare_lookups();
@@ -66,7 +66,7 @@ fn try_main() -> anyhow::Result<ExitCode> {
             Some(Command::Tui { query }) => query,
             _ => None,
         };
-        return trtc_errors::tui::run_loading(
+        return browser::run_loading(
             move || {
                 let session = session::load(&options, loaded, true)?;
                 // Built here, behind the loading frame, not on the first detail view (80 ms at 100k).
@@ -109,11 +109,12 @@ fn try_main() -> anyhow::Result<ExitCode> {
         None => Command::Tui { query: None },
     };
     match command {
+        Command::Tui { query } if !cfg!(feature = "tui") => browser::run(session, query),
         Command::Tui { .. } if !interactive => {
             cli::warn("the interactive browser needs a terminal; try `trtc-errors search QUERY` or `trtc-errors --help`");
             Ok(ExitCode::from(EXIT_ERROR))
         }
-        Command::Tui { query } => trtc_errors::tui::run(session, query),
+        Command::Tui { query } => browser::run(session, query),
         command => {
             let screen = Screen::of_stdout();
             let mut out = BufWriter::new(TrackedOutput::new(io::stdout().lock()));
@@ -141,6 +142,51 @@ fn try_main() -> anyhow::Result<ExitCode> {
             std::mem::forget(session);
             result
         }
+    }
+}
+
+/// The interactive browser, or in a build without it (`--no-default-features`) a word on how to
+/// get it: exit 2, as for any other request this binary cannot serve.
+#[cfg(feature = "tui")]
+mod browser {
+    pub use trtc_errors::tui::{pick, run, run_loading};
+}
+
+#[cfg(not(feature = "tui"))]
+mod browser {
+    use std::process::ExitCode;
+
+    use trtc_errors::catalog::CatalogError;
+    use trtc_errors::cli::{self, EXIT_ERROR};
+    use trtc_errors::session::Session;
+
+    /// What `tui`, `pick` and a bare `trtc-errors` on a terminal say in this build.
+    fn not_built() -> anyhow::Result<ExitCode> {
+        cli::warn(
+            "the interactive browser (`tui`, `pick`, or `trtc-errors` alone on a terminal) is not \
+             in this build: it was built without the cargo feature `tui`. `cargo install \
+             trtc-errors` builds it in; without it, use `trtc-errors search QUERY`, `show CODE` \
+             or `explain` (see --help)",
+        );
+        Ok(ExitCode::from(EXIT_ERROR))
+    }
+
+    pub fn pick(
+        _load: impl FnOnce() -> Result<Session, CatalogError>,
+        _query: Option<String>,
+    ) -> anyhow::Result<ExitCode> {
+        not_built()
+    }
+
+    pub fn run_loading(
+        _load: impl FnOnce() -> Result<Session, CatalogError>,
+        _query: Option<String>,
+    ) -> anyhow::Result<ExitCode> {
+        not_built()
+    }
+
+    pub fn run(_session: Session, _query: Option<String>) -> anyhow::Result<ExitCode> {
+        not_built()
     }
 }
 

@@ -222,12 +222,28 @@ fn no_arguments_with_a_pipe_explains_it() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no known error code"));
 }
 
+#[cfg(feature = "tui")]
 #[test]
 fn tui_without_a_terminal_hints_and_exits_2() {
     let out = cmd().arg("tui").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("needs a terminal"));
+}
+
+/// A headless build (`--no-default-features`) says what it left out and how to get it.
+#[cfg(not(feature = "tui"))]
+#[test]
+fn the_browser_in_a_headless_build_says_how_to_get_it() {
+    for args in [&["tui"][..], &["pick"], &["tui", "--query", "x"]] {
+        let out = cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("interactive browser"), "{args:?}: {err}");
+        assert!(err.contains("not in this build"), "{args:?}: {err}");
+        assert!(err.contains("cargo feature `tui`"), "{args:?}: {err}");
+    }
 }
 
 #[test]

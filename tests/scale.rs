@@ -8,11 +8,8 @@ mod synthetic;
 use std::sync::Arc;
 
 use trtc_errors::catalog::{Catalog, Scope};
-use trtc_errors::explanation::Lang;
 use trtc_errors::query::Query;
-use trtc_errors::render::Format;
 use trtc_errors::search::{Engine, MatchKind};
-use trtc_errors::tui::app::{Action, App};
 
 fn big() -> Arc<Engine> {
     Arc::new(Engine::new(Catalog::from_entries(synthetic::entries(
@@ -74,26 +71,57 @@ fn hits_and_order_at_100k() {
     }
 }
 
+#[cfg(feature = "tui")]
 #[test]
 fn narrowing_and_the_background_worker_agree_with_a_fresh_search() {
+    use trtc_errors::explanation::Lang;
+    use trtc_errors::render::Format;
+    use trtc_errors::tui::app::{Action, App, Effect};
+    use trtc_errors::tui::worker::SearchWorker;
+
     let engine = big();
     let (catalog, index) = (engine.catalog(), engine.index());
+    // As the loop does: the worker answers the app's searches, its answers go back as actions.
+    let worker = SearchWorker::spawn(Arc::clone(&engine), None).expect("a thread for the worker");
     let mut app = App::new(Arc::clone(&engine), Format::Text, Lang::Both, false);
+    app.search_in_background();
     app.update(Action::Resize {
         width: 100,
         height: 30,
     });
+    let act = |app: &mut App, action: Action| {
+        let mut effects = app.update(action);
+        while let Some(effect) = effects.pop() {
+            if let Effect::Search(request) = effect {
+                assert!(worker.request(request));
+                let answer = worker.wait().expect("an answer");
+                assert!(app.awaits(answer.generation));
+                effects.extend(app.update(Action::Searched(answer)));
+            }
+        }
+    };
     for (typed, c) in "guoqi".chars().enumerate() {
-        app.update(Action::Insert(c));
-        app.wait_for_results();
+        act(&mut app, Action::Insert(c));
         let query: String = "guoqi".chars().take(typed + 1).collect();
         let fresh = index.search(catalog, &Query::parse(&query), Scope::default());
         assert_eq!(app.hits, fresh, "after typing {query:?}");
     }
+    // Typed on before any answer: the worker skips to the newest request, older answers are
+    // not wanted.
     for c in " 签名".chars() {
-        app.update(Action::Insert(c));
+        for effect in app.update(Action::Insert(c)) {
+            if let Effect::Search(request) = effect {
+                assert!(worker.request(request));
+            }
+        }
     }
-    app.wait_for_results();
+    loop {
+        let answer = worker.wait().expect("an answer");
+        if app.awaits(answer.generation) {
+            app.update(Action::Searched(answer));
+            break;
+        }
+    }
     assert_eq!(
         app.hits,
         index.search(catalog, &Query::parse("guoqi 签名"), Scope::default())

@@ -60,7 +60,6 @@ fn browser_hits(engine: &Arc<Engine>, query: &str) -> Vec<(String, String)> {
     });
     for c in query.chars() {
         app.update(Action::Insert(c));
-        app.wait_for_results();
     }
     let entries = engine.catalog().entries();
     app.hits

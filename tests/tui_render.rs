@@ -281,14 +281,14 @@ fn movement_is_bounded() {
     for _ in 0..50 {
         app.update(Action::DetailDown);
     }
-    assert_eq!(app.detail_scroll, app.max_detail_scroll());
+    assert_eq!(app.detail().scroll(), app.max_detail_scroll());
 }
 
 #[test]
 fn copy_uses_the_cli_formatter_in_the_current_format_and_language() {
     let mut app = app(100, 30);
     type_text(&mut app, "16388");
-    let Some(Effect::Copy { text, label }) = app.update(Action::Copy) else {
+    let Some(Effect::Copy { text, label }) = app.update(Action::Copy).pop() else {
         panic!("no copy effect")
     };
     let catalog = Catalog::builtin().unwrap();
@@ -300,7 +300,7 @@ fn copy_uses_the_cli_formatter_in_the_current_format_and_language() {
     assert_eq!(label, "web4:0x4004 JOIN_ROOM_FAILED (text)");
     app.update(Action::CycleCopyFormat);
     app.update(Action::CycleLang);
-    let Some(Effect::Copy { text, .. }) = app.update(Action::Copy) else {
+    let Some(Effect::Copy { text, .. }) = app.update(Action::Copy).pop() else {
         panic!("no copy effect")
     };
     assert_eq!(
@@ -314,6 +314,35 @@ fn copy_uses_the_cli_formatter_in_the_current_format_and_language() {
     );
     app.copied("0x4004", Ok("OSC 52"));
     assert_eq!(app.status.as_deref(), Some("Copied 0x4004 via OSC 52"));
+}
+
+/// A code the log names on several lines is listed once, with how often and its first and last
+/// line (the scanner's counts, as `explain --summary` prints them); the detail pane says it too.
+#[test]
+fn pasted_log_counts_a_repeated_code() {
+    let mut app = app(100, 30);
+    app.update(Action::Paste(
+        "12:00:01 RtcError code: 16388\n\
+         12:00:02 heartbeat ok\n\
+         12:00:03 ERR 70001\n\
+         12:00:04 RtcError code: 16388\n\
+         12:00:05 heartbeat ok\n\
+         12:00:06 retry\n\
+         12:00:07 RtcError code: 16388\n"
+            .into(),
+    ));
+    let Source::Pasted { mentions, .. } = &app.source else {
+        panic!("no mention view: {:?}", app.status);
+    };
+    let seen: Vec<(usize, usize, usize)> = mentions
+        .iter()
+        .map(|m| (m.seen.count, m.seen.first_line, m.seen.last_line))
+        .collect();
+    assert_eq!(seen, vec![(3, 1, 7), (1, 3, 3)]);
+    let screen = render(&app).backend().to_string();
+    assert!(screen.contains("L1–7 ×3"), "{screen}");
+    assert!(screen.contains("seen 3 times, last on line 7"), "{screen}");
+    insta::assert_snapshot!("pasted_log_counts", render(&app).backend());
 }
 
 #[test]
@@ -393,7 +422,7 @@ fn four_sizes_start_screen_and_help() {
         let mut app = app(w, h);
         insta::assert_snapshot!(format!("size_{w}x{h}_start"), render(&app).backend());
         app.update(Action::Insert('?'));
-        assert!(app.help_open);
+        assert!(app.help().is_open());
         insta::assert_snapshot!(format!("size_{w}x{h}_help"), render(&app).backend());
     }
 }
@@ -405,13 +434,14 @@ fn no_word_is_cut_in_the_detail_pane() {
         let mut app = app(w, h);
         let columns = usize::from(app.layout().detail_inner().width);
         for _ in 0..app.hits.len() {
-            let e = app.detail.explanation.clone().unwrap();
+            let e = app.detail().model().explanation.clone().unwrap();
             let full: String = std::iter::once(e.headline())
                 .chain(e.fields.iter().map(|f| f.value.joined()))
                 .collect::<Vec<_>>()
                 .join("\n");
             let lines: Vec<String> = app
-                .detail
+                .detail()
+                .model()
                 .lines
                 .iter()
                 .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
@@ -471,12 +501,12 @@ fn query_line_keys() {
             (*query, *cursor),
             "after {action:?}"
         );
-        assert!(!app.help_open, "? in a query is typed");
+        assert!(!app.help().is_open(), "? in a query is typed");
     }
     app.update(Action::ClearQuery);
     app.update(Action::Insert('?'));
     assert!(
-        app.help_open && app.query().is_empty(),
+        app.help().is_open() && app.query().is_empty(),
         "? on an empty query is help"
     );
     // Arrows scroll the help; another key closes it without being typed.
@@ -484,9 +514,9 @@ fn query_line_keys() {
     for _ in 0..100 {
         app.update(Action::Down);
     }
-    assert_eq!(app.help_scroll, max);
+    assert_eq!(app.help().scroll(), max);
     app.update(Action::Insert('x'));
-    assert!(!app.help_open && app.query().is_empty());
+    assert!(!app.help().is_open() && app.query().is_empty());
 }
 
 #[test]
@@ -531,22 +561,22 @@ fn jump_to_a_linked_code_and_back() {
     type_text(&mut app, "0x4004");
     assert_eq!(selected_display(&app), "0x4004");
     assert!(
-        !app.detail.links.is_empty(),
+        !app.detail().model().links.is_empty(),
         "0x4004 links to related codes"
     );
     app.update(Action::NextLink);
-    let target = app.detail.links[0].target;
-    assert_eq!(app.focused_link, Some(0));
+    let target = app.detail().model().links[0].target;
+    assert_eq!(app.detail().focused_link(), Some(0));
     app.update(Action::Enter);
     assert_eq!(app.selected_hit().unwrap().index, target);
     assert_eq!(app.history.len(), 1);
     let second = selected_display(&app);
     // A second hop, by clicking a link in the detail pane (focusing it scrolls it into view).
     app.update(Action::NextLink);
-    let link = app.detail.links[0].clone();
+    let link = app.detail().model().links[0].clone();
     let inner = app.layout().detail_inner();
     let segment = link.segments[0];
-    let row = segment.line - app.detail_scroll;
+    let row = segment.line - app.detail().scroll();
     assert!(row < usize::from(inner.height), "link on screen");
     app.update(Action::Click {
         column: inner.x + segment.start as u16,
@@ -648,7 +678,7 @@ fn crlf_lines_count_once_and_ctrl_y_copies_what_explain_prints() {
         .as_deref()
         .unwrap()
         .contains("the 3 pasted lines"));
-    let Some(Effect::Copy { text, label }) = app.update(Action::CopyAll) else {
+    let Some(Effect::Copy { text, label }) = app.update(Action::CopyAll).pop() else {
         panic!("no copy");
     };
     let catalog = Catalog::builtin().unwrap();
@@ -682,12 +712,12 @@ fn version_in_the_query_line() {
 #[test]
 fn keys_that_ask_the_loop() {
     let mut app = app(100, 30);
-    assert_eq!(app.update(Action::Redraw), Some(Effect::Redraw));
-    assert_eq!(app.update(Action::Suspend), Some(Effect::Suspend));
+    assert_eq!(app.update(Action::Redraw), vec![Effect::Redraw]);
+    assert_eq!(app.update(Action::Suspend), vec![Effect::Suspend]);
     type_text(&mut app, "0x4004");
     let catalog = Catalog::builtin().unwrap();
     let url = catalog.find_display("0x4004").unwrap().doc_url.clone();
-    match app.update(Action::OpenDocs) {
+    match app.update(Action::OpenDocs).pop() {
         Some(Effect::OpenUrl(opened)) => assert_eq!(Some(opened), url),
         other => assert!(url.is_none(), "{other:?}"),
     }
@@ -720,7 +750,7 @@ fn account_rows_and_their_copy_label_say_what_tells_them_apart() {
     type_text(&mut app, "70001");
     let text = screen_text(&render(&app));
     assert!(text.contains("userSig"), "{text}");
-    let Some(Effect::Copy { label, .. }) = app.update(Action::Copy) else {
+    let Some(Effect::Copy { label, .. }) = app.update(Action::Copy).pop() else {
         panic!("no copy");
     };
     assert!(label.starts_with("web4:70001 userSig"), "{label}");
@@ -749,9 +779,9 @@ fn mouse_click_and_wheel() {
 fn help_closes_on_any_key() {
     let mut app = app(100, 30);
     app.update(Action::ToggleHelp);
-    assert!(app.help_open);
+    assert!(app.help().is_open());
     app.update(Action::Insert('x'));
-    assert!(!app.help_open);
+    assert!(!app.help().is_open());
     assert!(
         app.query().is_empty(),
         "the key that closes help is not typed"
@@ -764,9 +794,9 @@ fn the_detail_pages_and_takes_the_whole_screen() {
     type_text(&mut app, "0x4004");
     let page = usize::from(app.layout().detail_inner().height) - 1;
     app.update(Action::DetailPageDown);
-    assert_eq!(app.detail_scroll, page.min(app.max_detail_scroll()));
+    assert_eq!(app.detail().scroll(), page.min(app.max_detail_scroll()));
     app.update(Action::DetailPageUp);
-    assert_eq!(app.detail_scroll, 0);
+    assert_eq!(app.detail().scroll(), 0);
     // Ctrl-F: the detail over the whole body; plain PgDn scrolls it; Esc gives the list back.
     app.update(Action::ToggleDetailFull);
     assert_eq!(app.layout().detail.width, 100);
@@ -777,10 +807,10 @@ fn the_detail_pages_and_takes_the_whole_screen() {
     let selected = app.selected;
     app.update(Action::PageDown);
     assert_eq!(app.selected, selected);
-    assert!(app.detail_scroll > 0 || app.max_detail_scroll() == 0);
+    assert!(app.detail().scroll() > 0 || app.max_detail_scroll() == 0);
     assert_eq!(app.escape_does(), Some("list"));
     app.update(Action::Escape);
-    assert!(!app.detail_full);
+    assert!(!app.detail().is_full());
     assert_eq!(
         app.query(),
         "0x4004",
@@ -885,10 +915,10 @@ fn a_large_paste_is_scanned_by_the_loop_and_esc_cancels_it() {
     use trtc_errors::tui::app::{scan_paste, SCAN_ON_THREAD_FROM};
     let mut app = app(100, 30);
     let big = "RtcError code: 16388\n".repeat(SCAN_ON_THREAD_FROM / 20 + 1);
-    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(big.clone())) else {
+    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(big.clone())).pop() else {
         panic!("a large paste is not scanned on the UI thread");
     };
-    assert!(app.scanning_paste);
+    assert!(app.scanning_paste());
     assert_eq!(app.escape_does(), Some("cancel"));
     // What the loop's thread does, and its answer.
     let cancel = std::sync::atomic::AtomicBool::new(false);
@@ -898,11 +928,11 @@ fn a_large_paste_is_scanned_by_the_loop_and_esc_cancels_it() {
     assert_eq!(shown_displays(&app)[0], "0x4004");
     // Esc while scanning: the answer that arrives later is dropped.
     app.update(Action::Escape);
-    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(big)) else {
+    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(big)).pop() else {
         panic!();
     };
-    assert_eq!(app.update(Action::Escape), Some(Effect::CancelScan));
-    assert!(!app.scanning_paste);
+    assert_eq!(app.update(Action::Escape), vec![Effect::CancelScan]);
+    assert!(!app.scanning_paste());
     app.pasted(request.generation, &request.text, scan);
     assert!(matches!(app.source, Source::Query));
     // A set flag stops a scan.
@@ -918,7 +948,7 @@ fn a_huge_one_line_paste_without_codes_is_cut_to_a_query() {
     use trtc_errors::tui::app::{scan_paste, MAX_PASTED_QUERY_CHARS};
     let mut app = app(100, 30);
     let line = "lorem ipsum ".repeat(200_000);
-    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(line)) else {
+    let Some(Effect::ScanPaste(request)) = app.update(Action::Paste(line)).pop() else {
         panic!();
     };
     let cancel = std::sync::atomic::AtomicBool::new(false);

@@ -28,12 +28,38 @@ impl Screen {
         if !io::stdout().is_terminal() {
             return None;
         }
-        let (columns, rows) = crossterm::terminal::size().ok()?;
+        let (columns, rows) = terminal_size()?;
         (columns > 0 && rows > 0).then_some(Screen {
             columns: usize::from(columns),
             rows: usize::from(rows),
         })
     }
+}
+
+/// Columns and rows of the terminal on standard output. Asked of the terminal itself, so the
+/// headless build (no crossterm) sizes its pages the same way.
+#[cfg(unix)]
+fn terminal_size() -> Option<(u16, u16)> {
+    let mut size = libc::winsize {
+        ws_row: 0,
+        ws_col: 0,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCGWINSZ writes one `winsize` through the pointer, which is to a live local.
+    let answered = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+    answered.then_some((size.ws_col, size.ws_row))
+}
+
+#[cfg(all(not(unix), feature = "tui"))]
+fn terminal_size() -> Option<(u16, u16)> {
+    crossterm::terminal::size().ok()
+}
+
+/// Without crossterm there is no portable way to ask; output is then written unpaged.
+#[cfg(all(not(unix), not(feature = "tui")))]
+fn terminal_size() -> Option<(u16, u16)> {
+    None
 }
 
 /// The pager command: `$PAGER` split at spaces, `less -FRX` when unset; `None` when `PAGER` is

@@ -149,16 +149,6 @@ fn mention_json<'a>(m: &Mention, catalog: &'a Catalog, o: &RenderOptions) -> Men
     }
 }
 
-/// `seen 175 times, last on line 1279000`: said beside a mention that repeats.
-fn repeats(m: &Mention) -> Option<String> {
-    (m.seen.count > 1).then(|| {
-        format!(
-            "seen {} times, last on line {}",
-            m.seen.count, m.seen.last_line
-        )
-    })
-}
-
 /// The evidence note for Markdown: the phrase escaped, what a template captured in code spans
 /// (a captured `<img onerror=…>` or `[click](…)` stays text).
 fn markdown_note(m: &Mention, o: &RenderOptions) -> String {
@@ -172,7 +162,7 @@ fn markdown_note(m: &Mention, o: &RenderOptions) -> String {
             let _ = write!(note, " ({})", values.join(", "));
         }
     }
-    if let Some(r) = repeats(m) {
+    if let Some(r) = m.seen.repeats() {
         let _ = write!(note, "; {r}");
     }
     note
@@ -225,7 +215,7 @@ pub fn render_with(mentions: &[Mention], catalog: &Catalog, o: &RenderOptions) -
                     s.push_str(&out_format::markdown::render(&e));
                 } else {
                     let mut note = sanitize(&o.shown(&m.evidence.note())).into_owned();
-                    if let Some(r) = repeats(m) {
+                    if let Some(r) = m.seen.repeats() {
                         let _ = write!(note, "; {r}");
                     }
                     let file = o

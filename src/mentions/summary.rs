@@ -84,6 +84,13 @@ impl Occurrences {
             self.last_time = Some(time.to_string());
         }
     }
+
+    /// `seen 175 times, last on line 1279000`: said beside a mention that repeats, by `explain`
+    /// and by the browser's paste view alike.
+    pub fn repeats(&self) -> Option<String> {
+        (self.count > 1)
+            .then(|| format!("seen {} times, last on line {}", self.count, self.last_line))
+    }
 }
 
 /// How `--summary` orders its rows.

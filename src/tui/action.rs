@@ -85,6 +85,8 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// The background search answered an [`Effect::Search`] (the loop's worker).
+    Searched(SearchResult),
     None,
 }
 
@@ -118,6 +120,7 @@ impl Action {
                 | Action::Suspend
                 | Action::ToggleHelp
                 | Action::Resize { .. }
+                | Action::Searched(_)
                 | Action::None
         )
     }
@@ -139,6 +142,28 @@ pub enum Effect {
     ScanPaste(ScanRequest),
     /// Stop the scan under way.
     CancelScan,
+    /// Search off the UI thread (a large catalog), then answer with [`Action::Searched`].
+    Search(SearchRequest),
+}
+
+/// A search for the loop's background worker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    /// Which request this is: only the answer to the latest is shown.
+    pub generation: u64,
+    pub query: crate::query::Query,
+    pub scope: crate::catalog::Scope,
+    /// Entries to look at (incremental narrowing), or all.
+    pub candidates: Option<Vec<usize>>,
+}
+
+/// The worker's answer to a [`SearchRequest`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchResult {
+    pub generation: u64,
+    pub query: crate::query::Query,
+    pub scope: crate::catalog::Scope,
+    pub hits: Vec<crate::search::Hit>,
 }
 
 /// A paste too large to scan at once, for the loop to scan on a thread of its own.

@@ -101,6 +101,7 @@ pub trait SystemClipboard {
     fn set_text(&mut self, text: &str) -> Result<(), String>;
 }
 
+#[cfg(feature = "clipboard")]
 impl SystemClipboard for arboard::Clipboard {
     fn set_text(&mut self, text: &str) -> Result<(), String> {
         arboard::Clipboard::set_text(self, text).map_err(|e| e.to_string())
@@ -125,6 +126,25 @@ struct Pending {
     note: Option<String>,
 }
 
+/// What the status says of the system clipboard in a build without the `clipboard` feature.
+const NOT_BUILT_IN: &str = "system clipboard not built in";
+
+/// The system clipboard, opened on its own thread.
+#[cfg(feature = "clipboard")]
+fn system_opener() -> Option<Opener> {
+    Some(Box::new(|| {
+        arboard::Clipboard::new()
+            .map(|c| Box::new(c) as Box<dyn SystemClipboard>)
+            .map_err(|e| e.to_string())
+    }))
+}
+
+/// Built without the `clipboard` feature (no arboard): OSC 52 and tmux are the routes.
+#[cfg(not(feature = "clipboard"))]
+fn system_opener() -> Option<Opener> {
+    None
+}
+
 /// The clipboard routes, opened once at start-up.
 pub struct Clipboard {
     /// Jobs for the system clipboard's thread; `None` when it is not to be used.
@@ -133,6 +153,8 @@ pub struct Clipboard {
     system_error: Option<String>,
     /// A job is still unanswered: later copies go straight to OSC 52 until it answers.
     system_silent: bool,
+    /// This build has no system clipboard (no `clipboard` feature): every status says so.
+    system_not_built_in: bool,
     in_tmux: bool,
     tmux_option: Option<TmuxSetClipboard>,
     notify: Notify,
@@ -147,16 +169,13 @@ impl Clipboard {
     pub fn open(notify: Notify) -> Clipboard {
         let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
         let use_system = !std::env::var(CLIPBOARD_ENV).is_ok_and(|v| v == "osc52");
-        let opener: Option<Opener> = use_system.then(|| {
-            Box::new(|| {
-                arboard::Clipboard::new()
-                    .map(|c| Box::new(c) as Box<dyn SystemClipboard>)
-                    .map_err(|e| e.to_string())
-            }) as Opener
-        });
+        let opener = if use_system { system_opener() } else { None };
         let mut clipboard = Clipboard::with_routes(opener, in_tmux, notify, ANSWER_WITHIN);
         if !use_system {
             clipboard.system_error = Some(format!("{CLIPBOARD_ENV}=osc52"));
+        } else if !cfg!(feature = "clipboard") {
+            clipboard.system_error = Some(NOT_BUILT_IN.to_string());
+            clipboard.system_not_built_in = true;
         }
         if in_tmux {
             let notify = Arc::clone(&clipboard.notify);
@@ -201,6 +220,7 @@ impl Clipboard {
             system,
             system_error: None,
             system_silent: false,
+            system_not_built_in: false,
             in_tmux,
             tmux_option: None,
             notify,
@@ -237,9 +257,11 @@ impl Clipboard {
                 self.system = None;
             }
         }
-        let note = self
-            .system_silent
-            .then(|| "system clipboard not answering".to_string());
+        let note = if self.system_silent {
+            Some("system clipboard not answering".to_string())
+        } else {
+            self.system_not_built_in.then(|| NOT_BUILT_IN.to_string())
+        };
         self.terminal_step(job, label, text, note, terminal)
     }
 

@@ -27,6 +27,8 @@ pub struct DetailKey {
     pub query: String,
     pub color: bool,
     pub mention_line: Option<usize>,
+    /// How often the paste named the code and its last line: the note says so when it repeats.
+    pub mention_seen: Option<(usize, usize)>,
     pub version: Option<SdkVersion>,
 }
 
@@ -164,6 +166,7 @@ pub fn build(input: &DetailInput) -> DetailModel {
         query: input.query.text.clone(),
         color: input.theme.color,
         mention_line: input.mention.map(|m| m.line_number),
+        mention_seen: input.mention.map(|m| (m.seen.count, m.seen.last_line)),
         version: input.version,
     };
     let theme = &input.theme;
@@ -245,6 +248,10 @@ pub fn build(input: &DetailInput) -> DetailModel {
                 mention.evidence.note()
             ),
         );
+        // The same words `explain` says beside a repeated code.
+        if let Some(repeats) = mention.seen.repeats() {
+            dim_note(&mut out, &repeats);
+        }
     }
     out.push(Line::raw(""));
 

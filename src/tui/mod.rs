@@ -30,7 +30,7 @@ mod terminal;
 mod text;
 mod theme;
 pub mod ui;
-mod worker;
+pub mod worker;
 
 use std::io;
 use std::process::ExitCode;
@@ -53,6 +53,7 @@ use crate::tui::bounded_backend::{bound, BoundedBackend};
 use crate::tui::clipboard::{Clipboard, Finished};
 use crate::tui::events::{Event, Events};
 pub use crate::tui::terminal::restore_terminal;
+use crate::tui::worker::{SearchWorker, BACKGROUND_FROM};
 
 /// Set to `after-first-frame` to panic once the first frame is drawn: the end-to-end tests use it
 /// to prove the panic path restores the terminal. No key or normal use can trigger it.
@@ -210,26 +211,42 @@ fn run_from(
     let mut warnings = Vec::new();
     let outcome = match wait_for_session(&mut terminal, &inbox, load, events.clone())? {
         Waited::Loaded(session, early) => {
-            let waker = events::search_waker(&events);
-            let mut app = build_app(*session, initial_query, waker, &mut warnings);
+            let mut app = build_app(*session, initial_query, &mut warnings);
+            // A large catalog is searched off this thread, so typing never waits for a search.
+            // Without a thread for it (a low `ulimit -v`) the browser searches here instead.
+            let worker = (app.catalog().len() >= BACKGROUND_FROM)
+                .then(|| {
+                    SearchWorker::spawn(
+                        Arc::clone(&app.engine),
+                        Some(events::search_waker(&events)),
+                    )
+                })
+                .flatten();
+            if worker.is_some() {
+                app.search_in_background();
+            }
             if picking.is_some() {
                 app.start_picking();
             }
             let size = terminal.size()?;
-            app.update(Action::Resize {
+            let resized = app.update(Action::Resize {
                 width: size.width,
                 height: size.height,
             });
             let mut looped = Loop {
                 terminal: &mut terminal,
                 app: &mut app,
+                worker,
                 clipboard: &mut clipboard,
                 events: events.clone(),
                 paste_scan: None,
                 dirty: true,
             };
-            let mut outcome = Ok(None);
+            let mut outcome = looped.perform_all(resized).map(|()| None);
             for event in early {
+                if !matches!(outcome, Ok(None)) {
+                    break;
+                }
                 outcome = looped.handle(event);
                 if !matches!(outcome, Ok(None)) || looped.app.should_quit {
                     break;
@@ -246,7 +263,7 @@ fn run_from(
                 let _ = query_history::save(&path, &app.query_history);
             }
             if let Some(chosen) = picking {
-                *chosen = app.pick.as_mut().and_then(|p| p.chosen.take());
+                *chosen = app.take_choice();
             }
             outcome
         }
@@ -277,19 +294,13 @@ fn finish<B: Backend>(
     Ok(code)
 }
 
-fn build_app(
-    session: Session,
-    initial_query: Option<String>,
-    waker: worker::Waker,
-    warnings: &mut Vec<String>,
-) -> App {
+fn build_app(session: Session, initial_query: Option<String>, warnings: &mut Vec<String>) -> App {
     let copy_format = session.config.config.copy_format.unwrap_or_default();
-    let mut app = App::with_waker(
+    let mut app = App::new(
         Arc::new(session.engine),
         copy_format,
         session.lang,
         session.color,
-        Some(waker),
     );
     if let Some(path) = query_history::history_file() {
         app.query_history = query_history::load(&path);
@@ -430,6 +441,8 @@ fn suspend() -> anyhow::Result<()> {
 struct Loop<'a, B: Backend> {
     terminal: &'a mut Terminal<B>,
     app: &'a mut App,
+    /// Searches a large catalog off this thread; `None` when the app searches itself.
+    worker: Option<SearchWorker>,
     clipboard: &'a mut Clipboard,
     /// For helpers that answer later (the opener's reaper, the paste scanner).
     events: Events,
@@ -505,16 +518,17 @@ where
             Event::Input(ev) => {
                 let action = keys::into_action(ev);
                 if action != Action::None {
-                    let effect = self.app.update(action);
+                    let effects = self.app.update(action);
                     self.dirty = true;
-                    if let Some(effect) = effect {
-                        self.perform(effect)?;
-                    }
+                    self.perform_all(effects)?;
                 }
             }
             Event::SearchDone => {
-                if self.app.poll_results() {
+                let latest = self.worker.as_ref().and_then(SearchWorker::latest);
+                if let Some(result) = latest.filter(|r| self.app.awaits(r.generation)) {
+                    let effects = self.app.update(Action::Searched(result));
                     self.dirty = true;
+                    self.perform_all(effects)?;
                 }
             }
             Event::Clipboard(reply) => {
@@ -531,8 +545,9 @@ where
                 scan,
             } => {
                 if let Some(scan) = scan {
-                    self.app.pasted(generation, &text, scan);
+                    let effects = self.app.pasted(generation, &text, scan);
                     self.dirty = true;
+                    self.perform_all(effects)?;
                 }
             }
             Event::Terminate(signal) => return Ok(Some(signal_exit(signal))),
@@ -548,8 +563,23 @@ where
     }
 
     /// The I/O an update asked for.
+    fn perform_all(&mut self, effects: Vec<Effect>) -> anyhow::Result<()> {
+        effects
+            .into_iter()
+            .try_for_each(|effect| self.perform(effect))
+    }
+
     fn perform(&mut self, effect: Effect) -> anyhow::Result<()> {
         match effect {
+            Effect::Search(request) => {
+                let sent = self.worker.as_ref().is_some_and(|w| w.request(request));
+                if !sent {
+                    // The worker thread is gone: search here from now on.
+                    self.worker = None;
+                    self.app.search_in_foreground();
+                    self.dirty = true;
+                }
+            }
             Effect::Copy { text, label } => {
                 let finished = self.clipboard.copy(text, label, &mut io::stdout());
                 self.copied(finished);
@@ -620,8 +650,9 @@ where
         // crossterm's Resize carries the terminal's own claim; the frame is bounded.
         let (width, height) = bound(width, height);
         if (width, height) != (self.app.width, self.app.height) {
-            self.app.update(Action::Resize { width, height });
+            let effects = self.app.update(Action::Resize { width, height });
             self.dirty = true;
+            self.perform_all(effects)?;
         }
         Ok(())
     }

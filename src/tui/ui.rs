@@ -8,7 +8,7 @@ use ratatui::Frame;
 
 use crate::render::rows::result_row;
 use crate::sanitize::sanitize;
-use crate::tui::app::{App, Source, HELP_WIDTH};
+use crate::tui::app::{line_label, App, Source, HELP_WIDTH};
 use crate::tui::keys::{footer_hints, help_line_count, BINDINGS, HELP_FOOTNOTES};
 use crate::tui::layout::{filter_tabs, help_popup, Layout, MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::text::{fit, styled_chars, to_spans, truncate_styled};
@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_list(frame, app, &layout, &theme);
     draw_detail(frame, app, &layout, &theme);
     draw_footer(frame, app, &layout, &theme);
-    if app.help_open {
+    if app.help().is_open() {
         draw_help(frame, app, area, &theme);
     }
 }
@@ -101,7 +101,7 @@ fn draw_search(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     )));
     spans.extend(right);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    if !app.help_open {
+    if !app.help().is_open() {
         let x = area.x as usize + prompt_width + visible.cursor_column.min(avail);
         frame.set_cursor_position(Position::new(x.min(u16::MAX as usize) as u16, area.y));
     }
@@ -201,7 +201,7 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         let selected = i == app.selected;
         let lights = app.engine.highlights(hit, &app.hits_query);
         // The line number has a column of its own (below), so it is never the tag cut first.
-        let mention_line = app.mention_for(hit.index).map(|m| m.line_number);
+        let mention_label = app.mention_for(hit.index).map(line_label);
         let view = crate::explanation::View::new(app.lang, app.version);
         let row = result_row(entry, hit, lights, &view, None);
         let base = if selected {
@@ -223,11 +223,9 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         };
         let mut spans: Vec<Span> = vec![Span::styled(marker, base)];
         if line_column > 0 {
-            let number = mention_line.map(|n| format!("L{n}")).unwrap_or_default();
-            spans.push(Span::styled(
-                format!("{number:<width$}", width = line_column),
-                dim,
-            ));
+            let label = mention_label.unwrap_or_default();
+            let pad = line_column.saturating_sub(width(&label));
+            spans.push(Span::styled(format!("{label}{}", " ".repeat(pad)), dim));
         }
         let cell = |spans: &mut Vec<Span<'static>>, chars: Vec<(char, Style)>, w: usize| {
             let (cut, used) = truncate_styled(&chars, w, base);
@@ -327,9 +325,9 @@ fn more_marks(scroll: usize, max: usize) -> String {
 
 fn draw_detail(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let inner = layout.detail_inner();
-    let lines = &app.detail.lines;
+    let lines = &app.detail().model().lines;
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
-    let scroll = app.detail_scroll.min(max_scroll);
+    let scroll = app.detail().scroll().min(max_scroll);
     let title = format!(
         " Detail · {} {}",
         app.lang.label(),
@@ -351,7 +349,11 @@ fn draw_detail(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
     // The link Enter would follow, marked over the model's own styling.
-    if let Some(link) = app.focused_link.and_then(|n| app.detail.links.get(n)) {
+    if let Some(link) = app
+        .detail()
+        .focused_link()
+        .and_then(|n| app.detail().model().links.get(n))
+    {
         for segment in &link.segments {
             let Some(row) = segment.line.checked_sub(scroll) else {
                 continue;
@@ -378,10 +380,17 @@ fn draw_footer(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         words
             .replace("{filter}", &app.filter.next().label())
             .replace("{help}", if app.input.is_empty() { "?" } else { "F1" })
-            .replace("{full}", if app.detail_full { "list" } else { "full" })
+            .replace(
+                "{full}",
+                if app.detail().is_full() {
+                    "list"
+                } else {
+                    "full"
+                },
+            )
             .replace(
                 "{enter}",
-                &match &app.pick {
+                &match app.pick() {
                     Some(_) => "pick".to_string(),
                     None => format!("copy ({})", app.copy_format.as_str()),
                 },
@@ -389,7 +398,7 @@ fn draw_footer(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
             .replace("{lang}", app.lang.label())
             .replace(
                 "{esc}",
-                if app.pick.is_some() {
+                if app.pick().is_some() {
                     "cancel"
                 } else {
                     app.escape_does().unwrap_or("")
@@ -466,7 +475,7 @@ fn draw_help(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     );
     let rows = usize::from(inner.height);
     let max_scroll = help_line_count().saturating_sub(rows);
-    let scroll = app.help_scroll.min(max_scroll);
+    let scroll = app.help().scroll().min(max_scroll);
     let title = format!(
         " Keys {}· any other key closes ",
         more_marks(scroll, max_scroll)

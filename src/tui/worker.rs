@@ -6,15 +6,16 @@
 //! search under way: the worker searches the catalog in slices and looks for a newer request
 //! between them, so a pathological query (20,000 one-letter words) cannot keep newer ones waiting.
 //!
-//! The event loop does not poll for answers: after each answer the worker calls the waker it was
-//! spawned with, which puts an event on the loop's channel.
+//! The event loop owns the worker: it hands it the app's [`crate::tui::action::Effect::Search`]
+//! requests and gives the answers back to the app as [`crate::tui::action::Action::Searched`]. It
+//! does not poll for them: after each answer the worker calls the waker it was spawned with, which
+//! puts an event on the loop's channel.
 
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
 
-use crate::catalog::Scope;
-use crate::query::Query;
 use crate::search::{Engine, Hit};
+use crate::tui::action::{SearchRequest, SearchResult};
 
 /// From this many entries on, the browser searches in the background.
 pub const BACKGROUND_FROM: usize = 20_000;
@@ -23,21 +24,6 @@ pub const BACKGROUND_FROM: usize = 20_000;
 /// measurable on ordinary queries (the engine searches a slice this size in parallel), small enough
 /// that an expensive query is abandoned within a fraction of a second.
 const SLICE: usize = 4096;
-
-pub struct SearchRequest {
-    pub generation: u64,
-    pub query: Query,
-    pub scope: Scope,
-    /// Entries to look at (incremental narrowing), or all.
-    pub candidates: Option<Vec<usize>>,
-}
-
-pub struct SearchResult {
-    pub generation: u64,
-    pub query: Query,
-    pub scope: Scope,
-    pub hits: Vec<Hit>,
-}
 
 /// What a worker calls after sending an answer: the event loop's wake-up, handed in by whoever
 /// creates the worker (no process-wide state).
@@ -168,7 +154,8 @@ fn search_unless_superseded(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog;
+    use crate::catalog::{Catalog, Scope};
+    use crate::query::Query;
     use std::time::{Duration, Instant};
 
     fn big_engine() -> Arc<Engine> {

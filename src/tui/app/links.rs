@@ -5,24 +5,24 @@ use super::*;
 impl App {
     /// Focuses the next (`by` = 1) or previous link in the detail pane and scrolls it into view.
     pub(super) fn focus_link(&mut self, by: isize) {
-        let n = self.detail.links.len();
+        let n = self.detail.model.links.len();
         if n == 0 {
             self.status = Some("No linked code in this entry".to_string());
             return;
         }
-        let next = match self.focused_link {
+        let next = match self.detail.focused_link {
             None if by > 0 => 0,
             None => n - 1,
             Some(at) => ((at as isize + by).rem_euclid(n as isize)) as usize,
         };
-        self.focused_link = Some(next);
-        let link = &self.detail.links[next];
+        self.detail.focused_link = Some(next);
+        let link = &self.detail.model.links[next];
         let line = link.segments.first().map_or(0, |s| s.line);
         let rows = usize::from(self.layout().detail_inner().height).max(1);
-        if line < self.detail_scroll {
-            self.detail_scroll = line;
-        } else if line >= self.detail_scroll + rows {
-            self.detail_scroll = (line + 1 - rows).min(self.max_detail_scroll());
+        if line < self.detail.scroll {
+            self.detail.scroll = line;
+        } else if line >= self.detail.scroll + rows {
+            self.detail.scroll = (line + 1 - rows).min(self.max_detail_scroll());
         }
         self.status = Some(format!(
             "{} · Enter follows, Esc leaves the links",
@@ -38,7 +38,7 @@ impl App {
             filter: self.filter,
             source: self.source.clone(),
             entry: self.selected_hit().map(|h| h.index),
-            detail_scroll: self.detail_scroll,
+            detail_scroll: self.detail.scroll,
         }
     }
 
@@ -63,10 +63,10 @@ impl App {
         self.input.set(&entry.display());
         self.landed_query = Some(entry.display());
         self.source = Source::Query;
-        self.focused_link = None;
+        self.detail.focused_link = None;
         self.pending_select = Some(target);
         self.refresh();
-        self.detail_scroll = 0;
+        self.detail.scroll = 0;
         self.status = Some(format!("→ {} · Backspace goes back", label.trim_end()));
     }
 
@@ -82,11 +82,11 @@ impl App {
         }
         self.filter = place.filter;
         self.source = place.source;
-        self.focused_link = None;
+        self.detail.focused_link = None;
         self.pending_select = place.entry;
         self.refresh();
         self.sync_detail();
-        self.detail_scroll = place.detail_scroll.min(self.max_detail_scroll());
+        self.detail.scroll = place.detail_scroll.min(self.max_detail_scroll());
         self.status = Some(match self.history.len() {
             0 => "Back".to_string(),
             n => format!("Back · {n} more to go back"),

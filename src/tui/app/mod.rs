@@ -4,7 +4,9 @@
 //! [`Effect`] values, so every state change can be tested as (state, action) → (new state).
 
 mod copy;
+mod detail_pane;
 mod links;
+mod overlays;
 mod paste;
 mod pick;
 mod results;
@@ -18,8 +20,8 @@ use crate::query::Query;
 use crate::render::rows::RowWidths;
 use crate::render::{self, Format};
 use crate::search::{Engine, Hit};
-pub use crate::tui::action::{Action, Effect, ScanRequest};
-use crate::tui::detail::{self, DetailInput, DetailModel};
+pub use crate::tui::action::{Action, Effect, ScanRequest, SearchRequest, SearchResult};
+use crate::tui::detail::{self, DetailInput};
 pub use crate::tui::filter::Filter;
 use crate::tui::history::{History, Place};
 use crate::tui::input::QueryInput;
@@ -28,9 +30,10 @@ use crate::tui::layout::{filter_tabs, help_popup, Layout, ListWant, Pane};
 use crate::tui::open_url::is_openable;
 pub use crate::tui::source::Source;
 use crate::tui::theme::Theme;
-use crate::tui::worker::{SearchRequest, SearchResult, SearchWorker, BACKGROUND_FROM};
 use crate::width::truncate;
-pub use paste::{scan_paste, PasteScan, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM};
+pub use detail_pane::DetailPane;
+pub use overlays::Help;
+pub use paste::{line_label, scan_paste, PasteScan, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM};
 pub use pick::Pick;
 
 /// Columns of description a list row keeps when the list is sized to its content: enough to tell
@@ -56,8 +59,11 @@ pub struct App {
     /// The scope and source the current hits were computed with: narrowing needs both unchanged.
     hits_scope: Option<Scope>,
     hits_source_was_query: bool,
-    /// Background search for large catalogs; `None` searches on the UI thread.
-    worker: Option<SearchWorker>,
+    /// Searches are asked of the loop's background worker ([`Effect::Search`]) rather than run
+    /// here: set by the loop for a large catalog.
+    background: bool,
+    /// The search the last update asked for, handed to the loop with the update's effects.
+    search_request: Option<SearchRequest>,
     /// Number of the latest search request; only its answer is shown.
     generation: u64,
     /// A background search for the current query is still running.
@@ -75,23 +81,14 @@ pub struct App {
     pending_select: Option<usize>,
     /// First visible row of the list.
     pub list_offset: usize,
-    pub detail_scroll: usize,
-    /// The detail pane takes the whole body (Ctrl-F).
-    pub detail_full: bool,
     /// Queries acted on before (Alt-↑ / Alt-↓), loaded and saved by the loop.
     pub query_history: crate::tui::query_history::QueryHistory,
-    /// A large paste is being scanned by the loop (Esc cancels).
-    pub scanning_paste: bool,
-    /// Number of the latest paste; only its scan is shown.
-    paste_generation: u64,
-    /// Set in `trtc-errors pick`: Enter chooses, Esc cancels.
-    pub pick: Option<Pick>,
+    /// The help, the picker and a paste being scanned.
+    overlays: overlays::Overlays,
     /// A paste's codes surest first (Ctrl-S) rather than in line order.
     pub paste_by_confidence: bool,
-    /// What the detail pane shows, rebuilt only when its inputs change.
-    pub detail: DetailModel,
-    /// The link in the detail pane Enter follows (index into `detail.links`).
-    pub focused_link: Option<usize>,
+    /// What the detail pane shows, its scroll, full-screen and focused link.
+    detail: DetailPane,
     /// The user moved the selection: keep it on that entry while it still matches. Otherwise a
     /// new query starts at its best hit.
     selection_pinned: bool,
@@ -103,8 +100,6 @@ pub struct App {
     pub copy_format: Format,
     pub lang: Lang,
     pub status: Option<String>,
-    pub help_open: bool,
-    pub help_scroll: usize,
     pub width: u16,
     pub height: u16,
     /// The terminal's size has been reported once: later resizes are the user's.
@@ -114,19 +109,8 @@ pub struct App {
 }
 
 impl App {
+    /// A browser that searches on the caller's thread until [`App::search_in_background`].
     pub fn new(engine: Arc<Engine>, copy_format: Format, lang: Lang, color: bool) -> App {
-        App::with_waker(engine, copy_format, lang, color, None)
-    }
-
-    /// As [`App::new`]; a large catalog's background search calls `waker` after each answer
-    /// (the loop's wake-up). Without one, answers are taken when the app next looks.
-    pub fn with_waker(
-        engine: Arc<Engine>,
-        copy_format: Format,
-        lang: Lang,
-        color: bool,
-        waker: Option<crate::tui::worker::Waker>,
-    ) -> App {
         let mut app = App {
             engine,
             base_scope: Scope::default(),
@@ -137,7 +121,8 @@ impl App {
             hits_query: Query::default(),
             hits_scope: None,
             hits_source_was_query: false,
-            worker: None,
+            background: false,
+            search_request: None,
             generation: 0,
             searching: false,
             hits: Vec::new(),
@@ -147,36 +132,47 @@ impl App {
             selected: 0,
             pending_select: None,
             list_offset: 0,
-            detail_scroll: 0,
-            detail_full: false,
             paste_by_confidence: false,
-            pick: None,
             query_history: Default::default(),
-            scanning_paste: false,
-            paste_generation: 0,
-            detail: DetailModel::default(),
-            focused_link: None,
+            overlays: overlays::Overlays::default(),
+            detail: DetailPane::default(),
             selection_pinned: false,
             history: History::default(),
             landed_query: None,
             copy_format,
             lang,
             status: None,
-            help_open: false,
-            help_scroll: 0,
             width: 80,
             height: 24,
             sized: false,
             should_quit: false,
             color,
         };
-        if app.engine.catalog().len() >= BACKGROUND_FROM {
-            app.worker = SearchWorker::spawn(Arc::clone(&app.engine), waker);
-        }
         app.refresh();
-        app.wait_for_results();
         app.sync_detail();
         app
+    }
+
+    /// From now on searches leave this thread: each is an [`Effect::Search`] for the loop's
+    /// worker, answered with [`Action::Searched`].
+    pub fn search_in_background(&mut self) {
+        self.background = true;
+    }
+
+    /// The worker is gone: search here again, starting with the query waiting for an answer.
+    pub fn search_in_foreground(&mut self) {
+        self.background = false;
+        self.search_request = None;
+        if self.searching {
+            self.searching = false;
+            self.refresh();
+            self.sync_detail();
+        }
+    }
+
+    /// Is the answer to search `generation` still wanted (the latest request, not yet answered)?
+    pub fn awaits(&self, generation: u64) -> bool {
+        self.searching && generation == self.generation
     }
 
     /// The query line's text.
@@ -196,13 +192,14 @@ impl App {
             query: self.hits_query.text.clone(),
             color: self.color,
             mention_line: mention.map(|m| m.line_number),
+            mention_seen: mention.map(|m| (m.seen.count, m.seen.last_line)),
             version: self.version,
         };
-        if self.detail.key == wanted && !self.detail.lines.is_empty() {
+        if self.detail.model.key == wanted && !self.detail.model.lines.is_empty() {
             return;
         }
-        let same_entry = self.detail.key.entry == wanted.entry;
-        self.detail = detail::build(&DetailInput {
+        let same_entry = self.detail.model.key.entry == wanted.entry;
+        self.detail.model = detail::build(&DetailInput {
             engine: &self.engine,
             hit,
             query: &self.hits_query,
@@ -213,10 +210,14 @@ impl App {
             version: self.version,
         });
         if !same_entry {
-            self.focused_link = None;
+            self.detail.focused_link = None;
         }
-        self.focused_link = self.focused_link.filter(|&n| n < self.detail.links.len());
-        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+        self.detail.focused_link = self
+            .detail
+            .focused_link
+            .filter(|&n| n < self.detail.model.links.len());
+        let rows = self.detail_rows();
+        self.detail.clamp_scroll(rows);
     }
 
     /// Sets the query text (for `--query`), cursor at the end.
@@ -256,13 +257,17 @@ impl App {
         }
     }
 
-    /// Columns of the pasted view's line numbers (`L12 `), which every row shows at every width;
-    /// 0 for a query's hits.
+    /// Columns of the pasted view's line labels (`L12 `, `L12–40 ×3 `), which every row shows at
+    /// every width; 0 for a query's hits.
     pub fn line_column_width(&self) -> usize {
         match &self.source {
             Source::Pasted { mentions, .. } => {
-                let last = mentions.iter().map(|m| m.line_number).max().unwrap_or(1);
-                1 + last.to_string().len() + 1
+                let widest = mentions
+                    .iter()
+                    .map(|m| crate::width::width(&line_label(m)))
+                    .max()
+                    .unwrap_or(2);
+                widest + 1
             }
             Source::Query => 0,
         }
@@ -274,7 +279,7 @@ impl App {
 
     /// The layout for a screen of this size (the view passes the frame's).
     pub fn layout_in(&self, width: u16, height: u16) -> Layout {
-        if self.detail_full {
+        if self.detail.full {
             return Layout::detail_only(width, height);
         }
         Layout::new(width, height, self.list_want())
@@ -301,13 +306,13 @@ impl App {
     /// What Esc does now: it only ever steps back (close, unfocus, leave a paste, clear), never
     /// quits. `None` when there is nothing to step back from.
     pub fn escape_does(&self) -> Option<&'static str> {
-        if self.scanning_paste {
+        if self.overlays.paste_scan.is_scanning() {
             Some("cancel")
-        } else if self.help_open {
+        } else if self.overlays.help.is_open() {
             Some("close")
-        } else if self.focused_link.is_some() {
+        } else if self.detail.focused_link.is_some() {
             Some("unfocus")
-        } else if self.detail_full {
+        } else if self.detail.full {
             Some("list")
         } else if matches!(self.source, Source::Pasted { .. }) {
             Some("back")
@@ -328,15 +333,24 @@ impl App {
         }
     }
 
-    /// Applies one action. Returns the I/O to perform, if any.
-    pub fn update(&mut self, action: Action) -> Option<Effect> {
+    /// Applies one action. Returns the I/O to perform: the action's own, and the search it asked
+    /// the worker for.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let effect = self.apply(action);
         self.sync_detail();
         effect
+            .into_iter()
+            .chain(self.search_request.take().map(Effect::Search))
+            .collect()
     }
 
     fn apply(&mut self, action: Action) -> Option<Effect> {
-        if self.help_open {
+        // An answer is taken whatever is open: the help overlay only hides the list.
+        if let Action::Searched(result) = action {
+            self.accept(result);
+            return None;
+        }
+        if self.overlays.help.is_open() {
             return self.apply_in_help(action);
         }
         if action.stales_status() {
@@ -385,15 +399,16 @@ impl App {
             Action::Up => self.select(self.selected.saturating_sub(1)),
             Action::Down => self.select(self.selected + 1),
             Action::PageUp | Action::DetailPageUp
-                if self.detail_full || action == Action::DetailPageUp =>
+                if self.detail.full || action == Action::DetailPageUp =>
             {
-                self.detail_scroll = self.detail_scroll.saturating_sub(self.detail_page())
+                let page = self.detail_page();
+                self.detail.scroll_up(page)
             }
             Action::PageDown | Action::DetailPageDown
-                if self.detail_full || action == Action::DetailPageDown =>
+                if self.detail.full || action == Action::DetailPageDown =>
             {
-                self.detail_scroll =
-                    (self.detail_scroll + self.detail_page()).min(self.max_detail_scroll())
+                let (page, rows) = (self.detail_page(), self.detail_rows());
+                self.detail.scroll_down(page, rows)
             }
             Action::PageUp => self.select(self.selected.saturating_sub(self.page())),
             Action::PageDown => self.select(self.selected + self.page()),
@@ -413,14 +428,15 @@ impl App {
                 }
             }
             Action::ToggleDetailFull => {
-                self.detail_full = !self.detail_full;
+                self.detail.full = !self.detail.full;
                 self.keep_selection_visible();
             }
             Action::First => self.select(0),
             Action::Last => self.select(self.hits.len().saturating_sub(1)),
-            Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(1),
+            Action::DetailUp => self.detail.scroll_up(1),
             Action::DetailDown => {
-                self.detail_scroll = (self.detail_scroll + 1).min(self.max_detail_scroll())
+                let rows = self.detail_rows();
+                self.detail.scroll_down(1, rows)
             }
             Action::NextLink => self.focus_link(1),
             Action::PrevLink => self.focus_link(-1),
@@ -438,12 +454,18 @@ impl App {
                     });
                 }
             }
-            Action::Enter if self.pick.is_some() && self.focused_link.is_none() => self.choose(),
+            Action::Enter if self.overlays.pick.is_some() && self.detail.focused_link.is_none() => {
+                self.choose()
+            }
             Action::ToggleMark => self.toggle_mark(),
             // The picker is a one-shot tool: Esc cancels it, as in fzf.
-            Action::Escape if self.scanning_paste => return self.cancel_paste(),
-            Action::Escape if self.pick.is_some() => self.should_quit = true,
-            Action::Enter => match self.focused_link.and_then(|n| self.detail.links.get(n)) {
+            Action::Escape if self.overlays.paste_scan.is_scanning() => return self.cancel_paste(),
+            Action::Escape if self.overlays.pick.is_some() => self.should_quit = true,
+            Action::Enter => match self
+                .detail
+                .focused_link
+                .and_then(|n| self.detail.model.links.get(n))
+            {
                 Some(link) => self.jump_to(link.target),
                 None => {
                     self.remember_query();
@@ -474,7 +496,7 @@ impl App {
             }
             Action::CycleLang => {
                 self.lang = self.lang.next();
-                self.detail_scroll = 0;
+                self.detail.scroll = 0;
                 self.status = Some(format!("Language: {}", self.lang.label()));
             }
             Action::OpenDocs => {
@@ -484,10 +506,10 @@ impl App {
             Action::Redraw => return Some(Effect::Redraw),
             Action::Suspend => return Some(Effect::Suspend),
             Action::Escape => {
-                if self.focused_link.is_some() {
-                    self.focused_link = None;
-                } else if self.detail_full {
-                    self.detail_full = false;
+                if self.detail.focused_link.is_some() {
+                    self.detail.focused_link = None;
+                } else if self.detail.full {
+                    self.detail.full = false;
                     self.keep_selection_visible();
                 } else if matches!(self.source, Source::Pasted { .. }) {
                     self.source = Source::Query;
@@ -509,17 +531,18 @@ impl App {
             Action::ToggleHelp => self.open_help(),
             Action::Click { column, row } => self.click(column, row),
             Action::ScrollUp { column, row } => match self.layout().pane_at(column, row) {
-                Some(Pane::Detail) => self.detail_scroll = self.detail_scroll.saturating_sub(3),
+                Some(Pane::Detail) => self.detail.scroll_up(3),
                 _ => self.select(self.selected.saturating_sub(3)),
             },
             Action::ScrollDown { column, row } => match self.layout().pane_at(column, row) {
                 Some(Pane::Detail) => {
-                    self.detail_scroll = (self.detail_scroll + 3).min(self.max_detail_scroll())
+                    let rows = self.detail_rows();
+                    self.detail.scroll_down(3, rows)
                 }
                 _ => self.select(self.selected + 3),
             },
             Action::Resize { width, height } => self.resize(width, height),
-            Action::None => {}
+            Action::Searched(_) | Action::None => {}
         }
         None
     }
@@ -528,29 +551,46 @@ impl App {
     /// other key closes it (and does nothing else).
     fn apply_in_help(&mut self, action: Action) -> Option<Effect> {
         let max = self.max_help_scroll();
+        let help = &mut self.overlays.help;
         match action {
             Action::Resize { width, height } => {
                 self.resize(width, height);
-                self.help_scroll = self.help_scroll.min(self.max_help_scroll());
+                let max = self.max_help_scroll();
+                let help = &mut self.overlays.help;
+                help.scroll_to(help.scroll(), max);
             }
             Action::Quit => self.should_quit = true,
             Action::Redraw => return Some(Effect::Redraw),
             Action::Suspend => return Some(Effect::Suspend),
             Action::None => {}
-            Action::Up | Action::DetailUp => self.help_scroll = self.help_scroll.saturating_sub(1),
-            Action::Down | Action::DetailDown => self.help_scroll = (self.help_scroll + 1).min(max),
-            Action::ScrollUp { .. } => self.help_scroll = self.help_scroll.saturating_sub(3),
-            Action::ScrollDown { .. } => self.help_scroll = (self.help_scroll + 3).min(max),
-            Action::PageUp | Action::First => self.help_scroll = 0,
-            Action::PageDown | Action::Last => self.help_scroll = max,
-            _ => self.help_open = false,
+            Action::Up | Action::DetailUp => help.scroll_by(-1, max),
+            Action::Down | Action::DetailDown => help.scroll_by(1, max),
+            Action::ScrollUp { .. } => help.scroll_by(-3, max),
+            Action::ScrollDown { .. } => help.scroll_by(3, max),
+            Action::PageUp | Action::First => help.scroll_to(0, max),
+            Action::PageDown | Action::Last => help.scroll_to(max, max),
+            _ => help.close(),
         }
         None
     }
 
     fn open_help(&mut self) {
-        self.help_open = true;
-        self.help_scroll = 0;
+        self.overlays.help.open();
+    }
+
+    /// The help overlay's state, for the view.
+    pub fn help(&self) -> &Help {
+        &self.overlays.help
+    }
+
+    /// A large paste is being scanned by the loop (Esc cancels).
+    pub fn scanning_paste(&self) -> bool {
+        self.overlays.paste_scan.is_scanning()
+    }
+
+    /// The picker's state, in `trtc-errors pick`.
+    pub fn pick(&self) -> Option<&Pick> {
+        self.overlays.pick.as_ref()
     }
 
     /// How far the help overlay scrolls: its lines minus the popup's inner height.
@@ -569,7 +609,8 @@ impl App {
         self.width = width;
         self.height = height;
         self.keep_selection_visible();
-        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+        let rows = self.detail_rows();
+        self.detail.clamp_scroll(rows);
     }
 
     fn click(&mut self, column: u16, row: u16) {
@@ -595,8 +636,14 @@ impl App {
             return;
         }
         if let Some((line, col)) = layout.detail_cell_at(column, row) {
-            let line = line + self.detail_scroll;
-            if let Some(link) = self.detail.links.iter().find(|l| l.contains(line, col)) {
+            let line = line + self.detail.scroll;
+            if let Some(link) = self
+                .detail
+                .model
+                .links
+                .iter()
+                .find(|l| l.contains(line, col))
+            {
                 let target = link.target;
                 self.jump_to(target);
             }
@@ -605,11 +652,17 @@ impl App {
 
     /// How far the detail pane can scroll: its wrapped content height minus the pane's height.
     pub fn max_detail_scroll(&self) -> usize {
-        let inner = self.layout().detail_inner();
-        self.detail
-            .lines
-            .len()
-            .saturating_sub(usize::from(inner.height))
+        self.detail.max_scroll(self.detail_rows())
+    }
+
+    /// Lines of the detail pane on screen.
+    fn detail_rows(&self) -> usize {
+        usize::from(self.layout().detail_inner().height)
+    }
+
+    /// The detail pane's state, for the view.
+    pub fn detail(&self) -> &DetailPane {
+        &self.detail
     }
 
     /// A page of the detail pane: its height less a line kept for context.
@@ -630,7 +683,7 @@ impl App {
         let last = self.hits.len().saturating_sub(1);
         let index = index.min(last);
         if index != self.selected {
-            self.detail_scroll = 0;
+            self.detail.scroll = 0;
         }
         self.selected = index;
         self.keep_selection_visible();

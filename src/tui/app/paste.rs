@@ -23,6 +23,18 @@ pub struct PasteScan {
     pub lines: usize,
 }
 
+/// What a pasted code's row says of where it was seen: `L12` for one line; for a code the paste
+/// names on several lines, the first and last of them and how many (`L12–40 ×3`), as counted by
+/// the scanner ([`crate::mentions::summary`]).
+pub fn line_label(mention: &Mention) -> String {
+    let seen = &mention.seen;
+    if seen.count > 1 {
+        format!("L{}–{} ×{}", seen.first_line, seen.last_line, seen.count)
+    } else {
+        format!("L{}", mention.line_number)
+    }
+}
+
 /// Scans `text` a line at a time (each line bounded by the scanner), stopping early when
 /// `cancel` is set. `None` when cancelled.
 pub fn scan_paste(
@@ -53,9 +65,9 @@ impl App {
     pub(super) fn paste(&mut self, text: String) -> Option<Effect> {
         // CR, LF and CRLF are one break each in `mentions::lines`; only tmux's doubling is ours.
         let text = undo_tmux_doubling(text);
-        self.paste_generation += 1;
+        let generation = self.overlays.paste_scan.next_paste();
         if text.len() >= SCAN_ON_THREAD_FROM {
-            self.scanning_paste = true;
+            self.overlays.paste_scan.start();
             self.status = Some(format!(
                 "Scanning the pasted text ({} KiB)… Esc cancels",
                 text.len() / 1024
@@ -63,7 +75,7 @@ impl App {
             return Some(Effect::ScanPaste(ScanRequest {
                 text,
                 scope: self.base_scope,
-                generation: self.paste_generation,
+                generation,
             }));
         }
         let scan = scan_paste(
@@ -78,20 +90,25 @@ impl App {
         None
     }
 
-    /// The loop's scan of a large paste is done.
-    pub fn pasted(&mut self, generation: u64, text: &str, scan: PasteScan) {
-        if !self.scanning_paste || generation != self.paste_generation {
-            return; // cancelled, or a newer paste came
+    /// The loop's scan of a large paste is done. Returns the search it asks for (a paste
+    /// without codes becomes the query).
+    pub fn pasted(&mut self, generation: u64, text: &str, scan: PasteScan) -> Vec<Effect> {
+        if !self.overlays.paste_scan.finish(generation) {
+            return Vec::new(); // cancelled, or a newer paste came
         }
-        self.scanning_paste = false;
         self.status = None;
         self.show_paste(text, scan);
         self.sync_detail();
+        self.search_request
+            .take()
+            .map(Effect::Search)
+            .into_iter()
+            .collect()
     }
 
     /// Esc while a large paste is scanned: stop waiting for it.
     pub(super) fn cancel_paste(&mut self) -> Option<Effect> {
-        self.scanning_paste = false;
+        self.overlays.paste_scan.cancel();
         self.status = Some("Paste not scanned".to_string());
         Some(Effect::CancelScan)
     }

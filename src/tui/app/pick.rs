@@ -17,14 +17,14 @@ pub struct Pick {
 impl App {
     /// Turns this browser into a picker.
     pub fn start_picking(&mut self) {
-        self.pick = Some(Pick::default());
+        self.overlays.pick = Some(Pick::default());
     }
 
     pub(super) fn toggle_mark(&mut self) {
         let Some(index) = self.selected_hit().map(|h| h.index) else {
             return;
         };
-        if let Some(pick) = &mut self.pick {
+        if let Some(pick) = &mut self.overlays.pick {
             if !pick.marked.remove(&index) {
                 pick.marked.insert(index);
             }
@@ -36,7 +36,7 @@ impl App {
     pub(super) fn choose(&mut self) {
         let entries = self.engine.catalog().entries();
         let selected = self.hits.get(self.selected).map(|h| h.index);
-        let Some(pick) = &mut self.pick else {
+        let Some(pick) = &mut self.overlays.pick else {
             return;
         };
         let indices: Vec<usize> = if pick.marked.is_empty() {
@@ -57,9 +57,15 @@ impl App {
         self.should_quit = true;
     }
 
+    /// What Enter chose in the picker, taken once (the loop prints it).
+    pub fn take_choice(&mut self) -> Option<Vec<String>> {
+        self.overlays.pick.as_mut().and_then(|p| p.chosen.take())
+    }
+
     /// Is this entry marked in the picker?
     pub fn is_marked(&self, index: usize) -> bool {
-        self.pick
+        self.overlays
+            .pick
             .as_ref()
             .is_some_and(|p| p.marked.contains(&index))
     }

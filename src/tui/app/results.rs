@@ -28,18 +28,16 @@ impl App {
                 // match the longer query as text.
                 let candidates: Option<Vec<usize>> =
                     narrow.then(|| self.hits.iter().map(|h| h.index).collect());
-                if let Some(worker) = &self.worker {
+                if self.background {
                     self.generation += 1;
-                    let sent = worker.request(SearchRequest {
+                    self.searching = true;
+                    self.search_request = Some(SearchRequest {
                         generation: self.generation,
-                        query: query.clone(),
+                        query,
                         scope,
-                        candidates: candidates.clone(),
+                        candidates,
                     });
-                    if sent {
-                        self.searching = true;
-                        return;
-                    }
+                    return;
                 }
                 self.engine
                     .search_within(&query, scope, candidates.as_deref())
@@ -69,31 +67,6 @@ impl App {
         self.generation += 1;
         self.searching = false;
         self.apply_hits(query, scope, hits);
-    }
-
-    /// Takes the background worker's answer to the latest request, if it has arrived. Returns true
-    /// when the hits changed.
-    pub fn poll_results(&mut self) -> bool {
-        let changed = match self.worker.as_ref().and_then(SearchWorker::latest) {
-            Some(result) => self.accept(result),
-            None => false,
-        };
-        if changed {
-            self.sync_detail();
-        }
-        changed
-    }
-
-    /// Blocks until the background search answers (the first frame, and tests).
-    pub fn wait_for_results(&mut self) {
-        while self.searching {
-            match self.worker.as_ref().and_then(SearchWorker::wait) {
-                Some(result) => {
-                    self.accept(result);
-                }
-                None => self.searching = false,
-            }
-        }
     }
 
     /// Shows a background result if it answers the latest request; older answers are dropped.
@@ -153,7 +126,7 @@ impl App {
         self.hits_source_was_query = matches!(self.source, Source::Query);
         let position = keep.and_then(|k| self.hits.iter().position(|h| h.index == k));
         if position != Some(self.selected) {
-            self.detail_scroll = 0;
+            self.detail.scroll = 0;
         }
         self.selected = position.unwrap_or(0);
         if position.is_none() {
