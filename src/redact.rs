@@ -48,6 +48,17 @@ fn is_value_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'_' | b'-' | b'*' | b'%' | b'.')
 }
 
+/// Does a value start right after `before`? After a byte no value holds, and also after `=`
+/// (base64 padding only ends a value, so `ticket=eJw…` starts one) and after a percent-encoded
+/// byte (`sig%3DeJw…`, `%22eJw…`): unlabelled signatures in URLs were echoed in full.
+fn after_a_separator(before: &[u8]) -> bool {
+    let last = before[before.len() - 1];
+    let encoded = before.len() >= 3
+        && before[before.len() - 3] == b'%'
+        && before[before.len() - 2..].iter().all(u8::is_ascii_hexdigit);
+    !is_value_byte(last) || last == b'=' || encoded
+}
+
 /// `text` with every credential value replaced by its first characters and what it was:
 /// `userSig=eJwtzM0…` becomes `userSig=eJw…[userSig, 180 chars]`. Linear in `text`.
 pub fn mask_secrets(text: &str) -> Cow<'_, str> {
@@ -59,7 +70,7 @@ pub fn mask_secrets(text: &str) -> Cow<'_, str> {
         let found = &text[m.start()..m.end()];
         let (value_start, label) = if m.pattern().as_usize() == LABELS.len() {
             // `eJw` itself, case-sensitive, at the start of a value.
-            let starts_value = m.start() == 0 || !is_value_byte(bytes[m.start() - 1]);
+            let starts_value = m.start() == 0 || after_a_separator(&bytes[..m.start()]);
             if found != SIG_PREFIX || !starts_value {
                 at = m.end();
                 continue;
@@ -139,6 +150,25 @@ mod tests {
     fn unlabelled_signatures_are_masked_too() {
         let line = format!("params: {{ sig {SIG} }}");
         assert_eq!(mask_secrets(&line), "params: { sig eJw…[sig, 120 chars] }");
+    }
+
+    /// A signature after an unknown key's `=` or a percent-encoded separator (a URL) is masked:
+    /// `ticket=`, `user%53ig=` and `sig%3D` were echoed in full.
+    #[test]
+    fn signatures_after_an_equals_or_a_percent_escape_are_masked() {
+        for (before, after) in [
+            ("?ticket=", "?ticket="),
+            ("?user%53ig=", "?user%53ig="),
+            ("q=sig%3D", "q=sig%3D"),
+            ("%22", "%22"),
+        ] {
+            let line = format!("wss://x/ws{before}{SIG}&x=1");
+            assert_eq!(
+                mask_secrets(&line),
+                format!("wss://x/ws{after}eJw…[sig, 120 chars]&x=1"),
+                "{before}"
+            );
+        }
     }
 
     #[test]

@@ -544,3 +544,16 @@ fn too_few_descriptors_are_reported_with_exit_2() {
     s.wait_for("cannot read keys from the terminal");
     s.assert_restored();
 }
+
+/// Whatever aborts the browser (a failed allocation ends in abort()) leaves the terminal as it
+/// was, and the process still ends by SIGABRT.
+#[test]
+fn an_abort_restores_the_terminal() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("Codes ·");
+    kill(s.pid(), Signal::SIGABRT).unwrap();
+    let status = s.wait_exit();
+    assert!(!status.success());
+    s.wait_for("the terminal's modes are restored");
+    s.assert_restored();
+}

@@ -344,6 +344,16 @@ pub fn footer_hints(fill: impl Fn(&str) -> String) -> Vec<String> {
     shown.into_iter().map(|(_, words)| fill(words)).collect()
 }
 
+/// [`action_for`] for an event the caller gives up: a paste's text moves into the action. A
+/// 50 MB paste already takes crossterm's buffer and its string; a third copy aborted under
+/// `ulimit -v 200000`.
+pub fn into_action(event: Event) -> Action {
+    match event {
+        Event::Paste(text) => Action::Paste(text),
+        other => action_for(&other),
+    }
+}
+
 pub fn action_for(event: &Event) -> Action {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => key_action(key),
@@ -532,6 +542,18 @@ mod tests {
             state: KeyEventState::NONE,
         });
         assert_eq!(action_for(&release), Action::None);
+    }
+
+    /// A paste's text moves into its action: the same buffer, not a copy of tens of megabytes.
+    #[test]
+    fn a_paste_moves_into_its_action() {
+        let text = "code: 16388\n".repeat(1000);
+        let at = text.as_ptr();
+        let Action::Paste(moved) = into_action(Event::Paste(text)) else {
+            panic!("a paste is a paste action");
+        };
+        assert_eq!(moved.as_ptr(), at);
+        assert_eq!(into_action(Event::FocusGained), Action::None);
     }
 
     #[test]

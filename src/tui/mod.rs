@@ -381,7 +381,10 @@ where
                 suspend()?;
             }
             Event::Input(ev) => {
-                if keys::action_for(&ev) == Action::Quit {
+                // A paste is never Quit: not copied just to be compared.
+                if !matches!(ev, crossterm::event::Event::Paste(_))
+                    && keys::action_for(&ev) == Action::Quit
+                {
                     return Ok(Waited::Exit(ExitCode::SUCCESS));
                 }
                 early.push(Event::Input(ev));
@@ -513,7 +516,7 @@ where
                 self.resized(size.width, size.height)?;
             }
             Event::Input(ev) => {
-                let action = keys::action_for(&ev);
+                let action = keys::into_action(ev);
                 if action != Action::None {
                     let effects = self.app.update(action);
                     self.dirty = true;

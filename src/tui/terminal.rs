@@ -66,6 +66,8 @@ pub fn enter_terminal() -> io::Result<()> {
     leave_sequence();
     #[cfg(unix)]
     emergency::remember_modes();
+    #[cfg(unix)]
+    emergency::restore_on_abort();
     // After a SIGSTOP the shell put the terminal back in cooked mode while crossterm still
     // believes raw mode is on (and would not enable it again): forget that belief first. When
     // raw mode is really off this does nothing.
@@ -170,6 +172,30 @@ mod emergency {
                 let _ = SAVED.set((fd, modes));
             }
         }
+    }
+
+    /// An allocation that fails (a paste or frame larger than `ulimit -v` allows) ends the
+    /// process through abort(), past every destructor: restore the terminal from the SIGABRT
+    /// handler itself, with the same allocation-free system calls, and say why the screen went.
+    /// The process then ends by SIGABRT as before (exit 134), also when the signal came from
+    /// `kill -ABRT`.
+    pub(super) fn restore_on_abort() {
+        static INSTALLED: OnceLock<()> = OnceLock::new();
+        INSTALLED.get_or_init(|| {
+            // SAFETY: the handler only loads atomics and OnceLocks that are already set, and makes
+            // async-signal-safe system calls (tcsetattr, open, write, nanosleep, close).
+            let _ = unsafe {
+                signal_hook::low_level::register(libc::SIGABRT, || {
+                    if super::ENTERED.swap(false, std::sync::atomic::Ordering::SeqCst) {
+                        restore(super::leave_sequence());
+                        const NOTE: &[u8] = b"trtc-errors: aborted (most likely out of memory: \
+                            see `ulimit -v`); the terminal's modes are restored\n";
+                        libc::write(libc::STDERR_FILENO, NOTE.as_ptr().cast(), NOTE.len());
+                    }
+                    let _ = signal_hook::low_level::emulate_default_handler(libc::SIGABRT);
+                })
+            };
+        });
     }
 
     pub(super) fn restore(leave: &[u8]) {

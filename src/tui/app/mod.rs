@@ -366,7 +366,7 @@ impl App {
                     self.edited();
                 }
             }
-            Action::Paste(text) => return self.paste(&text),
+            Action::Paste(text) => return self.paste(text),
             Action::Backspace => {
                 let landed = self.input.is_empty()
                     || self.landed_query.as_deref() == Some(self.input.text());
@@ -744,13 +744,13 @@ impl App {
 /// tmux's paste-buffer turns every LF into CR, so a CRLF log arrives with CR CR for each line
 /// break. When every CR of a paste comes in such pairs (and there is no LF), each pair is one
 /// break; otherwise the text is as the terminal sent it.
-fn undo_tmux_doubling(text: &str) -> std::borrow::Cow<'_, str> {
+fn undo_tmux_doubling(text: String) -> String {
     let crs = text.matches('\r').count();
     let doubled = crs > 0 && !text.contains('\n') && crs == 2 * text.matches("\r\r").count();
     if doubled {
-        std::borrow::Cow::Owned(text.replace("\r\r", "\n"))
+        text.replace("\r\r", "\n")
     } else {
-        std::borrow::Cow::Borrowed(text)
+        text // the paste itself, not a copy: it may be tens of megabytes
     }
 }
 
@@ -782,10 +782,20 @@ mod tests {
     #[test]
     fn a_crlf_log_through_tmux_counts_each_line_once() {
         // tmux paste-buffer: "a\r\nb\r\n\r\nc" arrives as CR CR per break.
-        assert_eq!(undo_tmux_doubling("a\r\rb\r\r\r\rc"), "a\nb\n\nc");
+        assert_eq!(undo_tmux_doubling("a\r\rb\r\r\r\rc".into()), "a\nb\n\nc");
         // A terminal's own paste (one CR a break) and real CRLF text are left as they are.
-        assert_eq!(undo_tmux_doubling("a\rb\r\rc"), "a\rb\r\rc");
-        assert_eq!(undo_tmux_doubling("a\r\nb"), "a\r\nb");
-        assert_eq!(undo_tmux_doubling("one line"), "one line");
+        assert_eq!(undo_tmux_doubling("a\rb\r\rc".into()), "a\rb\r\rc");
+        assert_eq!(undo_tmux_doubling("a\r\nb".into()), "a\r\nb");
+        assert_eq!(undo_tmux_doubling("one line".into()), "one line");
+    }
+
+    /// A paste can be 50 MB: left as it is, it is the same buffer, not a copy (a third copy
+    /// aborted under `ulimit -v 200000`).
+    #[test]
+    fn an_undoubled_paste_is_not_copied() {
+        let paste = "code: 16388\n".repeat(1000);
+        let at = paste.as_ptr();
+        let kept = undo_tmux_doubling(paste);
+        assert_eq!(kept.as_ptr(), at);
     }
 }

@@ -62,9 +62,9 @@ pub fn scan_paste(
 impl App {
     /// Any paste is scanned for codes. With codes, the mention view opens; with none, a one-line
     /// paste is typed into the query, and several lines only say that nothing was found.
-    pub(super) fn paste(&mut self, text: &str) -> Option<Effect> {
+    pub(super) fn paste(&mut self, text: String) -> Option<Effect> {
         // CR, LF and CRLF are one break each in `mentions::lines`; only tmux's doubling is ours.
-        let text = undo_tmux_doubling(text).into_owned();
+        let text = undo_tmux_doubling(text);
         let generation = self.overlays.paste_scan.next_paste();
         if text.len() >= SCAN_ON_THREAD_FROM {
             self.overlays.paste_scan.start();
@@ -122,7 +122,8 @@ impl App {
         };
         if mentions.is_empty() {
             if lines == 1 {
-                let query = clean_input(text.trim_matches(['\r', '\n']));
+                // Only the start can become the query: cleaning all of a 50 MB line first copied it.
+                let query = clean_input(query_start(text.trim_matches(['\r', '\n'])));
                 let cut = truncate(&query, MAX_PASTED_QUERY_CHARS);
                 if cut.len() < query.len() {
                     self.status = Some(format!(
@@ -144,4 +145,14 @@ impl App {
         self.source = Source::Pasted { mentions, lines };
         self.refresh();
     }
+}
+
+/// The start of a one-line paste that can become the query: enough bytes for
+/// [`MAX_PASTED_QUERY_CHARS`] characters of any width, cut at a character boundary.
+fn query_start(text: &str) -> &str {
+    let mut end = text.len().min(MAX_PASTED_QUERY_CHARS * 4 * 4);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
