@@ -69,7 +69,7 @@ impl Section {
 pub struct Lookups {
     /// Where each entry starts in the entries archive ([`archive::positions`]).
     positions: Vec<u32>,
-    /// Each entry's family, category (as their index in `Family::ALL` / `Category::ALL`) and
+    /// Each entry's family, category (as their index in `Family::EVERY` / `Category::ALL`) and
     /// code, in catalog order (so sorted by identity).
     families: Vec<u8>,
     categories: Vec<u8>,
@@ -109,7 +109,7 @@ impl Lookups {
             positions,
             families: entries
                 .iter()
-                .map(|e| position_of(&Family::ALL, &e.family).unwrap_or(0) as u8)
+                .map(|e| position_of(&Family::EVERY, &e.family).unwrap_or(0) as u8)
                 .collect(),
             categories: entries
                 .iter()
@@ -160,7 +160,7 @@ impl StoredCatalog {
             && tables
                 .families
                 .iter()
-                .all(|&f| usize::from(f) < Family::ALL.len())
+                .all(|&f| usize::from(f) < Family::EVERY.len())
             && tables
                 .categories
                 .iter()
@@ -203,7 +203,7 @@ impl StoredCatalog {
 
     fn id_in(tables: &ArchivedLookups, i: usize) -> EntryId {
         (
-            Family::ALL[usize::from(tables.families[i])],
+            Family::EVERY[usize::from(tables.families[i])],
             Category::ALL[usize::from(tables.categories[i])],
             tables.codes[i].to_native(),
         )
