@@ -843,11 +843,26 @@ fn every_server_entry_carries_what_the_research_file_says() {
             .into_iter()
             .filter(|f| c.get(*f).is_some())
             .collect();
+        // An account code without a section of its own for 5.x or native carries the research
+        // file's rule for the 70001…70500 range instead (server-toml.py `family_rule`).
+        let by_rule: Vec<&str> = ["web5", "native"]
+            .into_iter()
+            .filter(|f| (70001..=70500).contains(&code) && c.get(*f).is_none())
+            .collect();
         assert_eq!(
             e.carried.len(),
-            families.len(),
-            "{code}: one carrier per SDK section"
+            families.len() + by_rule.len(),
+            "{code}: one carrier per SDK section, plus the range rule's"
         );
+        for f in by_rule {
+            let carrier = e.carrier(Family::parse(f).unwrap()).unwrap();
+            assert!(
+                carrier.source.ends_with("(the 70001…70500 rule)"),
+                "{code} {f}"
+            );
+            let negated = carrier.sign == trtc_errors::catalog::Sign::Negated;
+            assert_eq!(negated, f == "native", "{code} {f}");
+        }
         for f in families {
             let section = &c[f];
             let carrier = e

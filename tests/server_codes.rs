@@ -70,9 +70,23 @@ fn a_version_filter_admits_the_server_codes_its_sdk_carried_then() {
     let found = |args: &[&str]| run(args).0 == 0;
     assert!(found(&["show", "-100006", "--sdk-version", "5.8.6"]));
     assert!(found(&["show", "-100006", "--sdk-version", "4.15.22"]));
-    // 70002 has no 5.x carrier in the research file: 5.x users do not get it back.
-    assert!(!found(&["show", "70002", "--sdk", "web5"]));
+    // 70002 has no record of its own for 5.x or native: the research file's rule for the account
+    // range stands in (5.x: 5500 without the code; native: errCode negated).
+    assert!(found(&["show", "70002", "--sdk", "web5"]));
     assert!(found(&["show", "70002", "--sdk", "web4"]));
+}
+
+/// An Electron developer's errCode -70002 is the account code 70002 negated: found as handed over,
+/// under the native filter, though the d.ts has no key for it.
+#[test]
+fn a_negated_account_code_is_found_as_the_native_sdk_hands_it() {
+    let (code, out, err) = run(&["show", "-70002", "--sdk", "native", "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("70002 "), "{out}");
+    assert!(out.contains("errCode -70002"), "{out}");
+    // Not every negative number is an account code handed over: -8 stays the 4.x row only.
+    let (code, _, _) = run(&["show", "-70999", "--sdk", "native"]);
+    assert_eq!(code, 1);
 }
 
 #[test]

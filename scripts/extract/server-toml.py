@@ -155,6 +155,25 @@ def carrier(family, section):
     return out
 
 
+def family_rule(c, family, data):
+    """For an account code without a record of its own for `family`: the research file's
+    [[family]] rule for the 70001…70500 range, which the bundles establish for the whole range
+    (the native SDK negates every SSO code, trtc_code.js; 5.x converts the channel set-up refusal
+    to 5500 without extraCode, trtc-sdk-v5@5.17.1 convertFrom). Other families get nothing."""
+    code = c['code']
+    if not (70001 <= code <= 70500) or family == 'web4':
+        return None
+    rule = next(f for f in data['family'] if f['range'].startswith('70001'))
+    if family == 'native':
+        how = f'onError errCode -{code} (account codes negated; the range rule, no key of its own in the d.ts)'
+        versions = '13.3.801 (trtc_code.js)'
+    else:
+        how = ('as -8: 5500 OPERATION_FAILED without extraCode if the refusal comes at channel set-up '
+               '(the range rule: ' + rule['web5'] + ')')
+        versions = '5.17.1 (read)'
+    return {'how': how, 'versions': versions, 'source': rule['source'] + ' (the 70001…70500 rule)'}
+
+
 def main():
     data = tomllib.load(open(RESEARCH, 'rb'))
     rows = load_rows()
@@ -192,8 +211,9 @@ def main():
         sources = '; '.join(c['docs']) if c.get('docs') else 'see carried'
         lines.append(f'source = {q("docs/sources/server-codes.toml (" + c["status"] + "); meaning from " + sources)}')
         for family in ['web4', 'web5', 'native']:
-            if family in c:
-                lines += carrier(family, c[family])
+            section = c.get(family) or family_rule(c, family, data)
+            if section:
+                lines += carrier(family, section)
         out += lines + ['']
     open(OUT, 'w', encoding='utf-8').write('\n'.join(out))
     print(f'{OUT}: {sum(1 for c in data["code"] if c["kind"] == "server")} entries')

@@ -248,7 +248,23 @@ impl SearchIndex {
         for group in &query.groups {
             let negations: Vec<&Term> = group.terms.iter().filter(|t| t.negated).collect();
             for reading in &group.codes {
-                for &index in catalog.indices_by_code(reading.value).iter() {
+                // A server code is also found as an SDK hands it over: native `-70002` is the
+                // account code 70002 negated (its carrier says so).
+                let as_handed = catalog
+                    .indices_by_code(reading.value.saturating_neg())
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        catalog.get(i).is_some_and(|e| {
+                            e.carried.iter().any(|c| {
+                                c.sign == crate::catalog::Sign::Negated
+                                    && c.code(e.code) == reading.value
+                            })
+                        })
+                    })
+                    .collect::<Vec<usize>>();
+                let named = catalog.indices_by_code(reading.value);
+                for &index in named.iter().chain(&as_handed) {
                     let Some(entry) = catalog.get(index) else {
                         continue;
                     };
