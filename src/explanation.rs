@@ -385,10 +385,18 @@ fn meaning(entry: &CatalogEntry, lang: Lang) -> String {
     }
 }
 
-/// The docs page in the view's language: the Web SDK pages exist as `/doc/zh-cn/` and `/doc/en/`.
-/// (The native page on cloud.tencent.com has no English twin at the same address.)
+/// The native error-code page (TXLiteAVError) in Chinese, as the catalog links it, and its English
+/// twin, which lives at another address (the same table, "Module: TRTC ErrorCode").
+const NATIVE_DOCS_ZH: &str = "https://cloud.tencent.com/document/product/647/32257";
+const NATIVE_DOCS_EN: &str = "https://trtc.io/document/40140";
+
+/// The docs page in the view's language: the Web SDK pages exist as `/doc/zh-cn/` and `/doc/en/`;
+/// the native page has its English twin on trtc.io. Both languages at once keep the Web SDK's
+/// English page (as before) and the native page the catalog names.
 fn doc_url_in(url: &str, lang: Lang) -> String {
     match lang {
+        Lang::Zh if url == NATIVE_DOCS_EN => NATIVE_DOCS_ZH.to_string(),
+        Lang::En if url == NATIVE_DOCS_ZH => NATIVE_DOCS_EN.to_string(),
         Lang::Zh => url.replace("/doc/en/", "/doc/zh-cn/"),
         Lang::En | Lang::Both => url.replace("/doc/zh-cn/", "/doc/en/"),
     }
@@ -821,6 +829,12 @@ mod tests {
         let link = |e: &Explanation| e.field(FieldKind::Docs).unwrap().value.joined();
         assert!(link(&zh).contains("/doc/zh-cn/"), "{}", link(&zh));
         assert!(link(&en).contains("/doc/en/"), "{}", link(&en));
+        // The native page's English twin is at another address.
+        let native = catalog.find(Family::Native, "-3301").unwrap();
+        let native_link = |lang| link(&explain(native, &catalog, &View::new(lang, None)));
+        assert_eq!(native_link(Lang::En), NATIVE_DOCS_EN);
+        assert_eq!(native_link(Lang::Zh), NATIVE_DOCS_ZH);
+        assert_eq!(native_link(Lang::Both), NATIVE_DOCS_ZH);
     }
 
     #[test]
