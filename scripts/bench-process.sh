@@ -79,15 +79,20 @@ echo "  peak RSS: $(peak_rss_mb "$bin" show 0x4004)"
 
 echo "== 100k rich entries, repeated runs (cache warm), vs fzf --filter on the same entries as lines"
 "$bin" --catalog "$work/big.toml" search x --limit 1 >/dev/null  # writes the cache
+# Both print every match: the fair comparison. `--limit 20` (what a person reads) is shown too;
+# fzf has no such limit, so that ratio flatters us.
 for q in join 过期 guoqi expired; do
-  echo "search $q"
+  echo "search $q (every hit printed)"
+  compare "$runs" "search" "$bin --catalog $work/big.toml search $q" \
+    "fzf" "fzf --filter $q < $work/big.txt"
+  echo "search $q --limit 20"
   compare "$runs" "search" "$bin --catalog $work/big.toml search $q --limit 20" \
     "fzf" "fzf --filter $q < $work/big.txt"
 done
 echo "show 0x4004 (100k: reads one entry from the mapped cache)"
 compare "$runs" "show" "$bin --catalog $work/big.toml show 0x4004" \
   "fzf" "fzf --filter 0x4004 < $work/big.txt"
-echo "  peak RSS (cache warm): search $(peak_rss_mb "$bin" --catalog "$work/big.toml" search guoqi --limit 20), show $(peak_rss_mb "$bin" --catalog "$work/big.toml" show 0x4004)"
+echo "  peak RSS (cache warm): search $(peak_rss_mb "$bin" --catalog "$work/big.toml" search guoqi --limit 20), search printing every hit $(peak_rss_mb "$bin" --catalog "$work/big.toml" search join), show $(peak_rss_mb "$bin" --catalog "$work/big.toml" show 0x4004)"
 echo "  peak RSS fzf: $(peak_rss_mb sh -c "exec fzf --filter guoqi < $work/big.txt")"
 
 echo "== 100k rich entries, first run (no cache: parse, index, write the cache)"
