@@ -165,7 +165,7 @@ impl FieldKind {
                 (_, FieldKind::MigrationZh) => ("5.x 中", "5.x 中"),
                 _ => ("In 5.x", "5.x 中"),
             },
-            FieldKind::Carried => ("How each SDK carries it", "各 SDK 如何带出"),
+            FieldKind::Carried => ("In each SDK", "各 SDK 中"),
             FieldKind::ServerCode => ("Server code", "服务端结果码"),
             FieldKind::Members => ("Same code in", "同码条目"),
             FieldKind::ErrorModel => ("5.x errors", "5.x 错误对象"),

@@ -85,6 +85,22 @@ impl ResultRow {
         }
         self
     }
+
+    /// The same, as a count (`+2 same`): the browser's list is narrow, and the description keeps
+    /// its column there; the detail pane names them ("Same code in").
+    pub fn with_same_code_count(
+        mut self,
+        catalog: &crate::catalog::Catalog,
+        index: usize,
+    ) -> ResultRow {
+        let others = crate::search::group::same_code(catalog, index)
+            .len()
+            .saturating_sub(1);
+        if others > 0 {
+            self.tags.push(format!("+{others} same"));
+        }
+        self
+    }
 }
 
 /// Column widths that stay put while the list scrolls: measured over every row, not a page.

@@ -204,7 +204,7 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         let mention_label = app.mention_for(hit.index).map(line_label);
         let view = crate::explanation::View::new(app.lang, app.version);
         let row = result_row(entry, hit, lights, &view, None)
-            .with_same_code(app.engine.catalog(), hit.index);
+            .with_same_code_count(app.engine.catalog(), hit.index);
         let base = if selected {
             theme.selected()
         } else {
