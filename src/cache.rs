@@ -421,6 +421,7 @@ mod tests {
             cached.catalog.indices_by_name("join_room_failed"),
             original.indices_by_name("JOIN_ROOM_FAILED")
         );
+        assert!((0..original.len()).any(|i| original.server_code_of(i).is_some()));
         for i in 0..original.len() {
             assert_eq!(
                 cached.catalog.referenced_by(i),
@@ -428,6 +429,12 @@ mod tests {
                 "{i}"
             );
             assert_eq!(cached.catalog.id(i), original.id(i));
+            // Groups of one server code read the same in place (they were lost once).
+            assert_eq!(
+                cached.catalog.server_code_of(i),
+                original.server_code_of(i),
+                "{i}"
+            );
         }
         assert_eq!(cached.catalog.entries(), original.entries());
         // Another key is not this cache.

@@ -51,6 +51,9 @@ pub struct Catalog {
     tables: OnceLock<Tables>,
     /// Set for a catalog read in place; `entries` and the tables above are then unused.
     stored: Option<StoredCatalog>,
+    /// For each per-SDK row that is a server code, its server entry: built on first use from the
+    /// server entries alone (a few dozen), so a catalog read in place reads only those.
+    server_heads: OnceLock<HashMap<usize, usize>>,
 }
 
 /// The look-up tables by name and identity, and who refers to whom.
@@ -60,8 +63,6 @@ struct Tables {
     by_id: HashMap<EntryId, usize>,
     /// For each entry, the entries whose `related` names it.
     referenced_by: Vec<Vec<usize>>,
-    /// For each per-SDK row that is a server code (a server entry's `members`), that server entry.
-    server_code_of: HashMap<usize, usize>,
 }
 
 impl Catalog {
@@ -184,6 +185,7 @@ impl Catalog {
             self.by_code.entry(entry.code).or_default().push(i);
         }
         self.tables = OnceLock::new();
+        self.server_heads = OnceLock::new();
     }
 
     fn tables(&self) -> &Tables {
@@ -324,13 +326,25 @@ impl Catalog {
 
     /// The server entry whose `members` name entry `index` (web4 70001 → server 70001).
     pub fn server_code_of(&self, index: usize) -> Option<usize> {
-        self.tables().server_code_of.get(&index).copied()
+        self.server_heads
+            .get_or_init(|| {
+                let mut heads = HashMap::default();
+                let servers = (0..self.len())
+                    .filter(|&i| self.id(i).is_some_and(|id| id.0 == Family::Server));
+                for head in servers {
+                    for member in self.members_of(head) {
+                        heads.insert(member, head);
+                    }
+                }
+                heads
+            })
+            .get(&index)
+            .copied()
     }
 
     /// The per-SDK rows a server entry names as the same code, those the catalog holds.
     pub fn members_of(&self, index: usize) -> Vec<usize> {
-        self.entries
-            .get(index)
+        self.get(index)
             .map(|e| e.members.iter().filter_map(|m| self.resolve(m)).collect())
             .unwrap_or_default()
     }
@@ -364,7 +378,6 @@ impl Tables {
             by_name,
             by_id,
             referenced_by: vec![Vec::new(); n],
-            server_code_of: HashMap::default(),
         };
         for (i, entry) in entries.iter().enumerate() {
             for reference in &entry.related {
@@ -373,13 +386,6 @@ impl Tables {
                     if target != i && !back.contains(&i) {
                         back.push(i);
                     }
-                }
-            }
-        }
-        for (i, entry) in entries.iter().enumerate() {
-            for member in &entry.members {
-                if let Some(target) = tables.resolve(member) {
-                    tables.server_code_of.insert(target, i);
                 }
             }
         }

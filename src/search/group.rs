@@ -43,13 +43,13 @@ pub fn representative(catalog: &Catalog, group: &[usize], scope: Scope, fallback
             group
                 .iter()
                 .filter(admitted)
-                .find(|&&i| catalog.entries()[i].family == f)
+                .find(|&&i| catalog.id(i).is_some_and(|id| id.0 == f))
         })
         .or_else(|| {
             group
                 .iter()
                 .filter(admitted)
-                .find(|&&i| catalog.entries()[i].family == Family::Server)
+                .find(|&&i| catalog.id(i).is_some_and(|id| id.0 == Family::Server))
         })
         .copied()
         .unwrap_or(fallback)
@@ -97,7 +97,7 @@ pub fn same_code_tag(catalog: &Catalog, index: usize) -> Option<String> {
     let others: Vec<String> = same_code(catalog, index)
         .into_iter()
         .filter(|&i| i != index)
-        .map(|i| catalog.entries()[i].qualified())
+        .map(|i| catalog.entry(i).qualified())
         .collect();
     (!others.is_empty()).then(|| format!("same as {}", others.join(", ")))
 }
