@@ -429,6 +429,18 @@ mod tests {
                 "{i}"
             );
             assert_eq!(cached.catalog.id(i), original.id(i));
+            // Every scope admits the same entries in place, server codes under their SDKs too.
+            for family in Family::EVERY {
+                let scope = crate::catalog::Scope {
+                    family: Some(family),
+                    ..Default::default()
+                };
+                assert_eq!(
+                    cached.catalog.admits(i, scope),
+                    original.admits(i, scope),
+                    "{i} {family:?}"
+                );
+            }
             // Groups of one server code read the same in place (they were lost once).
             assert_eq!(
                 cached.catalog.server_code_of(i),

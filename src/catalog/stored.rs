@@ -269,9 +269,12 @@ impl StoredCatalog {
     /// needs the entry itself.
     pub fn admits(&self, index: usize, scope: Scope) -> bool {
         let (family, category, _) = self.id(index);
-        let fits = scope.family.is_none_or(|f| f == family)
-            && scope.category.is_none_or(|c| c == category);
-        fits && (scope.version.is_none() || self.get(index).is_some_and(|e| scope.admits(e)))
+        // A server code is in an SDK's scope when that SDK carries it, and a version scope reads
+        // the entry's versions: both are Scope::admits' to judge, on the entry itself.
+        if family == Family::Server || scope.version.is_some() {
+            return self.get(index).is_some_and(|e| scope.admits(e));
+        }
+        scope.family.is_none_or(|f| f == family) && scope.category.is_none_or(|c| c == category)
     }
 
     pub fn indices_by_code(&self, code: i64) -> Cow<'_, [usize]> {
