@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::summary::{summarize, SummaryOrder};
+use super::summary::{summarize, Occurrences, SummaryOrder};
 use super::{Evidence, Mention};
 use crate::catalog::{Catalog, SdkVersion};
 use crate::explanation::{self, Lang};
@@ -84,7 +84,15 @@ struct MentionJson<'a> {
     template: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     captured: Vec<(String, String)>,
-    /// How many lines mentioned the code, the first and the last.
+    #[serde(flatten)]
+    seen: OccurrencesJson,
+    entry: EntryJson<'a>,
+}
+
+/// How many lines mentioned a code, the first and the last (with their times): the same fields in
+/// a mention and in a summary row.
+#[derive(Serialize)]
+struct OccurrencesJson {
     count: usize,
     first_line: usize,
     last_line: usize,
@@ -93,7 +101,20 @@ struct MentionJson<'a> {
     first_time: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     last_time: Option<String>,
-    entry: EntryJson<'a>,
+}
+
+impl From<&Occurrences> for OccurrencesJson {
+    fn from(seen: &Occurrences) -> OccurrencesJson {
+        let time = |t: &Option<String>| t.as_deref().map(|t| sanitize(t).into_owned());
+        OccurrencesJson {
+            count: seen.count,
+            first_line: seen.first_line,
+            last_line: seen.last_line,
+            evidence_kinds: seen.kinds.names(),
+            first_time: time(&seen.first_time),
+            last_time: time(&seen.last_time),
+        }
+    }
 }
 
 /// One mention as one line of JSON (`explain --follow`): the same object as in the array, with
@@ -131,20 +152,7 @@ fn mention_json<'a>(m: &Mention, catalog: &'a Catalog, o: &RenderOptions) -> Men
         confidence: m.evidence.confidence(),
         template,
         captured,
-        count: m.seen.count,
-        first_line: m.seen.first_line,
-        last_line: m.seen.last_line,
-        evidence_kinds: m.seen.kinds.names(),
-        first_time: m
-            .seen
-            .first_time
-            .as_deref()
-            .map(|t| sanitize(t).into_owned()),
-        last_time: m
-            .seen
-            .last_time
-            .as_deref()
-            .map(|t| sanitize(t).into_owned()),
+        seen: (&m.seen).into(),
         entry: out_format::entry_json(catalog.entry(m.index), &o.view()),
     }
 }
@@ -238,14 +246,8 @@ struct SummaryJson {
     family: String,
     code: String,
     key: String,
-    count: usize,
-    first_line: usize,
-    last_line: usize,
-    evidence_kinds: Vec<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    first_time: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    last_time: Option<String>,
+    #[serde(flatten)]
+    seen: OccurrencesJson,
 }
 
 /// `explain --summary`: one row per code (count, first and last line, evidence kinds, first and
@@ -266,20 +268,7 @@ pub fn render_summary(
                 family: e.family.to_string(),
                 code: e.display(),
                 key: sanitize(e.title()).into_owned(),
-                count: m.seen.count,
-                first_line: m.seen.first_line,
-                last_line: m.seen.last_line,
-                evidence_kinds: m.seen.kinds.names(),
-                first_time: m
-                    .seen
-                    .first_time
-                    .as_deref()
-                    .map(|t| sanitize(t).into_owned()),
-                last_time: m
-                    .seen
-                    .last_time
-                    .as_deref()
-                    .map(|t| sanitize(t).into_owned()),
+                seen: (&m.seen).into(),
             });
         }
     }
@@ -319,12 +308,12 @@ pub fn render_summary(
                     r.family,
                     code_span(&r.code),
                     cell(&r.key),
-                    r.count,
-                    r.first_line,
-                    r.last_line,
-                    escape(&r.evidence_kinds.join(", ")),
-                    r.first_time.as_deref().map(cell).unwrap_or_default(),
-                    r.last_time.as_deref().map(cell).unwrap_or_default(),
+                    r.seen.count,
+                    r.seen.first_line,
+                    r.seen.last_line,
+                    escape(&r.seen.evidence_kinds.join(", ")),
+                    r.seen.first_time.as_deref().map(cell).unwrap_or_default(),
+                    r.seen.last_time.as_deref().map(cell).unwrap_or_default(),
                 );
             }
             s
@@ -332,7 +321,7 @@ pub fn render_summary(
         Format::Text => {
             // Every column but the last (the key) is ASCII: byte widths are display widths.
             let with_file = rows.iter().any(|r| r.file.is_some());
-            let times = rows.iter().any(|r| r.first_time.is_some());
+            let times = rows.iter().any(|r| r.seen.first_time.is_some());
             let cells: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
@@ -343,14 +332,14 @@ pub fn render_summary(
                     c.extend([
                         r.family.clone(),
                         r.code.clone(),
-                        r.count.to_string(),
-                        r.first_line.to_string(),
-                        r.last_line.to_string(),
-                        r.evidence_kinds.join(","),
+                        r.seen.count.to_string(),
+                        r.seen.first_line.to_string(),
+                        r.seen.last_line.to_string(),
+                        r.seen.evidence_kinds.join(","),
                     ]);
                     if times {
-                        c.push(r.first_time.clone().unwrap_or_else(|| "-".into()));
-                        c.push(r.last_time.clone().unwrap_or_else(|| "-".into()));
+                        c.push(r.seen.first_time.clone().unwrap_or_else(|| "-".into()));
+                        c.push(r.seen.last_time.clone().unwrap_or_else(|| "-".into()));
                     }
                     c.push(r.key.clone());
                     c
