@@ -11,10 +11,12 @@ use crate::catalog::{Catalog, Family, Scope};
 /// The entries that are one server code with entry `index`, the server entry first; empty when
 /// `index` is in no group.
 pub fn same_code(catalog: &Catalog, index: usize) -> Vec<usize> {
-    let Some(entry) = catalog.get(index) else {
+    // The identity only: grouping runs over every hit, and a catalog read in place would read
+    // each hit's entry to learn its family.
+    let Some((family, _, _)) = catalog.id(index) else {
         return Vec::new();
     };
-    let head = match entry.family {
+    let head = match family {
         Family::Server => index,
         _ => match catalog.server_code_of(index) {
             Some(head) => head,
