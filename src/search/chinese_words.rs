@@ -54,9 +54,10 @@ pub fn split_query(query: &Query, occurs: impl Fn(&str) -> bool) -> Option<Query
                 .terms
                 .iter()
                 .flat_map(|term| {
-                    let plain = term.kind == TermKind::Fuzzy && !term.negated;
-                    match plain.then(|| split(&term.text, &occurs)).flatten() {
-                        Some(words) if !occurs(&term.text) => {
+                    let unfound =
+                        term.kind == TermKind::Fuzzy && !term.negated && !occurs(&term.text);
+                    match unfound.then(|| split(&term.text, &occurs)).flatten() {
+                        Some(words) => {
                             changed = true;
                             words
                                 .into_iter()

@@ -349,12 +349,18 @@ impl SearchIndex {
             .terms
             .iter()
             .filter(|t| !t.negated)
-            .flat_map(|t| match chinese_words::split(&t.text, in_entry) {
-                Some(words) if !in_entry(&t.text) && t.kind == TermKind::Fuzzy => words
-                    .into_iter()
-                    .map(|text| Term { text, ..t.clone() })
-                    .collect(),
-                _ => vec![t.clone()],
+            .flat_map(|t| {
+                let unfound = t.kind == TermKind::Fuzzy && !in_entry(&t.text);
+                match unfound
+                    .then(|| chinese_words::split(&t.text, in_entry))
+                    .flatten()
+                {
+                    Some(words) => words
+                        .into_iter()
+                        .map(|text| Term { text, ..t.clone() })
+                        .collect(),
+                    None => vec![t.clone()],
+                }
             })
             .collect();
         for term in &terms {
