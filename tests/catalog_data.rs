@@ -240,19 +240,28 @@ fn seed_advice_that_points_elsewhere_says_where() {
     }
 }
 
+/// The 4.x bundle facts extracted by scripts/extract/web4.mjs.
+fn web4_raised() -> serde_json::Value {
+    serde_json::from_str(include_str!("fixtures/sdk/web4/raised.json")).unwrap()
+}
+
+/// The versions the extract read, oldest first.
+fn versions_read(raised: &serde_json::Value) -> Vec<&str> {
+    raised["versions_read"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect()
+}
+
 /// The 4.x SDK entries against what the published bundles do (tests/fixtures/sdk/web4/raised.json,
 /// extracted from all 36 trtc-js-sdk versions by scripts/extract/web4.mjs): every entry says when
 /// it is raised, in both languages, and its version range is the bundles' range.
 #[test]
 fn every_web4_sdk_entry_is_grounded_in_the_bundles() {
-    let raised: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/sdk/web4/raised.json")).unwrap();
-    let versions: Vec<&str> = raised["versions_read"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
+    let raised = web4_raised();
+    let versions = versions_read(&raised);
     let newest = *versions.last().unwrap();
     let catalog = Catalog::builtin().unwrap();
     let mut checked = 0;
@@ -518,14 +527,8 @@ fn related_web4_sdk_codes_link_both_ways() {
 /// where only the bundle itself shows it (the audit's snippets are quoted in the entry's `source`).
 #[test]
 fn third_audit_corrections_hold() {
-    let raised: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/sdk/web4/raised.json")).unwrap();
-    let versions: Vec<&str> = raised["versions_read"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
+    let raised = web4_raised();
+    let versions = versions_read(&raised);
     let order = |v: &str| versions.iter().position(|x| *x == v).unwrap();
     // The range of versions in which some construction site of `key` says `text` (in its message,
     // template, message key or literal message data).
