@@ -75,6 +75,24 @@ fn scan_bytes(bytes: &[u8], prefilter: bool) -> Vec<Mention> {
     scanner.mentions()
 }
 
+/// Lines that hold no code but change what later lines mean are read through the prefilter too:
+/// a line naming the native SDK (a native warning after `code=` then counts), another product's
+/// error (its numbers are not TRTC codes elsewhere). The property test below found the first.
+#[test]
+fn lines_that_set_the_context_pass_the_prefilter() {
+    let texts = [
+        "TRTCCloud init ok\nserve error code=3009 : parse message\n",
+        "onWarning fired\nwarning code=1103 again\n",
+        "{\"name\":\"TUICallEngineError\",\"message\":\"busy\"}\nerror code: 60001\n",
+    ];
+    for text in texts {
+        let with = scan_bytes(text.as_bytes(), true);
+        assert_eq!(with, scan_bytes(text.as_bytes(), false), "{text}");
+    }
+    let native = scan_bytes(texts[0].as_bytes(), true);
+    assert!(native.iter().any(|m| m.token == "3009"), "{native:?}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 

@@ -129,7 +129,9 @@ pub struct Mention {
 /// What a line must contain for the rules to find a mention on it: one of `words` (compared
 /// ASCII-case-insensitively, after [`fold_variants`]), the first fixed piece of one of `templates`
 /// (as written), or a whole catalog key. A console answer (`< 16388`) is read through the line
-/// before it, so a line after one that ends with a code word must not be skipped either.
+/// before it, so a line after one that ends with a code word must not be skipped either. Lines
+/// that hold no code but change what later lines mean (they name the native SDK, another
+/// product's error, or a 5.x error object) must be read too: their words are anchors as well.
 #[derive(Debug, Clone)]
 pub struct Anchors {
     pub words: Vec<&'static str>,
@@ -360,6 +362,11 @@ impl<'a> Scanner<'a> {
         words.extend(carried::WORDS);
         words.push(carried::JOIN_RESULT);
         words.push(carried::JOIN_MESSAGE);
+        // What `push_line` remembers from a line without a code (`native_text`,
+        // `foreign_numbers`, the 5.x sign): skipping such a line changed the answer.
+        words.extend(context::NATIVE_MARKERS);
+        words.extend(context::FOREIGN_ERRORS);
+        words.push("originError");
         Anchors {
             words,
             templates: self.templates.anchors().map(str::to_string).collect(),
