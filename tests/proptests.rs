@@ -117,17 +117,17 @@ mod browser {
                 terminal.draw(|f| ui::draw(f, &app)).expect("draw");
 
                 prop_assert!(app.input.cursor() <= app.query().chars().count(), "cursor {} past the query {:?}", app.input.cursor(), app.query());
-                if app.hits.is_empty() {
-                    prop_assert_eq!(app.selected, 0);
+                if app.results.hits.is_empty() {
+                    prop_assert_eq!(app.results.selected, 0);
                 } else {
-                    prop_assert!(app.selected < app.hits.len());
-                    prop_assert!(app.list_offset <= app.selected);
+                    prop_assert!(app.results.selected < app.results.hits.len());
+                    prop_assert!(app.results.list_offset <= app.results.selected);
                     let rows = app.layout().list_rows();
                     if rows > 0 {
-                        prop_assert!(app.selected < app.list_offset + rows, "selection scrolled out of view");
+                        prop_assert!(app.results.selected < app.results.list_offset + rows, "selection scrolled out of view");
                     }
                     // The detail pane shows the selected entry.
-                    let index = app.hits[app.selected].index;
+                    let index = app.results.hits[app.results.selected].index;
                     let entry = &catalog.entries()[index];
                     prop_assert_eq!(app.detail().model().key.entry, Some(index), "detail model of another entry");
                     let shown = app.detail().model().explanation.as_ref().map(|e| e.code.clone()).unwrap_or_default();

@@ -105,7 +105,7 @@ fn narrowing_and_the_background_worker_agree_with_a_fresh_search() {
         act(&mut app, Action::Insert(c));
         let query: String = "guoqi".chars().take(typed + 1).collect();
         let fresh = index.search(catalog, &Query::parse(&query), Scope::default());
-        assert_eq!(app.hits, fresh, "after typing {query:?}");
+        assert_eq!(app.results.hits, fresh, "after typing {query:?}");
     }
     // Typed on before any answer: the worker skips to the newest request, older answers are
     // not wanted.
@@ -124,7 +124,7 @@ fn narrowing_and_the_background_worker_agree_with_a_fresh_search() {
         }
     }
     assert_eq!(
-        app.hits,
+        app.results.hits,
         index.search(catalog, &Query::parse("guoqi 签名"), Scope::default())
     );
 }

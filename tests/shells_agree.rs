@@ -65,7 +65,8 @@ fn browser_hits(engine: &Arc<Engine>, query: &str) -> Vec<(String, String)> {
         app.update(Action::Insert(c));
     }
     let entries = engine.catalog().entries();
-    app.hits
+    app.results
+        .hits
         .iter()
         .map(|h| {
             let e = &entries[h.index];

@@ -173,10 +173,10 @@ fn selection_stays_on_the_same_entry_while_it_matches() {
     let mut app = app(100, 30);
     type_text(&mut app, "fail");
     assert_eq!(
-        app.selected, 0,
+        app.results.selected, 0,
         "typing into an empty query starts at the best hit"
     );
-    for _ in 0..app.hits.len() {
+    for _ in 0..app.results.hits.len() {
         if selected_display(&app) == "0x4004" {
             break;
         }
@@ -220,7 +220,7 @@ fn category_cycle_and_escape() {
     for (action, filter, hits) in table {
         app.update(action.clone());
         assert_eq!(
-            (app.filter, app.hits.len()),
+            (app.filter, app.results.hits.len()),
             (filter, hits),
             "after {action:?}"
         );
@@ -269,16 +269,16 @@ fn esc_steps_back_from_a_paste_then_clears_then_stays() {
 fn movement_is_bounded() {
     let mut app = app(100, 30);
     app.update(Action::Up);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.results.selected, 0);
     app.update(Action::PageDown);
-    assert_eq!(app.selected, app.layout().list_rows());
+    assert_eq!(app.results.selected, app.layout().list_rows());
     for _ in 0..20 {
         app.update(Action::PageDown);
     }
-    assert_eq!(app.selected, app.hits.len() - 1);
-    assert!(app.list_offset + app.layout().list_rows() > app.selected);
+    assert_eq!(app.results.selected, app.results.hits.len() - 1);
+    assert!(app.results.list_offset + app.layout().list_rows() > app.results.selected);
     app.update(Action::PageUp);
-    assert!(app.selected < app.hits.len() - 1);
+    assert!(app.results.selected < app.results.hits.len() - 1);
     for _ in 0..50 {
         app.update(Action::DetailDown);
     }
@@ -353,6 +353,7 @@ fn pasted_log_lists_the_codes_found() {
         "RtcError code: 16388\nfoo 1700000001234\nERR 70001\n".into(),
     ));
     let shown: Vec<String> = app
+        .results
         .hits
         .iter()
         .map(|h| app.catalog().entries()[h.index].display())
@@ -365,10 +366,10 @@ fn pasted_log_lists_the_codes_found() {
         .contains("Found 2 codes in the 3 pasted lines"));
     insta::assert_snapshot!("pasted_log", render(&app).backend());
     app.update(Action::Escape);
-    assert_eq!(app.hits.len(), app.catalog().len());
+    assert_eq!(app.results.hits.len(), app.catalog().len());
     // Terminals send pasted line breaks as CR.
     app.update(Action::Paste("code: 16388\rERR 70001\r".into()));
-    assert_eq!(app.hits.len(), 2);
+    assert_eq!(app.results.hits.len(), 2);
     assert!(app
         .status
         .as_deref()
@@ -377,7 +378,8 @@ fn pasted_log_lists_the_codes_found() {
 }
 
 fn shown_displays(app: &App) -> Vec<String> {
-    app.hits
+    app.results
+        .hits
         .iter()
         .map(|h| app.catalog().entries()[h.index].display())
         .collect()
@@ -434,7 +436,7 @@ fn no_word_is_cut_in_the_detail_pane() {
     for (w, h) in [(80, 24), (160, 45), (100, 30)] {
         let mut app = app(w, h);
         let columns = usize::from(app.layout().detail_inner().width);
-        for _ in 0..app.hits.len() {
+        for _ in 0..app.results.hits.len() {
             let e = app.detail().model().explanation.clone().unwrap();
             let full: String = std::iter::once(e.headline())
                 .chain(e.fields.iter().map(|f| f.value.joined()))
@@ -529,10 +531,10 @@ fn query_line_keys() {
 fn home_and_end_move_in_the_list() {
     let mut app = app(100, 30);
     app.update(Action::Last);
-    assert_eq!(app.selected, app.hits.len() - 1);
-    assert!(app.list_offset + app.layout().list_rows() > app.selected);
+    assert_eq!(app.results.selected, app.results.hits.len() - 1);
+    assert!(app.results.list_offset + app.layout().list_rows() > app.results.selected);
     app.update(Action::First);
-    assert_eq!((app.selected, app.list_offset), (0, 0));
+    assert_eq!((app.results.selected, app.results.list_offset), (0, 0));
 }
 
 #[test]
@@ -768,19 +770,22 @@ fn account_rows_and_their_copy_label_say_what_tells_them_apart() {
 fn mouse_click_and_wheel() {
     let mut app = app(100, 30);
     app.update(Action::Click { column: 10, row: 5 });
-    assert_eq!(app.selected, 3);
+    assert_eq!(app.results.selected, 3);
     app.update(Action::ScrollDown { column: 10, row: 5 });
-    assert_eq!(app.selected, 6);
+    assert_eq!(app.results.selected, 6);
     app.update(Action::ScrollDown { column: 80, row: 5 });
     assert_eq!(
-        app.selected, 6,
+        app.results.selected, 6,
         "wheel over the detail pane scrolls the pane, not the list"
     );
     app.update(Action::Click {
         column: 10,
         row: 29,
     });
-    assert_eq!(app.selected, 6, "a click outside the list changes nothing");
+    assert_eq!(
+        app.results.selected, 6,
+        "a click outside the list changes nothing"
+    );
 }
 
 #[test]
@@ -812,9 +817,9 @@ fn the_detail_pages_and_takes_the_whole_screen() {
     let text = screen_text(&render(&app));
     assert!(!text.contains("Codes ·"), "{text}");
     assert!(text.contains("^F list"), "{text}");
-    let selected = app.selected;
+    let selected = app.results.selected;
     app.update(Action::PageDown);
-    assert_eq!(app.selected, selected);
+    assert_eq!(app.results.selected, selected);
     assert!(app.detail().scroll() > 0 || app.max_detail_scroll() == 0);
     assert_eq!(app.escape_does(), Some("list"));
     app.update(Action::Escape);
@@ -866,6 +871,7 @@ fn a_paste_is_listed_in_line_order_with_line_numbers_at_every_width() {
             panic!("no mention view");
         };
         let lines: Vec<usize> = app
+            .results
             .hits
             .iter()
             .map(|h| {
@@ -888,12 +894,17 @@ fn a_paste_is_listed_in_line_order_with_line_numbers_at_every_width() {
         }
         // Ctrl-S: the order `mentions::find` gives (surest first), and back.
         app.update(Action::TogglePasteOrder);
-        let order: Vec<usize> = app.hits.iter().map(|h| h.index).collect();
+        let order: Vec<usize> = app.results.hits.iter().map(|h| h.index).collect();
         let found: Vec<usize> = mentions.iter().map(|m| m.index).collect();
         assert_eq!(order, found);
         app.update(Action::TogglePasteOrder);
         assert_eq!(
-            app.hits.iter().map(|h| h.index).collect::<Vec<_>>().len(),
+            app.results
+                .hits
+                .iter()
+                .map(|h| h.index)
+                .collect::<Vec<_>>()
+                .len(),
             lines.len()
         );
     }
@@ -906,7 +917,7 @@ fn alt_digits_jump_to_a_family() {
     app.update(Action::ShowFamily(3));
     assert_eq!(app.filter.family, Some(Family::Native));
     // The native rows and the server codes the native SDK carries.
-    assert!(app.hits.iter().all(|h| matches!(
+    assert!(app.results.hits.iter().all(|h| matches!(
         app.catalog().entries()[h.index].family,
         Family::Native | Family::Server
     )));

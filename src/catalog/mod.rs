@@ -228,6 +228,27 @@ impl Catalog {
         }
     }
 
+    /// Entry `index` for one use (which must be one of this catalog's): a stored catalog reads
+    /// it without keeping it, so that going once through many entries holds one at a time.
+    pub fn entry_once(&self, index: usize) -> Cow<'_, CatalogEntry> {
+        let entry = match &self.stored {
+            Some(stored) => stored.read_once(index),
+            None => self.entries.get(index).map(Cow::Borrowed),
+        };
+        match entry {
+            Some(entry) => entry,
+            None => panic!("entry {index} of a catalog of {}", self.len()),
+        }
+    }
+
+    /// Gives back the mapped pages of a stored catalog's entries read so far (see
+    /// [`StoredCatalog::release_pages`]); nothing for an owned one.
+    pub fn release_pages(&self) {
+        if let Some(stored) = &self.stored {
+            stored.release_pages();
+        }
+    }
+
     /// Entry `index`, which must be one of this catalog's (an index from its look-ups or hits);
     /// like slice indexing, anything else is a defect and panics. A stored catalog reads only it.
     pub fn entry(&self, index: usize) -> &CatalogEntry {

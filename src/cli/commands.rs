@@ -442,11 +442,22 @@ fn write_result_lines(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let catalog = session.catalog();
-    let widths = RowWidths::measure(hits.iter().map(|h| catalog.entry(h.index)));
+    // Each entry is read for one use, twice: printing every hit of 100,000 must not hold them all.
+    // The pages they lie in are given back now and then, for the same reason.
+    const RELEASE_EVERY: usize = 4096;
+    let widths = RowWidths::measure(hits.iter().enumerate().map(|(i, h)| {
+        if i % RELEASE_EVERY == RELEASE_EVERY - 1 {
+            catalog.release_pages();
+        }
+        catalog.entry_once(h.index)
+    }));
     let key_width = widths.key.min(40);
     let view = view_of(session, query);
-    for hit in hits {
-        let entry = catalog.entry(hit.index);
+    for (i, hit) in hits.iter().enumerate() {
+        if i % RELEASE_EVERY == RELEASE_EVERY - 1 {
+            catalog.release_pages();
+        }
+        let entry = &*catalog.entry_once(hit.index);
         let lights = match query {
             Some(q) if session.color => session.engine.highlights(hit, q),
             _ => Highlights::default(),

@@ -112,7 +112,9 @@ pub struct RowWidths {
 }
 
 impl RowWidths {
-    pub fn measure<'a>(entries: impl Iterator<Item = &'a CatalogEntry>) -> RowWidths {
+    pub fn measure(
+        entries: impl Iterator<Item = impl std::ops::Deref<Target = CatalogEntry>>,
+    ) -> RowWidths {
         use crate::width::width;
         let mut w = RowWidths::default();
         for e in entries {

@@ -128,10 +128,10 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     if layout.list.is_empty() {
         return; // the detail pane has the whole body (Ctrl-F)
     }
-    let position = if app.hits.is_empty() {
+    let position = if app.results.hits.is_empty() {
         String::new()
     } else {
-        format!("· {}/{} ", app.selected + 1, app.hits.len())
+        format!("· {}/{} ", app.results.selected + 1, app.results.hits.len())
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -146,13 +146,13 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let inner = layout.list_inner();
     frame.render_widget(block, layout.list);
     let columns = width_usize(inner);
-    if app.hits.is_empty() {
+    if app.results.hits.is_empty() {
         let message = match (&app.source, app.filter.family, app.version) {
             (Source::Pasted { .. }, _, _) => "No known code in the pasted text".to_string(),
-            (_, _, Some(v)) if app.hits_query.text.is_empty() => {
+            (_, _, Some(v)) if app.results.hits_query.text.is_empty() => {
                 format!("SDK {v} defines no code in {}", app.filter.label())
             }
-            (_, None, _) => format!("No match for “{}”", sanitize(&app.hits_query.text)),
+            (_, None, _) => format!("No match for “{}”", sanitize(&app.results.hits_query.text)),
             (_, _, _) => format!(
                 "No match in {} — Tab shows other families",
                 app.filter.label()
@@ -163,21 +163,28 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         return;
     }
     let rows = usize::from(inner.height);
-    let visible = app.hits.iter().enumerate().skip(app.list_offset).take(rows);
+    let visible = app
+        .results
+        .hits
+        .iter()
+        .enumerate()
+        .skip(app.results.list_offset)
+        .take(rows);
     let entries = app.catalog().entries();
     // Widths measured over every hit when the hits changed, so scrolling never shifts a column.
     // The key keeps its full width when it can, but one long key (a native
     // ERR_SERVER_CENTER_…) is cut (with a mark) before the descriptions disappear: every row
     // keeps a readable slice of what its code means.
-    let widths = app.row_widths;
+    let widths = app.results.row_widths;
     let line_column = app.line_column_width();
     let fixed = 2 + line_column + widths.family + 2 + widths.code + 2;
     let after_code = columns.saturating_sub(fixed);
     // Short descriptions (进房失败) leave the rest of their slice to the key.
     let description_need = app
+        .results
         .hits
         .iter()
-        .skip(app.list_offset)
+        .skip(app.results.list_offset)
         .take(rows)
         .map(|h| {
             let e = &entries[h.index];
@@ -198,8 +205,8 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let mut lines: Vec<Line> = Vec::with_capacity(rows);
     for (i, hit) in visible {
         let entry = &entries[hit.index];
-        let selected = i == app.selected;
-        let lights = app.engine.highlights(hit, &app.hits_query);
+        let selected = i == app.results.selected;
+        let lights = app.engine.highlights(hit, &app.results.hits_query);
         // The line number has a column of its own (below), so it is never the tag cut first.
         let mention_label = app.mention_for(hit.index).map(line_label);
         let view = crate::explanation::View::new(app.lang, app.version);

@@ -64,7 +64,7 @@ impl App {
         self.landed_query = Some(entry.display());
         self.source = Source::Query;
         self.detail.focused_link = None;
-        self.pending_select = Some(target);
+        self.results.pending_select = Some(target);
         self.refresh();
         self.detail.scroll = 0;
         self.status = Some(format!("→ {} · Backspace goes back", label.trim_end()));
@@ -83,7 +83,7 @@ impl App {
         self.filter = place.filter;
         self.source = place.source;
         self.detail.focused_link = None;
-        self.pending_select = place.entry;
+        self.results.pending_select = place.entry;
         self.refresh();
         self.sync_detail();
         self.detail.scroll = place.detail_scroll.min(self.max_detail_scroll());

@@ -35,6 +35,7 @@ pub use detail_pane::DetailPane;
 pub use overlays::Help;
 pub use paste::{line_label, scan_paste, PasteScan, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM};
 pub use pick::Pick;
+pub use results::Results;
 
 /// Columns of description a list row keeps when the list is sized to its content: enough to tell
 /// account codes (which have no key) apart.
@@ -48,39 +49,14 @@ pub struct App {
     pub engine: Arc<Engine>,
     /// The session's own limits (`--sdk`, `--sdk-version`); the filter narrows within them.
     pub base_scope: Scope,
+    /// The hits, the search that made them, and the selection among them.
+    pub results: Results,
     /// The query line as typed (a version token `@4.4.0` included).
     pub input: QueryInput,
     /// The SDK version the query line asks for (`@4.4.0`), overriding the session's.
     pub version: Option<SdkVersion>,
     pub filter: Filter,
     pub source: Source,
-    /// The query the current hits answer (for highlights and incremental narrowing).
-    pub hits_query: Query,
-    /// The scope and source the current hits were computed with: narrowing needs both unchanged.
-    hits_scope: Option<Scope>,
-    hits_source_was_query: bool,
-    /// Searches are asked of the loop's background worker ([`Effect::Search`]) rather than run
-    /// here: set by the loop for a large catalog.
-    background: bool,
-    /// The search the last update asked for, handed to the loop with the update's effects.
-    search_request: Option<SearchRequest>,
-    /// Number of the latest search request; only its answer is shown.
-    generation: u64,
-    /// A background search for the current query is still running.
-    pub searching: bool,
-    pub hits: Vec<Hit>,
-    /// Column widths over every hit, measured when the hits change.
-    pub row_widths: RowWidths,
-    /// The widths of the whole catalog, measured the first time a very long list needs them.
-    catalog_widths: Option<RowWidths>,
-    /// Columns the widest row's tags (`=16388`, `L3`, `retired`) take, measured with them.
-    tags_width: usize,
-    /// Index into `hits`.
-    pub selected: usize,
-    /// The entry to select when the next hits arrive (after a jump or going back).
-    pending_select: Option<usize>,
-    /// First visible row of the list.
-    pub list_offset: usize,
     /// Queries acted on before (Alt-↑ / Alt-↓), loaded and saved by the loop.
     pub query_history: crate::tui::query_history::QueryHistory,
     /// The help, the picker and a paste being scanned.
@@ -89,9 +65,6 @@ pub struct App {
     pub paste_by_confidence: bool,
     /// What the detail pane shows, its scroll, full-screen and focused link.
     detail: DetailPane,
-    /// The user moved the selection: keep it on that entry while it still matches. Otherwise a
-    /// new query starts at its best hit.
-    selection_pinned: bool,
     /// Where followed links were followed from.
     pub history: History,
     /// The query line as the last jump (or step back) left it: while it is unchanged, Backspace
@@ -114,29 +87,15 @@ impl App {
         let mut app = App {
             engine,
             base_scope: Scope::default(),
+            results: Results::default(),
             input: QueryInput::default(),
             version: None,
             filter: Filter::ALL,
             source: Source::Query,
-            hits_query: Query::default(),
-            hits_scope: None,
-            hits_source_was_query: false,
-            background: false,
-            search_request: None,
-            generation: 0,
-            searching: false,
-            hits: Vec::new(),
-            row_widths: RowWidths::default(),
-            catalog_widths: None,
-            tags_width: 0,
-            selected: 0,
-            pending_select: None,
-            list_offset: 0,
             paste_by_confidence: false,
             query_history: Default::default(),
             overlays: overlays::Overlays::default(),
             detail: DetailPane::default(),
-            selection_pinned: false,
             history: History::default(),
             landed_query: None,
             copy_format,
@@ -156,15 +115,15 @@ impl App {
     /// From now on searches leave this thread: each is an [`Effect::Search`] for the loop's
     /// worker, answered with [`Action::Searched`].
     pub fn search_in_background(&mut self) {
-        self.background = true;
+        self.results.background = true;
     }
 
     /// The worker is gone: search here again, starting with the query waiting for an answer.
     pub fn search_in_foreground(&mut self) {
-        self.background = false;
-        self.search_request = None;
-        if self.searching {
-            self.searching = false;
+        self.results.background = false;
+        self.results.search_request = None;
+        if self.results.searching {
+            self.results.searching = false;
             self.refresh();
             self.sync_detail();
         }
@@ -172,7 +131,7 @@ impl App {
 
     /// Is the answer to search `generation` still wanted (the latest request, not yet answered)?
     pub fn awaits(&self, generation: u64) -> bool {
-        self.searching && generation == self.generation
+        self.results.awaits(generation)
     }
 
     /// The query line's text.
@@ -183,13 +142,13 @@ impl App {
     /// Rebuilds the detail model when the selection, language, width, query or paste changed.
     pub fn sync_detail(&mut self) {
         let columns = usize::from(self.layout().detail_inner().width);
-        let hit = self.hits.get(self.selected);
+        let hit = self.results.hits.get(self.results.selected);
         let mention = hit.and_then(|h| self.mention_for(h.index));
         let wanted = detail::DetailKey {
             entry: hit.map(|h| h.index),
             lang: Some(self.lang),
             columns,
-            query: self.hits_query.text.clone(),
+            query: self.results.hits_query.text.clone(),
             color: self.color,
             mention_line: mention.map(|m| m.line_number),
             mention_seen: mention.map(|m| (m.seen.count, m.seen.last_line)),
@@ -203,7 +162,7 @@ impl App {
         self.detail.model = detail::build(&DetailInput {
             engine: &self.engine,
             hit,
-            query: &self.hits_query,
+            query: &self.results.hits_query,
             lang: self.lang,
             mention,
             columns,
@@ -242,7 +201,7 @@ impl App {
 
     /// What the list's rows need: family, code, key and a slice of description, for every hit.
     pub fn list_want(&self) -> ListWant {
-        let w = self.row_widths;
+        let w = self.results.row_widths;
         let line_column = self.line_column_width();
         ListWant {
             columns: 2
@@ -253,9 +212,9 @@ impl App {
                 + 2
                 + w.key
                 + 2
-                + self.tags_width
+                + self.results.tags_width
                 + DESCRIPTION_SLICE,
-            rows: self.hits.len(),
+            rows: self.results.hits.len(),
         }
     }
 
@@ -288,7 +247,7 @@ impl App {
     }
 
     pub fn selected_hit(&self) -> Option<&Hit> {
-        self.hits.get(self.selected)
+        self.results.selected_hit()
     }
 
     /// Display columns before the cursor, for placing the terminal cursor.
@@ -328,10 +287,14 @@ impl App {
     /// The counts at the right of the search line: the version in force and hits / catalog.
     pub fn counts_text(&self) -> String {
         let version = self.version.map(|v| format!("@{v} ")).unwrap_or_default();
-        if self.searching {
+        if self.results.searching {
             format!("  {version}…/{} ", self.catalog().len())
         } else {
-            format!("  {version}{}/{} ", self.hits.len(), self.catalog().len())
+            format!(
+                "  {version}{}/{} ",
+                self.results.hits.len(),
+                self.catalog().len()
+            )
         }
     }
 
@@ -342,7 +305,7 @@ impl App {
         self.sync_detail();
         effect
             .into_iter()
-            .chain(self.search_request.take().map(Effect::Search))
+            .chain(self.results.search_request.take().map(Effect::Search))
             .collect()
     }
 
@@ -398,8 +361,8 @@ impl App {
                 }
             }
             Action::ClearQuery => self.clear_query(),
-            Action::Up => self.select(self.selected.saturating_sub(1)),
-            Action::Down => self.select(self.selected + 1),
+            Action::Up => self.select(self.results.selected.saturating_sub(1)),
+            Action::Down => self.select(self.results.selected + 1),
             Action::PageUp | Action::DetailPageUp
                 if self.detail.full || action == Action::DetailPageUp =>
             {
@@ -412,8 +375,8 @@ impl App {
                 let (page, rows) = (self.detail_page(), self.detail_rows());
                 self.detail.scroll_down(page, rows)
             }
-            Action::PageUp => self.select(self.selected.saturating_sub(self.page())),
-            Action::PageDown => self.select(self.selected + self.page()),
+            Action::PageUp => self.select(self.results.selected.saturating_sub(self.page())),
+            Action::PageDown => self.select(self.results.selected + self.page()),
             Action::DetailPageUp | Action::DetailPageDown => {}
             Action::TogglePasteOrder => {
                 if matches!(self.source, Source::Pasted { .. }) {
@@ -434,7 +397,7 @@ impl App {
                 self.keep_selection_visible();
             }
             Action::First => self.select(0),
-            Action::Last => self.select(self.hits.len().saturating_sub(1)),
+            Action::Last => self.select(self.results.hits.len().saturating_sub(1)),
             Action::DetailUp => self.detail.scroll_up(1),
             Action::DetailDown => {
                 let rows = self.detail_rows();
@@ -534,14 +497,14 @@ impl App {
             Action::Click { column, row } => self.click(column, row),
             Action::ScrollUp { column, row } => match self.layout().pane_at(column, row) {
                 Some(Pane::Detail) => self.detail.scroll_up(3),
-                _ => self.select(self.selected.saturating_sub(3)),
+                _ => self.select(self.results.selected.saturating_sub(3)),
             },
             Action::ScrollDown { column, row } => match self.layout().pane_at(column, row) {
                 Some(Pane::Detail) => {
                     let rows = self.detail_rows();
                     self.detail.scroll_down(3, rows)
                 }
-                _ => self.select(self.selected + 3),
+                _ => self.select(self.results.selected + 3),
             },
             Action::Resize { width, height } => self.resize(width, height),
             Action::Searched(_) | Action::None => {}
@@ -618,8 +581,8 @@ impl App {
     fn click(&mut self, column: u16, row: u16) {
         let layout = self.layout();
         if let Some(row) = layout.list_row_at(column, row) {
-            let target = self.list_offset + row;
-            if target < self.hits.len() {
+            let target = self.results.list_offset + row;
+            if target < self.results.hits.len() {
                 self.select(target);
             }
             return;
@@ -681,25 +644,19 @@ impl App {
     /// Moves the selection on the user's request: from then on it stays on that entry while the
     /// query narrows (see `apply_hits`).
     fn select(&mut self, index: usize) {
-        self.selection_pinned = true;
-        let last = self.hits.len().saturating_sub(1);
+        self.results.selection_pinned = true;
+        let last = self.results.hits.len().saturating_sub(1);
         let index = index.min(last);
-        if index != self.selected {
+        if index != self.results.selected {
             self.detail.scroll = 0;
         }
-        self.selected = index;
+        self.results.selected = index;
         self.keep_selection_visible();
     }
 
     fn keep_selection_visible(&mut self) {
         let rows = self.layout().list_rows().max(1);
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + rows {
-            self.list_offset = self.selected + 1 - rows;
-        }
-        let max_offset = self.hits.len().saturating_sub(rows);
-        self.list_offset = self.list_offset.min(max_offset);
+        self.results.keep_selection_visible(rows);
     }
 
     fn set_filter(&mut self, filter: Filter) {

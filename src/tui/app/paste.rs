@@ -99,7 +99,8 @@ impl App {
         self.status = None;
         self.show_paste(text, scan);
         self.sync_detail();
-        self.search_request
+        self.results
+            .search_request
             .take()
             .map(Effect::Search)
             .into_iter()

@@ -35,7 +35,11 @@ impl App {
     /// Enter while picking: the marked codes, or else the selected one.
     pub(super) fn choose(&mut self) {
         let entries = self.engine.catalog().entries();
-        let selected = self.hits.get(self.selected).map(|h| h.index);
+        let selected = self
+            .results
+            .hits
+            .get(self.results.selected)
+            .map(|h| h.index);
         let Some(pick) = &mut self.overlays.pick else {
             return;
         };

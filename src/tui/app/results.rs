@@ -8,6 +8,64 @@ const MEASURE_HITS_UP_TO: usize = 4096;
 /// The widest tags a row can carry: `=65535 L9999 warning retired`.
 const MAX_TAGS_WIDTH: usize = 30;
 
+/// The list's part of the browser: the hits, the query, scope and source they answer, the search
+/// still running for newer ones, and the selection and scroll among them.
+#[derive(Default)]
+pub struct Results {
+    /// The query the current hits answer (for highlights and incremental narrowing).
+    pub hits_query: Query,
+    /// The scope and source the current hits were computed with: narrowing needs both unchanged.
+    pub(super) hits_scope: Option<Scope>,
+    pub(super) hits_source_was_query: bool,
+    /// Searches are asked of the loop's background worker ([`Effect::Search`]) rather than run
+    /// here: set by the loop for a large catalog.
+    pub(super) background: bool,
+    /// The search the last update asked for, handed to the loop with the update's effects.
+    pub(super) search_request: Option<SearchRequest>,
+    /// Number of the latest search request; only its answer is shown.
+    pub(super) generation: u64,
+    /// A background search for the current query is still running.
+    pub searching: bool,
+    pub hits: Vec<Hit>,
+    /// Column widths over every hit, measured when the hits change.
+    pub row_widths: RowWidths,
+    /// The widths of the whole catalog, measured the first time a very long list needs them.
+    pub(super) catalog_widths: Option<RowWidths>,
+    /// Columns the widest row's tags (`=16388`, `L3`, `retired`) take, measured with them.
+    pub(super) tags_width: usize,
+    /// Index into `hits`.
+    pub selected: usize,
+    /// The entry to select when the next hits arrive (after a jump or going back).
+    pub(super) pending_select: Option<usize>,
+    /// First visible row of the list.
+    pub list_offset: usize,
+    /// The user moved the selection: keep it on that entry while it still matches. Otherwise a
+    /// new query starts at its best hit.
+    pub(super) selection_pinned: bool,
+}
+
+impl Results {
+    /// Is the answer to search `generation` still wanted (the latest request, not yet answered)?
+    pub fn awaits(&self, generation: u64) -> bool {
+        self.searching && generation == self.generation
+    }
+
+    pub fn selected_hit(&self) -> Option<&Hit> {
+        self.hits.get(self.selected)
+    }
+
+    /// Scrolls the list of `rows` rows so that the selection is on it, and no further than the
+    /// last hit needs.
+    pub fn keep_selection_visible(&mut self, rows: usize) {
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + rows {
+            self.list_offset = self.selected + 1 - rows;
+        }
+        self.list_offset = self.list_offset.min(self.hits.len().saturating_sub(rows));
+    }
+}
+
 impl App {
     /// Recomputes the hits for the current query and filter, keeping the selected entry when it
     /// still matches.
@@ -20,10 +78,10 @@ impl App {
         let scope = self.scope();
         let hits = match &self.source {
             Source::Query => {
-                let narrow = query.narrows(&self.hits_query)
-                    && self.hits_scope == Some(scope)
-                    && self.hits_source_was_query
-                    && !self.searching;
+                let narrow = query.narrows(&self.results.hits_query)
+                    && self.results.hits_scope == Some(scope)
+                    && self.results.hits_source_was_query
+                    && !self.results.searching;
                 // Every current hit, code hits included: an entry named by a number may also
                 // match the longer query as text.
                 // A grouped hit stands for its group: its members are candidates too, so the
@@ -31,6 +89,7 @@ impl App {
                 let catalog = self.engine.catalog();
                 let candidates: Option<Vec<usize>> = narrow.then(|| {
                     let mut all: Vec<usize> = self
+                        .results
                         .hits
                         .iter()
                         .flat_map(|h| {
@@ -46,11 +105,11 @@ impl App {
                     all.dedup();
                     all
                 });
-                if self.background {
-                    self.generation += 1;
-                    self.searching = true;
-                    self.search_request = Some(SearchRequest {
-                        generation: self.generation,
+                if self.results.background {
+                    self.results.generation += 1;
+                    self.results.searching = true;
+                    self.results.search_request = Some(SearchRequest {
+                        generation: self.results.generation,
                         query,
                         scope,
                         candidates,
@@ -84,17 +143,17 @@ impl App {
             }
         };
         // A background answer still on its way is now out of date.
-        self.generation += 1;
-        self.searching = false;
+        self.results.generation += 1;
+        self.results.searching = false;
         self.apply_hits(query, scope, hits);
     }
 
     /// Shows a background result if it answers the latest request; older answers are dropped.
     pub(super) fn accept(&mut self, result: SearchResult) -> bool {
-        if result.generation != self.generation {
+        if result.generation != self.results.generation {
             return false;
         }
-        self.searching = false;
+        self.results.searching = false;
         self.apply_hits(result.query, result.scope, result.hits);
         true
     }
@@ -105,8 +164,9 @@ impl App {
         // The selection follows the query to its best hit unless the user chose an entry: then it
         // stays there while it matches (what was first in the whole list says nothing about the
         // new words, and may match them only weakly, far down).
-        let keep = self.pending_select.take().or_else(|| {
-            self.selection_pinned
+        let keep = self.results.pending_select.take().or_else(|| {
+            self.results
+                .selection_pinned
                 .then(|| self.selected_hit().map(|h| h.index))
                 .flatten()
         });
@@ -116,16 +176,17 @@ impl App {
         // catalog (measured once) stand in, just as stable.
         if hits.len() > MEASURE_HITS_UP_TO {
             let catalog_widths = *self
+                .results
                 .catalog_widths
                 .get_or_insert_with(|| RowWidths::measure(entries.iter()));
-            self.row_widths = catalog_widths;
-            self.tags_width = MAX_TAGS_WIDTH;
+            self.results.row_widths = catalog_widths;
+            self.results.tags_width = MAX_TAGS_WIDTH;
         } else {
-            self.row_widths = RowWidths::measure(hits.iter().map(|h| &entries[h.index]));
+            self.results.row_widths = RowWidths::measure(hits.iter().map(|h| &entries[h.index]));
         }
         // An upper bound of what `result_row` tags a row with; a little room to spare is fine.
         if hits.len() <= MEASURE_HITS_UP_TO {
-            self.tags_width = hits
+            self.results.tags_width = hits
                 .iter()
                 .map(|h| {
                     let e = &entries[h.index];
@@ -140,18 +201,18 @@ impl App {
                 .max()
                 .unwrap_or(0);
         }
-        self.hits = hits;
-        self.hits_query = query;
-        self.hits_scope = Some(scope);
-        self.hits_source_was_query = matches!(self.source, Source::Query);
-        let position = keep.and_then(|k| self.hits.iter().position(|h| h.index == k));
-        if position != Some(self.selected) {
+        self.results.hits = hits;
+        self.results.hits_query = query;
+        self.results.hits_scope = Some(scope);
+        self.results.hits_source_was_query = matches!(self.source, Source::Query);
+        let position = keep.and_then(|k| self.results.hits.iter().position(|h| h.index == k));
+        if position != Some(self.results.selected) {
             self.detail.scroll = 0;
         }
-        self.selected = position.unwrap_or(0);
+        self.results.selected = position.unwrap_or(0);
         if position.is_none() {
-            self.list_offset = 0;
-            self.selection_pinned = false;
+            self.results.list_offset = 0;
+            self.results.selection_pinned = false;
         }
         self.keep_selection_visible();
     }
