@@ -18,7 +18,11 @@
 //! 7. a server code handed through a public one: a number after `extraCode` / `getExtraCode()`,
 //!    in the SDKs' log line `Join room failed result: -100006`, or after ` code:` in a refused
 //!    join's message `Failed to join room - … code: 70001` (`carried.rs`); only this rule names
-//!    the server's own entries.
+//!    the server's own entries;
+//! 8. a code the catalog lacks: a negative number that no entry has, after a label that names a
+//!    code outright (`ErrorCode:`, `errCode`, `错误码`, `报`), on a line that says it is TRTC's
+//!    (`context::TRTC_LINE_MARKERS`: the native SDK, its signalling log, a room entry). It is an
+//!    [`UnknownMention`] (confidence 1): reported with its evidence, its meaning never guessed.
 //!
 //! Bare numbers (ports, sizes, ids, timestamps, line:column), plain words and the numbers of
 //! another product's errors are never mentions. In a text that is evidently one web SDK's, the
@@ -62,6 +66,9 @@ pub enum Evidence {
     /// A positive number in a code context that only a negative native code has: the minus was
     /// assumed (`错误码3301` for -3301).
     SignAssumed { word: String },
+    /// A negative number after a label that names a code, on a TRTC line, that no entry has
+    /// (rule 8): a code the catalog lacks.
+    NotInCatalog { word: String },
 }
 
 impl Evidence {
@@ -69,7 +76,10 @@ impl Evidence {
     fn is_number(&self) -> bool {
         matches!(
             self,
-            Evidence::CodeContext { .. } | Evidence::RtcErrorLine | Evidence::SignAssumed { .. }
+            Evidence::CodeContext { .. }
+                | Evidence::RtcErrorLine
+                | Evidence::SignAssumed { .. }
+                | Evidence::NotInCatalog { .. }
         )
     }
 
@@ -78,7 +88,9 @@ impl Evidence {
         match self {
             Evidence::HexCode | Evidence::Template { .. } => 3,
             Evidence::CodeContext { .. } | Evidence::Key => 2,
-            Evidence::RtcErrorLine | Evidence::SignAssumed { .. } => 1,
+            Evidence::RtcErrorLine | Evidence::SignAssumed { .. } | Evidence::NotInCatalog { .. } => {
+                1
+            }
         }
     }
 
@@ -106,6 +118,9 @@ impl Evidence {
             Evidence::SignAssumed { word } => {
                 format!("number after `{word}`, minus sign assumed (native codes are negative)")
             }
+            Evidence::NotInCatalog { word } => {
+                format!("number after `{word}` on a TRTC line, not in the catalog")
+            }
         }
     }
 }
@@ -124,6 +139,31 @@ pub struct Mention {
     pub evidence: Evidence,
     /// Every line that mentioned this code: how often, first and last line, kinds, times.
     pub seen: Occurrences,
+}
+
+/// A number rule 8 reads as a TRTC code that no catalog entry has (`ErrorCode: -100038` in a
+/// native signalling log): reported as it was written, with its evidence; what it means is not
+/// guessed. Kept apart from [`Mention`], whose entry every renderer explains.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownMention {
+    /// The number as a code (`-100038`).
+    pub code: i64,
+    /// 1-based line number of the first mention.
+    pub line_number: usize,
+    /// That line, trimmed.
+    pub line: String,
+    /// The text that named it (`-100038`).
+    pub token: String,
+    pub evidence: Evidence,
+    /// Every line that mentioned this number.
+    pub seen: Occurrences,
+}
+
+impl UnknownMention {
+    /// `-100038 — not in the catalog`: what every surface says in place of an explanation.
+    pub fn headline(&self) -> String {
+        format!("{} — not in the catalog", self.code)
+    }
 }
 
 /// What a line must contain for the rules to find a mention on it: one of `words` (compared
@@ -174,6 +214,8 @@ pub struct Scanner<'a> {
     native_text: bool,
     /// Every line each entry was named on, folded (what `--summary` and the counts show).
     seen: HashMap<usize, Occurrences>,
+    /// Rule 8's codes the catalog lacks, in order of appearance, one per number.
+    unknown: Vec<UnknownMention>,
     /// Built on first use: a scan of a paste that never asks for it does not pay for it.
     prefilter: std::cell::OnceCell<scan::Prefilter>,
 }
@@ -201,6 +243,7 @@ impl<'a> Scanner<'a> {
             foreign_numbers: std::collections::HashSet::new(),
             native_text: false,
             seen: HashMap::new(),
+            unknown: Vec::new(),
             prefilter: std::cell::OnceCell::new(),
         }
     }
@@ -212,11 +255,17 @@ impl<'a> Scanner<'a> {
         let line = cut_at_char_boundary(line, MAX_LINE_BYTES);
         let catalog = self.engine.catalog();
         let previous = (!self.previous.is_empty()).then_some(self.previous.as_str());
-        let mut found: Vec<(Vec<usize>, String, Evidence)> =
+        let (unknown, named): (Vec<context::Found>, Vec<context::Found>) =
             context::scan_line(line, previous, catalog)
                 .into_iter()
                 .chain(prose::scan_line(line, catalog))
-                .map(|f| (f.indices, f.token, f.evidence))
+                .partition(|f| matches!(f.evidence, Evidence::NotInCatalog { .. }));
+        if self.scope.is_everything() {
+            self.record_unknown(line, unknown);
+        }
+        let mut found: Vec<(Vec<usize>, String, Evidence)> = named
+            .into_iter()
+            .map(|f| (f.indices, f.token, f.evidence))
                 .map(|(indices, token, evidence)| {
                     // Server entries are named by rule 7 alone (carried.rs says why).
                     let indices: Vec<usize> = indices
@@ -350,6 +399,47 @@ impl<'a> Scanner<'a> {
             self.previous.clear();
             self.previous.push_str(line);
         }
+    }
+
+    /// Rule 8's finds on the current line: a number seen before only counts again. A scoped scan
+    /// (one family, category or version) never reports them: they belong to no family.
+    fn record_unknown(&mut self, line: &str, found: Vec<context::Found>) {
+        for f in found {
+            let Ok(code) = f.token.parse::<i64>() else {
+                continue;
+            };
+            let at = match self.unknown.iter().position(|u| u.code == code) {
+                Some(at) => at,
+                None => {
+                    self.unknown.push(UnknownMention {
+                        code,
+                        line_number: self.line_number,
+                        line: line.trim().to_string(),
+                        token: f.token,
+                        evidence: f.evidence.clone(),
+                        seen: Occurrences::default(),
+                    });
+                    self.unknown.len() - 1
+                }
+            };
+            self.unknown[at]
+                .seen
+                .record(self.line_number, line, &f.evidence);
+        }
+    }
+
+    /// The codes rule 8 found that the catalog lacks, in order of appearance; none written on a
+    /// line naming another product's error.
+    pub fn unknown_mentions(&self) -> Vec<UnknownMention> {
+        self.unknown
+            .iter()
+            .filter(|u| {
+                !self
+                    .foreign_numbers
+                    .contains(u.token.trim_start_matches('-'))
+            })
+            .cloned()
+            .collect()
     }
 
     /// What a line must hold for `push_line` to find anything on it (for a prefilter that skips
@@ -495,6 +585,15 @@ pub fn find(text: &str, engine: &Engine, scope: Scope) -> Vec<Mention> {
         scanner.push_line(line);
     }
     scanner.mentions()
+}
+
+/// Every number rule 8 reads as a code the catalog lacks, each once, in order of appearance.
+pub fn find_unknown(text: &str, engine: &Engine, scope: Scope) -> Vec<UnknownMention> {
+    let mut scanner = Scanner::new(engine, scope);
+    for line in lines(text) {
+        scanner.push_line(line);
+    }
+    scanner.unknown_mentions()
 }
 
 /// Lines split at CRLF, LF or a lone CR (terminals deliver pasted line breaks as CR).

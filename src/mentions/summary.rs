@@ -16,6 +16,7 @@ const KIND_NAMES: &[&str] = &[
     "key",
     "rtcerror-line",
     "sign-assumed",
+    "not-in-catalog",
 ];
 
 impl EvidenceKinds {
@@ -47,6 +48,7 @@ fn kind_bit(evidence: &Evidence) -> u8 {
         Evidence::Key => 3,
         Evidence::RtcErrorLine => 4,
         Evidence::SignAssumed { .. } => 5,
+        Evidence::NotInCatalog { .. } => 6,
     }
 }
 
