@@ -43,9 +43,10 @@ use crate::search::Engine;
 
 pub use prose::fold_variants;
 pub use render::{
-    json_line, json_line_with, render, render_summary, render_with, shown_line, RenderOptions,
+    json_line, json_line_with, render, render_summary, render_with, shown_line,
+    unknown_json_line_with, RenderOptions,
 };
-pub use summary::{summarize, EvidenceKinds, Occurrences, SummaryOrder};
+pub use summary::{summarize, summarize_unknown, EvidenceKinds, Occurrences, SummaryOrder};
 
 /// Why a token counts as a code, strongest first.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -486,7 +487,7 @@ impl<'a> Scanner<'a> {
     /// How many distinct readings have been found: it grows exactly when something new turned
     /// up (`--follow` asks for the mentions only then).
     pub fn readings(&self) -> usize {
-        self.candidates.len()
+        self.candidates.len() + self.unknown.len()
     }
 
     /// The mentions found so far, surest first.

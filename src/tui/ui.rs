@@ -8,7 +8,7 @@ use ratatui::Frame;
 
 use crate::render::rows::result_row;
 use crate::sanitize::sanitize;
-use crate::tui::app::{line_label, App, Source, HELP_WIDTH};
+use crate::tui::app::{line_label, unknown_label, App, Source, HELP_WIDTH};
 use crate::tui::keys::{footer_hints, help_line_count, BINDINGS, HELP_FOOTNOTES};
 use crate::tui::layout::{filter_tabs, help_popup, Layout, MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::text::{fit, styled_chars, to_spans, truncate_styled};
@@ -74,11 +74,20 @@ fn draw_search(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let prompt_width = width(PROMPT);
     let avail = total.saturating_sub(prompt_width + right_width + 1);
     let visible = app.input.visible(avail.max(1));
-    let shown = if let Source::Pasted { mentions, lines } = &app.source {
+    let shown = if let Source::Pasted {
+        mentions,
+        unknown,
+        lines,
+    } = &app.source
+    {
+        // The codes the catalog lacks have no row: they are named here, by number and line.
+        let unknown = unknown_label(unknown)
+            .map(|l| format!(", {}", sanitize(&l)))
+            .unwrap_or_default();
         Span::styled(
             truncate(
                 &format!(
-                    "({} from {lines} pasted line{} · Esc back)",
+                    "({}{unknown} from {lines} pasted line{} · Esc back)",
                     plural(mentions.len(), "code"),
                     if *lines == 1 { "" } else { "s" }
                 ),
@@ -148,7 +157,11 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let columns = width_usize(inner);
     if app.hits.is_empty() {
         let message = match (&app.source, app.filter.family, app.version) {
-            (Source::Pasted { .. }, _, _) => "No known code in the pasted text".to_string(),
+            (Source::Pasted { unknown, .. }, _, _) => match unknown_label(unknown) {
+                // Rule 8's codes only: say so here too, the list's whole answer.
+                Some(l) => format!("No known code; {} — no meaning is guessed", sanitize(&l)),
+                None => "No known code in the pasted text".to_string(),
+            },
             (_, _, Some(v)) if app.hits_query.text.is_empty() => {
                 format!("SDK {v} defines no code in {}", app.filter.label())
             }
