@@ -855,6 +855,72 @@ mod tests {
         assert!(found("MY_JOIN_ROOM_FAILED_X").is_empty());
     }
 
+    fn unknown(text: &str) -> Vec<i64> {
+        let engine = Engine::new(Catalog::builtin().unwrap());
+        find_unknown(text, &engine, Scope::default())
+            .into_iter()
+            .map(|u| u.code)
+            .collect()
+    }
+
+    /// Rule 8: a negative number no entry has, after a code label, on a TRTC line.
+    #[test]
+    fn codes_the_catalog_lacks_are_named_not_explained() {
+        for (text, code) in [
+            ("[signal_manager.cc:457][local-trtc]Signal: ErrorCode: -100038, Reason: x", -100038),
+            ("[signal_manager.cc:708] C2SAcquireAuxVideoResponse, Seq:1, ErrorCode:-101018", -101018),
+            ("web端 进入房间报-10014 error错误", -10014),
+            ("TRTCCloud onError errCode=-100099", -100099),
+            ("进房失败，错误码：-100077", -100077),
+            ("trtc enterRoom failed, error code is -123456", -123456),
+        ] {
+            assert_eq!(unknown(text), [code], "{text}");
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        let engine = Engine::new(Catalog::builtin().unwrap());
+        let u = &find_unknown("ErrorCode: -100038 enterRoom", &engine, Scope::default())[0];
+        assert_eq!(u.evidence.confidence(), 1);
+        assert_eq!(u.headline(), "-100038 — not in the catalog");
+        assert!(u.evidence.describe().contains("not in the catalog"));
+        // Narrowed to a family, a code of no family is not reported.
+        let web4 = Scope {
+            family: Some(Family::Web4),
+            ..Scope::default()
+        };
+        assert!(find_unknown("ErrorCode: -100038 enterRoom", &engine, web4).is_empty());
+    }
+
+    #[test]
+    fn numbers_rule_8_does_not_take() {
+        for text in [
+            // No TRTC word on the line: another product's code in the same words.
+            "{errorCode: -10010, errorMsg: \"create room error!!! e = undefined\"}",
+            "TIM: /reg online failed|code:-10003|msg:",
+            "登陆账号输完密码提示错误代码：-1,网络请求失败",
+            // A TRTC line, but a positive number, or a label that names any value.
+            "TRTC ErrorCode: 100038",
+            "trtc error: -100038",
+            "trtc result: -100038 failed",
+            "进房失败 错误信息：-100038",
+            "enterRoom took -123 ms",
+            // A known code is explained, not reported as unknown.
+            "TRTCCloud onError errCode=-3301",
+            // Another product's error on a TRTC line.
+            "trtc call failed: {\"code\":-100038,\"name\":\"TUICallEngineError\"}",
+        ] {
+            assert!(unknown(text).is_empty(), "{text}: {:?}", unknown(text));
+        }
+        assert_eq!(found("TRTCCloud onError errCode=-3301"), ["native:-3301"]);
+    }
+
+    /// `报` is a label glued to its number (`进入房间报-1301`), never as a word in a sentence.
+    #[test]
+    fn bao_labels_only_a_glued_number() {
+        assert_eq!(found("进入房间报-1301"), ["native:-1301"]);
+        assert!(found("报了 3 次").is_empty());
+        assert!(found("报错 70001 次").is_empty());
+    }
+
     #[test]
     fn line_endings_count_once() {
         let engine = Engine::new(Catalog::builtin().unwrap());

@@ -81,14 +81,15 @@ fn draw_search(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     } = &app.source
     {
         // The codes the catalog lacks have no row: they are named here, by number and line.
-        let unknown = unknown_label(unknown)
-            .map(|l| format!(", {}", sanitize(&l)))
-            .unwrap_or_default();
+        let found = match (mentions.len(), unknown_label(unknown)) {
+            (0, Some(l)) => sanitize(&l).into_owned(),
+            (n, Some(l)) => format!("{}, {}", plural(n, "code"), sanitize(&l)),
+            (n, None) => plural(n, "code"),
+        };
         Span::styled(
             truncate(
                 &format!(
-                    "({}{unknown} from {lines} pasted line{} · Esc back)",
-                    plural(mentions.len(), "code"),
+                    "({found} from {lines} pasted line{} · Esc back)",
                     if *lines == 1 { "" } else { "s" }
                 ),
                 avail,
@@ -157,11 +158,11 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let columns = width_usize(inner);
     if app.hits.is_empty() {
         let message = match (&app.source, app.filter.family, app.version) {
-            (Source::Pasted { unknown, .. }, _, _) => match unknown_label(unknown) {
-                // Rule 8's codes only: say so here too, the list's whole answer.
-                Some(l) => format!("No known code; {} — no meaning is guessed", sanitize(&l)),
-                None => "No known code in the pasted text".to_string(),
-            },
+            // Only codes the catalog lacks: the query line names them.
+            (Source::Pasted { unknown, .. }, _, _) if !unknown.is_empty() => {
+                "No code the catalog explains".to_string()
+            }
+            (Source::Pasted { .. }, _, _) => "No known code in the pasted text".to_string(),
             (_, _, Some(v)) if app.hits_query.text.is_empty() => {
                 format!("SDK {v} defines no code in {}", app.filter.label())
             }
