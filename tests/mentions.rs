@@ -139,10 +139,7 @@ fn native_log_lines() {
             .filter(|e| !e.is_empty())
             .map(str::to_string)
             .collect();
-        let found: BTreeSet<String> = named(&engine, text)
-            .into_iter()
-            .map(|(q, _)| q)
-            .collect();
+        let found: BTreeSet<String> = named(&engine, text).into_iter().map(|(q, _)| q).collect();
         if found != expected {
             failures.push(format!("{text:?}: expected {expected:?}, found {found:?}"));
         }

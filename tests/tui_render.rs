@@ -722,12 +722,18 @@ fn a_pasted_code_the_catalog_lacks_is_named_not_explained() {
     assert_eq!(unknown[0].code, -100038);
     assert_eq!(shown_displays(&app), ["-1301"]);
     assert!(
-        app.status.as_deref().unwrap().contains("(and 1 not in the catalog)"),
+        app.status
+            .as_deref()
+            .unwrap()
+            .contains("(and 1 not in the catalog)"),
         "{:?}",
         app.status
     );
     let screen = render(&app).backend().to_string();
-    assert!(screen.contains("not in the catalog: -100038 (L2)"), "{screen}");
+    assert!(
+        screen.contains("not in the catalog: -100038 (L2)"),
+        "{screen}"
+    );
     insta::assert_snapshot!("pasted_not_in_catalog", render(&app).backend());
     let Some(Effect::Copy { text, label }) = app.update(Action::CopyAll).pop() else {
         panic!("no copy");

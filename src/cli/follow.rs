@@ -217,11 +217,13 @@ pub fn run(session: &Session, args: &ExplainArgs, out: &mut dyn Write) -> anyhow
                 .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
         }
     }
-    Ok(ExitCode::from(if f.shown.is_empty() && f.shown_unknown.is_empty() {
-        EXIT_NOT_FOUND
-    } else {
-        EXIT_FOUND
-    }))
+    Ok(ExitCode::from(
+        if f.shown.is_empty() && f.shown_unknown.is_empty() {
+            EXIT_NOT_FOUND
+        } else {
+            EXIT_FOUND
+        },
+    ))
 }
 
 /// Which file a path names now.

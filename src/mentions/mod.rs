@@ -89,9 +89,9 @@ impl Evidence {
         match self {
             Evidence::HexCode | Evidence::Template { .. } => 3,
             Evidence::CodeContext { .. } | Evidence::Key => 2,
-            Evidence::RtcErrorLine | Evidence::SignAssumed { .. } | Evidence::NotInCatalog { .. } => {
-                1
-            }
+            Evidence::RtcErrorLine
+            | Evidence::SignAssumed { .. }
+            | Evidence::NotInCatalog { .. } => 1,
         }
     }
 
@@ -267,21 +267,21 @@ impl<'a> Scanner<'a> {
         let mut found: Vec<(Vec<usize>, String, Evidence)> = named
             .into_iter()
             .map(|f| (f.indices, f.token, f.evidence))
-                .map(|(indices, token, evidence)| {
-                    // Server entries are named by rule 7 alone (carried.rs says why).
-                    let indices: Vec<usize> = indices
-                        .into_iter()
-                        .filter(|&i| catalog.entries()[i].family != Family::Server)
-                        .collect();
-                    (indices, token, evidence)
-                })
-                .filter(|(indices, _, _)| !indices.is_empty())
-                .chain(
-                    carried::scan_line(line, catalog)
-                        .into_iter()
-                        .map(|f| (f.indices, f.token, f.evidence)),
-                )
-                .collect();
+            .map(|(indices, token, evidence)| {
+                // Server entries are named by rule 7 alone (carried.rs says why).
+                let indices: Vec<usize> = indices
+                    .into_iter()
+                    .filter(|&i| catalog.entries()[i].family != Family::Server)
+                    .collect();
+                (indices, token, evidence)
+            })
+            .filter(|(indices, _, _)| !indices.is_empty())
+            .chain(
+                carried::scan_line(line, catalog)
+                    .into_iter()
+                    .map(|f| (f.indices, f.token, f.evidence)),
+            )
+            .collect();
         let mut suffixless: Vec<usize> = Vec::new();
         let mut matches = self.templates.find(line);
         // A 4.x `<KEY 0x…>` on the line is the SDK naming the code: a 4.x message that other
@@ -867,8 +867,14 @@ mod tests {
     #[test]
     fn codes_the_catalog_lacks_are_named_not_explained() {
         for (text, code) in [
-            ("[signal_manager.cc:457][local-trtc]Signal: ErrorCode: -100038, Reason: x", -100038),
-            ("[signal_manager.cc:708] C2SAcquireAuxVideoResponse, Seq:1, ErrorCode:-101018", -101018),
+            (
+                "[signal_manager.cc:457][local-trtc]Signal: ErrorCode: -100038, Reason: x",
+                -100038,
+            ),
+            (
+                "[signal_manager.cc:708] C2SAcquireAuxVideoResponse, Seq:1, ErrorCode:-101018",
+                -101018,
+            ),
             ("web端 进入房间报-10014 error错误", -10014),
             ("TRTCCloud onError errCode=-100099", -100099),
             ("进房失败，错误码：-100077", -100077),

@@ -163,8 +163,14 @@ fn unknown_json(u: &UnknownMention, o: &RenderOptions) -> MentionJson<'static> {
 /// language, Chinese first as in `show`. Its meaning is never guessed.
 fn unknown_fields(lang: Lang) -> Vec<(&'static str, &'static str)> {
     let zh = [
-        ("说明", "按标签和所在行读作 TRTC 错误码，但没有任何目录文件定义它；这里不猜测其含义。"),
-        ("处理建议", "查阅官方错误码文档，或带着这行日志联系腾讯云技术支持。"),
+        (
+            "说明",
+            "按标签和所在行读作 TRTC 错误码，但没有任何目录文件定义它；这里不猜测其含义。",
+        ),
+        (
+            "处理建议",
+            "查阅官方错误码文档，或带着这行日志联系腾讯云技术支持。",
+        ),
     ];
     let en = [
         ("Note", "Read as a TRTC code by its label and its line, but no catalog file defines it; its meaning is not guessed here."),
@@ -197,7 +203,11 @@ fn render_unknown(s: &mut String, u: &UnknownMention, o: &RenderOptions) {
             u.line_number,
             code_span(&line)
         );
-        let _ = writeln!(s, "### {} — not in the catalog\n", code_span(&u.code.to_string()));
+        let _ = writeln!(
+            s,
+            "### {} — not in the catalog\n",
+            code_span(&u.code.to_string())
+        );
         for (label, text) in fields {
             let _ = writeln!(s, "- **{label}:** {}", escape(text));
         }
