@@ -191,6 +191,11 @@ struct Candidate {
     suffixless: Vec<usize>,
 }
 
+/// At most this many distinct codes the catalog lacks are kept, each with its first line: the
+/// catalog bounds the known readings, but nothing bounds the numbers a generated log can write
+/// after `ErrorCode:`, and the scan must stay in bounded memory. Later new numbers are dropped.
+pub const MAX_UNKNOWN_CODES: usize = 256;
+
 /// Lines longer than this are scanned in pieces: a log line is never that long, and a binary
 /// blob pasted by mistake must not be held whole.
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
@@ -411,6 +416,7 @@ impl<'a> Scanner<'a> {
             };
             let at = match self.unknown.iter().position(|u| u.code == code) {
                 Some(at) => at,
+                None if self.unknown.len() >= MAX_UNKNOWN_CODES => continue,
                 None => {
                     self.unknown.push(UnknownMention {
                         code,
@@ -888,6 +894,13 @@ mod tests {
         assert_eq!(u.evidence.confidence(), 1);
         assert_eq!(u.headline(), "-100038 — not in the catalog");
         assert!(u.evidence.describe().contains("not in the catalog"));
+        // Distinct numbers are kept up to a bound (memory stays bounded on a generated log).
+        let many: String = (1..=MAX_UNKNOWN_CODES + 10)
+            .map(|n| format!("trtc ErrorCode: -{}\n", 900_000 + n))
+            .collect();
+        let kept = find_unknown(&many, &engine, Scope::default());
+        assert_eq!(kept.len(), MAX_UNKNOWN_CODES);
+        assert_eq!(kept[0].code, -900_001);
         // Narrowed to a family, a code of no family is not reported.
         let web4 = Scope {
             family: Some(Family::Web4),
