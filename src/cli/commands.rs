@@ -64,11 +64,12 @@ What counts as a code mention (nothing else does):
                                        (please call join() before publish())
   a server code handed through         extraCode -100018, Join room failed result: -100006,
                                        Failed to join room - … code: 70001 (the server's entry)
-  a code the catalog lacks             a negative number no entry has, after a code label (ErrorCode:,
-                                       errCode, code:, 错误码, 报) on a TRTC line (the native SDK,
-                                       signal_manager, 进房/进入房间, enterRoom): ErrorCode: -100038
-                                       is reported as not in the catalog, its meaning not guessed
-                                       (confidence 1; not with --sdk/--category/--sdk-version)
+  a code the catalog lacks             a negative number no entry has, after a code label
+                                       (ErrorCode:, errCode, code:, onError(…), 错误码, 报) on a
+                                       TRTC line (the native SDK, signal_manager, 进房/进入房间,
+                                       enterRoom): ErrorCode: -100038 is reported as not in the
+                                       catalog, its meaning not guessed (confidence 1; not with
+                                       --sdk/--category/--sdk-version)
 Bare numbers (ports, sizes, ids, room numbers, sdkAppIds, versions, timestamps), plain words,
 and the numbers on a line naming another product's error (TUICallEngineError) are not mentions.
 In a text that is evidently 5.x (KEY: message) 4.x readings yield, and the other way round.

@@ -92,6 +92,9 @@ pub(super) const NOT_IN_CATALOG_LABELS: &[&str] = &[
     "err_code",
     "errcode",
     "errid",
+    // The native callbacks whose (negative) argument is the error code.
+    "onerror",
+    "onenterroom",
     "错误码",
     "错误代码",
     "错误号",
@@ -103,8 +106,8 @@ pub(super) const NOT_IN_CATALOG_LABELS: &[&str] = &[
     "error code of",
 ];
 
-/// Rule 8: a negative number no entry has, after a label that names a code, on a TRTC line, is a
-/// code the catalog lacks. Every TRTC native and room-server code is negative; a positive number
+/// Rule 8: a negative number no entry has, after a label that names a code, on a TRTC line (or
+/// after a native callback's name, which says as much), is a code the catalog lacks. Every TRTC native and room-server code is negative; a positive number
 /// there is as often a count or an id, and another product's codes are what the line must not
 /// be about (`names_foreign_error` lines never get here).
 pub(super) fn not_in_catalog(
@@ -120,7 +123,9 @@ pub(super) fn not_in_catalog(
     (value < 0
         && labelled
         && catalog.indices_by_code(value).is_empty()
-        && (names_native(line) || TRTC_LINE_MARKERS.iter().any(|m| line.contains(m))))
+        && (names_native(line)
+            || is_native_word(label)
+            || TRTC_LINE_MARKERS.iter().any(|m| line.contains(m))))
     .then(|| Found {
         indices: Vec::new(),
         token: shown.to_string(),

@@ -885,6 +885,8 @@ mod tests {
             ("TRTCCloud onError errCode=-100099", -100099),
             ("进房失败，错误码：-100077", -100077),
             ("trtc enterRoom failed, error code is -123456", -123456),
+            ("onEnterRoom(-100038)", -100038),
+            ("TRTCCloudDelegate onError(-100099, \"x\")", -100099),
         ] {
             assert_eq!(unknown(text), [code], "{text}");
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
