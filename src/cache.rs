@@ -2,22 +2,34 @@
 //!
 //! A cache file holds three rkyv archives: the loaded catalog's entries, their look-up tables (by
 //! code, name, identity, references) and the search index. Later starts memory-map the file and
-//! read them in place ([`crate::catalog::stored`]): `show CODE` reads one entry, not 100,000. Its name is derived from a key over everything that went into it: the cache format,
-//! the crate version, the built-in data and the content hash of every catalog file. A changed file
-//! therefore has a different key, and a stale cache is never even opened.
+//! read them in place ([`crate::catalog::stored`]): `show CODE` reads one entry, not 100,000.
 //!
-//! Nothing in a cache file is believed: it must start with the magic and the format and crate
-//! versions, name the expected key, have three sections, every length must fit the file, and an
-//! xxh3 checksum over all of it must match; then bytecheck validates the tables and the index
-//! when they are opened and each entry when it is first read, and every number in the tables is
-//! checked against the catalog's size. Anything else (a damaged, truncated or foreign file) is treated as no cache: the
-//! catalogs are parsed again and the file replaced. Files are written to a temporary name and
-//! renamed, so a reader never sees half a file.
+//! Its name is derived from a key over everything that went into it: the cache format, the crate
+//! version, the built-in data and each catalog file's name and [`FileStamp`] (device, inode, size,
+//! modification and change times; the content is not read, which at 63 MB was a third of `show`).
+//! Any write to a file changes its change time, which no one can set back, so a changed file has
+//! another key and a stale cache is never even opened. The hole is the timestamps' granularity
+//! (a few milliseconds): a file written twice within one tick at the same size keeps its stamp.
+//! So, as git does for "racily clean" files, a file changed less than [`SETTLE`] before it was
+//! read is not cached (it is parsed again at the next start), and a file whose stamp moved while
+//! it was parsed is not cached either.
+//!
+//! Nothing in a cache file is believed unchecked, and each part is checked when it is first used:
+//! the header must start with the magic and the format and crate versions, name the expected key,
+//! have three sections whose lengths fit the file, and match its own xxh3 digest; the look-up
+//! tables must match their digest (at open), the search index its digest (when a search first
+//! opens it) and each entry its own digest (when it is first read); bytecheck then validates the
+//! tables, the index and the entry, and every number in the tables is checked against the
+//! catalog's size. A header or tables that fail are no cache: the catalogs are parsed again and
+//! the file replaced. An index or an entry found damaged later is not used (the index is built
+//! again from the catalog; the entry reads as a note saying so) and the file is removed, so the
+//! next start rebuilds it. Files are written to a temporary name and renamed, so a reader never
+//! sees half a file.
 //!
 //! `TRTC_ERRORS_CACHE_DIR` points the cache elsewhere; `TRTC_ERRORS_NO_CACHE=1` turns it off.
 
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -28,7 +40,7 @@ use crate::catalog::stored::{Backing, Lookups, Section, StoredCatalog};
 use crate::catalog::{archive, Catalog, BUILTIN_ARCHIVE, MAX_FILE_BYTES};
 
 /// Bumped whenever the layout of a cache file or of anything stored in it changes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// A cache file's sections: the entries archive, their look-up tables, the search index.
 const SECTIONS: usize = 3;
 const MAGIC: &[u8; 8] = b"TRTCERRC";
@@ -42,8 +54,8 @@ const KEEP: usize = 4;
 pub struct CacheKey(u64);
 
 impl CacheKey {
-    /// The key for catalogs loaded on top of the built-in ones, given as (name in messages, content
-    /// hash from [`hash_file`]) in load order.
+    /// The key for catalogs loaded on top of the built-in ones, given as (name in messages,
+    /// [`FileStamp::id`]) in load order.
     pub fn new<'a>(files: impl IntoIterator<Item = (&'a str, u64)>) -> CacheKey {
         let mut hasher = Xxh3::new();
         hasher.update(MAGIC);
@@ -87,10 +99,70 @@ fn usable_platform_dir(cache: &Path, home: &Path) -> Option<PathBuf> {
     (cache.is_absolute() && (!under_home || home_usable)).then(|| cache.to_path_buf())
 }
 
-/// The content hash and length of a catalog file, read in small pieces (the file is never held in
-/// memory). `None` for anything the loader would refuse (not a regular file, larger than the
-/// limit, unreadable): the caller then loads the normal way and reports the loader's error.
-pub fn hash_file(path: &Path) -> Option<(u64, u64)> {
+/// A file changed less than this long before it is read is not cached: see the module
+/// documentation (timestamps are coarser than writes; FAT's are 2 s).
+pub const SETTLE: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// What identifies one version of a catalog file without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    /// A digest of the device, inode, size and modification and change times.
+    pub id: u64,
+    pub len: u64,
+    /// Was the file last changed at least [`SETTLE`] ago (so a cache keyed by this stamp cannot
+    /// be outrun by a write within the same timestamp tick)?
+    pub settled: bool,
+}
+
+/// The stamp of a catalog file. `None` for anything the loader would refuse (not a regular file,
+/// larger than the limit, unreadable): the caller then loads the normal way and reports the
+/// loader's error.
+#[cfg(unix)]
+pub fn stamp_file(path: &Path) -> Option<FileStamp> {
+    use std::os::unix::fs::MetadataExt;
+    // `metadata` follows a symlink as the loader does; a FIFO or a device is not a regular file.
+    let metadata = fs::metadata(path).ok()?;
+    if !metadata.is_file() || metadata.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    let mut hasher = Xxh3::new();
+    for n in [
+        metadata.dev(),
+        metadata.ino(),
+        metadata.size(),
+        metadata.mtime() as u64,
+        metadata.mtime_nsec() as u64,
+        metadata.ctime() as u64,
+        metadata.ctime_nsec() as u64,
+    ] {
+        hasher.update(&n.to_le_bytes());
+    }
+    let time = |secs: i64, nsecs: i64| -> Option<std::time::Duration> {
+        Some(std::time::Duration::new(
+            u64::try_from(secs).ok()?,
+            u32::try_from(nsecs).ok()?,
+        ))
+    };
+    let changed = time(metadata.mtime(), metadata.mtime_nsec())
+        .max(time(metadata.ctime(), metadata.ctime_nsec()));
+    // A change time in the future (a clock set back, a network file system) is never settled.
+    let settled = changed.is_some_and(|changed| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH + changed)
+            .is_ok_and(|age| age >= SETTLE)
+    });
+    Some(FileStamp {
+        id: hasher.digest(),
+        len: metadata.len(),
+        settled,
+    })
+}
+
+/// The stamp of a catalog file where no change time is kept: its content hash, read in small
+/// pieces (the file is never held in memory).
+#[cfg(not(unix))]
+pub fn stamp_file(path: &Path) -> Option<FileStamp> {
+    use std::io::Read;
     crate::read_limited::check_regular_file(path).ok()?;
     let mut file = open_for_reading(path).ok()?;
     let metadata = file.metadata().ok()?;
@@ -114,7 +186,11 @@ pub fn hash_file(path: &Path) -> Option<(u64, u64)> {
             Err(_) => return None,
         }
     }
-    Some((hasher.digest(), total))
+    Some(FileStamp {
+        id: hasher.digest(),
+        len: total,
+        settled: true,
+    })
 }
 
 // As in read_limited: a FIFO swapped in after the check must not block the open.
@@ -128,18 +204,22 @@ pub struct Cached {
 }
 
 /// Reads the cache for `key`, memory-mapped: `None` when there is none or it is not believable
-/// (see the module documentation). The whole file's checksum is checked here; the catalog's
-/// tables are validated as they are opened, each entry when it is first read, and the index by
-/// its reader.
+/// (see the module documentation). The header and the tables' digests are checked here, and the
+/// tables validated as they are opened; each entry is checked when it is first read, and the
+/// index (whose section carries its digest) when a search opens it.
 pub fn read(dir: &Path, key: CacheKey) -> Option<Cached> {
     let sections = map_sections(&dir.join(key.file_name()), key)?;
     let [entries, lookups, index] = <[Section; SECTIONS]>::try_from(sections).ok()?;
+    if !lookups.intact() {
+        return None;
+    }
     let catalog = Catalog::from_stored(StoredCatalog::open(entries, lookups)?);
     Some(Cached { catalog, index })
 }
 
-/// The sections of the cache file at `path`, checked (ours, magic, versions, key, lengths,
-/// checksum) and memory-mapped.
+/// The sections of the cache file at `path`, memory-mapped once the file and its header check out
+/// (ours, magic, versions, key, lengths, the header's digest), each with the digest its bytes
+/// must have (the entries' digests are per entry, in the tables).
 fn map_sections(path: &Path, key: CacheKey) -> Option<Vec<Section>> {
     let file = open_for_reading(path).ok()?;
     // Checked on the open file, so the file mapped is the file checked.
@@ -152,52 +232,31 @@ fn map_sections(path: &Path, key: CacheKey) -> Option<Vec<Section>> {
     // nothing changes these bytes while they are mapped short of our own user rewriting the file
     // in place, which could as well alter the program.
     let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-    if map.len() as u64 != metadata.len() || !checksum_matches(&map) {
+    if map.len() as u64 != metadata.len() {
         return None;
     }
     let ranges = layout(&map, key)?;
-    let backing = Arc::new(Backing::Mapped(map));
+    let backing = Arc::new(Backing::Mapped(map, path.to_path_buf()));
     ranges
         .into_iter()
-        .map(|range| Section::new(backing.clone(), range))
+        .enumerate()
+        .map(|(i, (range, digest))| {
+            let section = Section::new(backing.clone(), range)?;
+            // The entries are checked one by one against the digests in the tables.
+            Some(if i == 0 {
+                section
+            } else {
+                section.with_digest(digest)
+            })
+        })
         .collect()
 }
 
-/// Does the checksum at the end of `bytes` match the rest? The pages are released after they are
-/// hashed, so checking a 100 MB cache does not keep 100 MB resident.
-fn checksum_matches(map: &memmap2::Mmap) -> bool {
-    let Some(body) = map.len().checked_sub(8) else {
-        return false;
-    };
-    const CHUNK: usize = 4 << 20;
-    let mut hasher = Xxh3::new();
-    for start in (0..body).step_by(CHUNK) {
-        let end = (start + CHUNK).min(body);
-        hasher.update(&map[start..end]);
-        release(map, start, end - start);
-    }
-    map[body..] == hasher.digest().to_le_bytes()
-}
-
-/// Drops mapped pages from this process's memory; they are read again from the file (the page
-/// cache, usually) if touched later.
-#[cfg(target_os = "linux")]
-fn release(map: &memmap2::Mmap, offset: usize, len: usize) {
-    // SAFETY: the map is a read-only file mapping: after MADV_DONTNEED its pages read the same
-    // file bytes again, so no reference into it sees different data.
-    let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, offset, len) };
-}
-
-#[cfg(not(target_os = "linux"))]
-fn release(_map: &memmap2::Mmap, _offset: usize, _len: usize) {}
-
-/// The byte ranges of the sections in a cache file whose checksum matched, after its header
-/// (magic, format and crate versions, key, section count) checks out.
-fn layout(bytes: &[u8], key: CacheKey) -> Option<Vec<Range<usize>>> {
-    let mut header = Cursor {
-        bytes: &bytes[..bytes.len().checked_sub(8)?],
-        at: 0,
-    };
+/// The byte ranges of the sections in a cache file, with the digest each was written with,
+/// after its header (magic, format and crate versions, key, section count, lengths) checks out
+/// against its own digest and the sections end where the file does.
+fn layout(bytes: &[u8], key: CacheKey) -> Option<Vec<(Range<usize>, u64)>> {
+    let mut header = Cursor { bytes, at: 0 };
     if header.take(MAGIC.len())? != MAGIC
         || header.number()? != u64::from(FORMAT_VERSION)
         || header.number()? != key.0
@@ -210,15 +269,23 @@ fn layout(bytes: &[u8], key: CacheKey) -> Option<Vec<Range<usize>>> {
     {
         return None;
     }
-    let mut ranges = Vec::with_capacity(SECTIONS);
+    let mut sizes = Vec::with_capacity(SECTIONS);
     for _ in 0..SECTIONS {
         let len = usize::try_from(header.number()?).ok()?;
+        sizes.push((len, header.number()?));
+    }
+    let header_end = header.at;
+    if header.number()? != xxhash_rust::xxh3::xxh3_64(&bytes[..header_end]) {
+        return None;
+    }
+    let mut ranges = Vec::with_capacity(SECTIONS);
+    for (len, digest) in sizes {
         header.take(padding(header.at))?;
         let start = header.at;
         header.take(len)?;
-        ranges.push(start..start + len);
+        ranges.push((start..start + len, digest));
     }
-    (header.at == header.bytes.len()).then_some(ranges)
+    (header.at == bytes.len()).then_some(ranges)
 }
 
 /// Reads a cache file's header and sections front to back, never past its end.
@@ -267,8 +334,8 @@ fn written_by_us(_metadata: &fs::Metadata) -> bool {
 pub fn write(dir: &Path, key: CacheKey, catalog: &Catalog, index: &[u8]) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     let invalid = |e| io::Error::new(io::ErrorKind::InvalidData, e);
-    let entries = archive::to_bytes(catalog.entry_vec()).map_err(invalid)?;
-    let lookups = Lookups::new(catalog, archive::positions(&entries))
+    let (entries, spans) = archive::each_to_bytes(catalog.entries()).map_err(invalid)?;
+    let lookups = Lookups::new(catalog, &entries, &spans)
         .to_bytes()
         .map_err(invalid)?;
     let name = key.file_name();
@@ -293,30 +360,30 @@ fn write_file(path: &Path, key: CacheKey, sections: [&[u8]; SECTIONS]) -> io::Re
         options.mode(0o600);
     }
     let mut out = io::BufWriter::with_capacity(1 << 20, options.open(path)?);
-    let mut hasher = Xxh3::new();
-    let written = std::cell::Cell::new(0usize);
-    let mut put = |bytes: &[u8]| -> io::Result<()> {
-        hasher.update(bytes);
-        written.set(written.get() + bytes.len());
-        out.write_all(bytes)
-    };
     let version = env!("CARGO_PKG_VERSION").as_bytes();
-    put(MAGIC)?;
-    put(&u64::from(FORMAT_VERSION).to_le_bytes())?;
-    put(&key.0.to_le_bytes())?;
-    put(&(version.len() as u64).to_le_bytes())?;
-    put(version)?;
-    put(&(SECTIONS as u64).to_le_bytes())?;
-    for section in sections {
-        put(&(section.len() as u64).to_le_bytes())?;
-        let zeros = [0u8; archive::ALIGN];
-        let pad = padding(written.get());
-        put(&zeros[..pad])?;
-        put(section)?;
+    let mut header = Vec::new();
+    header.extend_from_slice(MAGIC);
+    for n in [u64::from(FORMAT_VERSION), key.0, version.len() as u64] {
+        header.extend_from_slice(&n.to_le_bytes());
     }
-    let digest = hasher.digest();
-    out.write_all(&digest.to_le_bytes())?;
-    // No fsync: a file cut short by a crash fails its checksum and is rebuilt.
+    header.extend_from_slice(version);
+    header.extend_from_slice(&(SECTIONS as u64).to_le_bytes());
+    for section in sections {
+        header.extend_from_slice(&(section.len() as u64).to_le_bytes());
+        header.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(section).to_le_bytes());
+    }
+    let digest = xxhash_rust::xxh3::xxh3_64(&header);
+    header.extend_from_slice(&digest.to_le_bytes());
+    out.write_all(&header)?;
+    let mut written = header.len();
+    for section in sections {
+        let zeros = [0u8; archive::ALIGN];
+        let pad = padding(written);
+        out.write_all(&zeros[..pad])?;
+        out.write_all(section)?;
+        written += pad + section.len();
+    }
+    // No fsync: a file cut short by a crash fails its length check and is rebuilt.
     out.flush()
 }
 
@@ -471,13 +538,51 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (key, path) = written(dir.path());
         let good = fs::read(&path).unwrap();
-        // A flipped bit anywhere: in the header, a length, a text, the checksum.
-        for at in (0..good.len()).step_by(good.len() / 61) {
+        let sections = layout(&good, key).unwrap();
+        let (entries, index) = (sections[0].0.clone(), sections[2].0.clone());
+        let original = catalog();
+        // A flipped bit anywhere is caught where that part is first used: in the header or the
+        // tables, at once; in the index, when a search opens it; in an entry, when it is read.
+        // Then the file is removed, so that the next start rebuilds it.
+        let mut caught = [0usize; 3];
+        let tables = sections[1].0.clone();
+        let aimed = [
+            8,
+            20,
+            tables.start,
+            tables.end - 1,
+            index.start,
+            index.end - 1,
+        ];
+        for at in (0..good.len()).step_by(good.len() / 97).chain(aimed) {
             let mut bad = good.clone();
             bad[at] ^= 0x10;
             fs::write(&path, &bad).unwrap();
-            assert!(read(dir.path(), key).is_none(), "flipped byte {at}");
+            let Some(cached) = read(dir.path(), key) else {
+                caught[0] += 1;
+                continue;
+            };
+            assert!(entries.contains(&at) || index.contains(&at), "byte {at}");
+            if index.contains(&at) {
+                assert!(!cached.index.intact(), "index byte {at}");
+                assert!(!path.exists(), "removed after index byte {at}");
+                caught[1] += 1;
+            } else {
+                let damaged = (0..original.len())
+                    .filter(|&i| cached.catalog.get(i) != original.get(i))
+                    .collect::<Vec<_>>();
+                // Padding between entries is in no entry; a flip there harms nothing.
+                assert!(damaged.len() <= 1, "byte {at}: {damaged:?}");
+                for i in damaged {
+                    let note = cached.catalog.get(i).unwrap();
+                    assert!(note.description.zh.contains("缓存"), "byte {at}");
+                    assert_eq!(cached.catalog.id(i), original.id(i));
+                    assert!(!path.exists(), "removed after entry byte {at}");
+                    caught[2] += 1;
+                }
+            }
         }
+        assert!(caught.iter().all(|&n| n > 0), "{caught:?}");
         for len in [0, 7, 40, good.len() / 2, good.len() - 1] {
             fs::write(&path, &good[..len]).unwrap();
             assert!(read(dir.path(), key).is_none(), "cut to {len}");
@@ -571,8 +676,28 @@ mod tests {
         assert_eq!(usable_platform_dir(&cache, &missing), Some(cache.clone()));
     }
 
+    #[cfg(unix)]
     #[test]
-    fn keys_follow_content_and_name() {
+    fn stamps_follow_the_file_and_a_fresh_file_is_not_settled() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("team.toml");
+        fs::write(&path, "[[entry]]\n").unwrap();
+        let first = stamp_file(&path).unwrap();
+        assert_eq!(stamp_file(&path), Some(first), "nothing changed");
+        assert_eq!(first.len, 10);
+        assert!(!first.settled, "written just now");
+        // Replaced by a rename (as editors save), same length: another inode, another stamp.
+        let other = dir.path().join("other.toml");
+        fs::write(&other, "[[entry]]\t").unwrap();
+        fs::rename(&other, &path).unwrap();
+        assert_ne!(stamp_file(&path).unwrap().id, first.id);
+        // Anything the loader would refuse has no stamp.
+        assert_eq!(stamp_file(dir.path()), None);
+        assert_eq!(stamp_file(&dir.path().join("missing.toml")), None);
+    }
+
+    #[test]
+    fn keys_follow_stamps_and_name() {
         let a = CacheKey::new([("a.toml", 1)]);
         assert_eq!(a, CacheKey::new([("a.toml", 1)]));
         assert_ne!(a, CacheKey::new([("a.toml", 2)]));

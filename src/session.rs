@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cache::{self, CacheKey};
-use crate::catalog::{read_catalog_file_hashed, Catalog, CatalogError, Scope};
+use crate::catalog::{read_catalog_file, Catalog, CatalogError, Scope};
 use crate::config::{self, ColorChoice, LoadedConfig};
 use crate::explanation::Lang;
 use crate::render::Format;
@@ -174,20 +174,26 @@ fn load_engine(
     if files.is_empty() {
         return Ok(Engine::new(Catalog::builtin()?));
     }
-    // Hashed in small pieces; anything unreadable means no cache, and the loader below reports it.
-    let hashes: Option<Vec<(u64, u64)>> = files.iter().map(|(f, _)| cache::hash_file(f)).collect();
-    let total: u64 = hashes.iter().flatten().map(|&(_, len)| len).sum();
+    // Stamped from their metadata; anything unreadable means no cache, and the loader below
+    // reports it.
+    let stamp_all = || -> Option<Vec<cache::FileStamp>> {
+        files.iter().map(|(f, _)| cache::stamp_file(f)).collect()
+    };
+    let stamps = stamp_all();
+    let total: u64 = stamps.iter().flatten().map(|s| s.len).sum();
     check_memory_for(total, &files)?;
-    let dir = cache::cache_dir().filter(|_| hashes.is_some() && total >= CACHE_FROM_BYTES);
+    let dir = cache::cache_dir().filter(|_| stamps.is_some() && total >= CACHE_FROM_BYTES);
     let names: Vec<String> = files.iter().map(|(f, _)| f.display().to_string()).collect();
-    if let (Some(dir), Some(hashes)) = (&dir, &hashes) {
-        let key = CacheKey::new(
+    let key_of = |stamps: &[cache::FileStamp]| {
+        CacheKey::new(
             names
                 .iter()
                 .map(String::as_str)
-                .zip(hashes.iter().map(|h| h.0)),
-        );
-        if let Some(engine) = read_cached(dir, key) {
+                .zip(stamps.iter().map(|s| s.id)),
+        )
+    };
+    if let (Some(dir), Some(stamps)) = (&dir, &stamps) {
+        if let Some(engine) = read_cached(dir, key_of(stamps)) {
             return Ok(engine);
         }
     }
@@ -204,15 +210,11 @@ fn load_engine(
         report(Some(&crate::sanitize::sanitize(&note)));
     }
     let mut catalog = Catalog::builtin()?;
-    let mut parsed = Vec::with_capacity(files.len());
     let mut loaded_files = Vec::with_capacity(files.len());
     let mut clean = true;
     for (file, required) in &files {
-        match read_catalog_file_hashed(file) {
-            Ok((entries, hash)) => {
-                loaded_files.push(entries);
-                parsed.push(hash);
-            }
+        match read_catalog_file(file) {
+            Ok(entries) => loaded_files.push(entries),
             Err(e) if *required => {
                 report(None);
                 return Err(e);
@@ -233,9 +235,14 @@ fn load_engine(
     // Merged once: settling after each of 100,000 small files re-sorted the whole catalog each time.
     catalog.merge_all(loaded_files);
     let engine = Engine::new(catalog);
-    // Only a set that loaded without a warning is cached: a cache hit could not repeat the warning.
-    if let (Some(dir), true) = (&dir, clean) {
-        let key = CacheKey::new(names.iter().map(String::as_str).zip(parsed));
+    // Only a set that loaded without a warning is cached (a cache hit could not repeat the
+    // warning), and only files that had settled before they were read and did not change while
+    // they were parsed (see `cache::SETTLE`): the key must describe what was parsed.
+    let settled = stamps
+        .as_ref()
+        .is_some_and(|before| before.iter().all(|s| s.settled) && stamp_all() == stamps);
+    if let (Some(dir), true) = (&dir, clean && settled) {
+        let key = key_of(stamps.as_deref().unwrap_or_default());
         // A cache that cannot be written (read-only home, full disk) only costs the next start time.
         let _ = cache::write(dir, key, engine.catalog(), engine.index().archive_bytes());
     }

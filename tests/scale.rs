@@ -6,6 +6,7 @@
 mod synthetic;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use trtc_errors::catalog::{Catalog, Scope};
 use trtc_errors::query::Query;
@@ -149,6 +150,10 @@ fn the_catalog_cache_is_written_used_and_rebuilt_when_damaged() {
     // ~4.5 MB: large enough to be cached and for a first load to be worth a note on a terminal,
     // which must not appear here (stderr is a pipe).
     std::fs::write(&catalog, synthetic::catalog_toml(7_000, 3)).unwrap();
+    // A file changed within the last moments is not cached (its timestamps could yet be outrun by
+    // a write within the same tick): wait until it has settled.
+    let settle = || std::thread::sleep(trtc_errors::cache::SETTLE + Duration::from_millis(300));
+    settle();
     let cache = dir.path().join("cache");
     let run = || {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_trtc-errors"))
@@ -176,15 +181,29 @@ fn the_catalog_cache_is_written_used_and_rebuilt_when_damaged() {
     let good = std::fs::read(&files[0]).unwrap();
     assert_eq!(run(), first, "from the cache");
 
+    // Damage in the header is found at once: the catalog is parsed again and the file rebuilt.
     let mut damaged = good.clone();
-    let middle = damaged.len() / 2;
-    damaged[middle] ^= 0x55;
+    damaged[8] ^= 0x55;
     std::fs::write(&files[0], &damaged).unwrap();
     assert_eq!(run(), first, "a damaged cache is not believed");
     assert_eq!(std::fs::read(&files[0]).unwrap(), good, "and is rebuilt");
+    // Damage in the search index (the file's last section) is found when the search opens it:
+    // the index is built again from the catalog, and the file is removed for the next start
+    // to rebuild.
+    let mut damaged = good.clone();
+    *damaged.last_mut().unwrap() ^= 0x55;
+    std::fs::write(&files[0], &damaged).unwrap();
+    assert_eq!(run(), first, "a damaged index is not believed");
+    assert!(cache_files().is_empty(), "{:?}", cache_files());
+    assert_eq!(run(), first);
+    assert_eq!(std::fs::read(&files[0]).unwrap(), good, "and is rebuilt");
+    // A catalog that has not settled is read but not cached.
+    std::fs::write(&catalog, synthetic::catalog_toml(7_001, 4)).unwrap();
+    assert!(!run().is_empty());
+    assert_eq!(cache_files().len(), 1, "{:?}", cache_files());
+    settle();
 
     // A changed catalog is another cache, never the old one's answers.
-    std::fs::write(&catalog, synthetic::catalog_toml(7_001, 4)).unwrap();
     let changed = run();
     let fresh = {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_trtc-errors"))

@@ -19,9 +19,9 @@ type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState
 
 pub use trtc_catalog::{
     archive, defined_in, key_in, line_column, parse_catalog, parse_catalog_json, read_catalog_file,
-    read_catalog_file_hashed, Carrier, CatalogEntry, CatalogError, Category, CodeRef, EntryId,
-    Family, FieldProblem, Localized, Problem, Rename, Scope, SdkVersion, Sign, VersionRange,
-    WrittenVersion, BUILTIN_NAME, MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_LIST_ITEMS,
+    Carrier, CatalogEntry, CatalogError, Category, CodeRef, EntryId, Family, FieldProblem,
+    Localized, Problem, Rename, Scope, SdkVersion, Sign, VersionRange, WrittenVersion,
+    BUILTIN_NAME, MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_LIST_ITEMS,
 };
 
 // `BUILTIN_CATALOGS`: the built-in catalogs as TOML, (name in messages, text), for the tests
@@ -207,12 +207,6 @@ impl Catalog {
             Some(stored) => stored.entries(),
             None => &self.entries,
         }
-    }
-
-    /// The owned entries as the vector they are kept in (what an archive's root is); empty for a
-    /// stored catalog, which is never archived again.
-    pub(crate) fn entry_vec(&self) -> &Vec<CatalogEntry> {
-        &self.entries
     }
 
     pub fn len(&self) -> usize {

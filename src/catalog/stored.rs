@@ -2,12 +2,15 @@
 //! look-up tables (by code, by name, by identity, who refers to whom) are archived beside them,
 //! so `show CODE` at 100,000 entries reads a binary search and the one entry it prints.
 //!
-//! The cache checked the whole file's checksum (and that it is ours) before handing the bytes
-//! over; here the tables are validated with bytecheck once, when the catalog is opened, and each
-//! entry when it is first read (an entry's bytes are never believed unvalidated).
+//! The cache checked its header and the tables' checksum (and that the file is ours) before
+//! handing the bytes over; here the tables are validated with bytecheck once, when the catalog is
+//! opened, and each entry when it is first read: its own checksum (kept in the tables), then
+//! bytecheck. An entry's bytes are never believed unchecked, and `show CODE` checks the one entry
+//! it prints instead of the whole file.
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
@@ -20,15 +23,25 @@ use super::{archive, CatalogEntry, Category, EntryId, Family, Scope};
 /// made in memory (a catalog just parsed, the tests).
 #[derive(Debug)]
 pub enum Backing {
-    Mapped(memmap2::Mmap),
+    /// A cache file, mapped, and where it lies (removed when found damaged).
+    Mapped(memmap2::Mmap, PathBuf),
     Owned(AlignedVec<{ archive::ALIGN }>),
 }
 
 impl Backing {
     fn bytes(&self) -> &[u8] {
         match self {
-            Backing::Mapped(map) => map,
+            Backing::Mapped(map, _) => map,
             Backing::Owned(bytes) => bytes,
+        }
+    }
+
+    /// Damage was found in these bytes after they were opened: a cache file is removed, so the
+    /// next start parses the catalogs again and writes a good one. (Another process may have
+    /// renamed a fresh file into place meanwhile; removing that one costs only a rebuild.)
+    fn discard(&self) {
+        if let Backing::Mapped(_, path) = self {
+            let _ = std::fs::remove_file(path);
         }
     }
 }
@@ -38,6 +51,8 @@ impl Backing {
 pub struct Section {
     backing: Arc<Backing>,
     range: Range<usize>,
+    /// The xxh3 digest the bytes must have, when they were stored with one (a cache's index).
+    digest: Option<u64>,
 }
 
 impl Section {
@@ -47,7 +62,31 @@ impl Section {
         let fits = range.start <= range.end && range.end <= bytes.len();
         let aligned =
             fits && (bytes[range.start..].as_ptr() as usize).is_multiple_of(archive::ALIGN);
-        aligned.then_some(Section { backing, range })
+        aligned.then_some(Section {
+            backing,
+            range,
+            digest: None,
+        })
+    }
+
+    /// The same section, to be believed only when its bytes hash to `digest` ([`Self::intact`]).
+    pub fn with_digest(self, digest: u64) -> Section {
+        Section {
+            digest: Some(digest),
+            ..self
+        }
+    }
+
+    /// Do the bytes match the digest they were stored with (always, when there is none)? A
+    /// mismatch discards the cache file they came from.
+    pub fn intact(&self) -> bool {
+        let intact = self
+            .digest
+            .is_none_or(|d| xxhash_rust::xxh3::xxh3_64(self.bytes()) == d);
+        if !intact {
+            self.backing.discard();
+        }
+        intact
     }
 
     /// A whole archive made in memory.
@@ -56,6 +95,7 @@ impl Section {
         Section {
             backing: Arc::new(Backing::Owned(bytes)),
             range,
+            digest: None,
         }
     }
 
@@ -67,8 +107,10 @@ impl Section {
 /// The look-up tables of a stored catalog, archived beside its entries.
 #[derive(rkyv::Archive, rkyv::Serialize)]
 pub struct Lookups {
-    /// Where each entry starts in the entries archive ([`archive::positions`]).
-    positions: Vec<u32>,
+    /// Each entry's byte range in the entries archive ([`archive::each_to_bytes`]) and the xxh3
+    /// digest of those bytes.
+    spans: Vec<(u32, u32)>,
+    digests: Vec<u64>,
     /// Each entry's family, category (as their index in `Family::EVERY` / `Category::ALL`) and
     /// code, in catalog order (so sorted by identity).
     families: Vec<u8>,
@@ -87,9 +129,9 @@ fn small(i: usize) -> u32 {
 }
 
 impl Lookups {
-    /// The tables of a settled catalog (`entries` in catalog order), whose entries archive has
-    /// its entries at `positions`.
-    pub fn new(catalog: &super::Catalog, positions: Vec<u32>) -> Lookups {
+    /// The tables of a settled catalog (`entries` in catalog order), whose entries archive
+    /// `archived` holds each entry in its range of `spans`.
+    pub fn new(catalog: &super::Catalog, archived: &[u8], spans: &[Range<usize>]) -> Lookups {
         let entries = catalog.entries();
         let position_of = |list: &[Family], f: &Family| list.iter().position(|x| x == f);
         let mut by_code: Vec<(i64, u32)> = entries
@@ -106,7 +148,14 @@ impl Lookups {
         by_name.sort_unstable();
         by_name.dedup();
         Lookups {
-            positions,
+            spans: spans
+                .iter()
+                .map(|r| (small(r.start), small(r.end)))
+                .collect(),
+            digests: spans
+                .iter()
+                .map(|r| xxhash_rust::xxh3::xxh3_64(&archived[r.clone()]))
+                .collect(),
             families: entries
                 .iter()
                 .map(|e| position_of(&Family::EVERY, &e.family).unwrap_or(0) as u8)
@@ -150,9 +199,10 @@ impl StoredCatalog {
     /// size) and opens the catalog. `None` when anything is off: the caller rebuilds the cache.
     pub fn open(entries: Section, lookups: Section) -> Option<StoredCatalog> {
         let tables = rkyv::access::<ArchivedLookups, Error>(lookups.bytes()).ok()?;
-        let n = tables.positions.len();
+        let n = tables.spans.len();
         let in_range = |i: u32| (i as usize) < n;
-        let believable = tables.families.len() == n
+        let believable = tables.digests.len() == n
+            && tables.families.len() == n
             && tables.categories.len() == n
             && tables.codes.len() == n
             && tables.referenced_by.len() == n
@@ -165,10 +215,10 @@ impl StoredCatalog {
                 .categories
                 .iter()
                 .all(|&c| usize::from(c) < Category::ALL.len())
-            && tables
-                .positions
-                .iter()
-                .all(|p| (p.to_native() as usize) < entries.bytes().len())
+            && tables.spans.iter().all(|s| {
+                let (start, end) = (s.0.to_native() as usize, s.1.to_native() as usize);
+                start <= end && end <= entries.bytes().len() && start.is_multiple_of(archive::ALIGN)
+            })
             && tables.by_code.iter().all(|p| in_range(p.1.to_native()))
             && tables.by_name.iter().all(|p| in_range(p.1.to_native()))
             && tables
@@ -240,21 +290,30 @@ impl StoredCatalog {
         })
     }
 
-    /// Reads entry `index` from the archive. The cache's checksum over the whole file passed, so a
-    /// failure here means a file forged with a valid checksum: the entry reads as a note saying
-    /// so (nothing panics, nothing unvalidated is used).
+    /// Reads entry `index` from the archive, once its bytes match their digest and pass
+    /// bytecheck. A damaged entry reads as a note saying so, and the cache file is removed so
+    /// that the next start rebuilds it (nothing panics, nothing unchecked is used).
     fn read(&self, index: usize) -> CatalogEntry {
-        let position = self.tables().positions[index].to_native() as usize;
-        archive::entry_at(self.entries.bytes(), position).unwrap_or_else(|_| {
+        let tables = self.tables();
+        let span = &tables.spans[index];
+        let bytes = &self.entries.bytes()[span.0.to_native() as usize..span.1.to_native() as usize];
+        let intact = xxhash_rust::xxh3::xxh3_64(bytes) == tables.digests[index].to_native();
+        let read = if intact {
+            archive::entry_in(bytes).ok()
+        } else {
+            None
+        };
+        read.unwrap_or_else(|| {
+            self.entries.backing.discard();
             let (family, category, code) = self.id(index);
             CatalogEntry {
                 family,
                 category,
                 code,
                 description: super::Localized {
-                    zh: "(缓存中的此条目已损坏；设置 TRTC_ERRORS_NO_CACHE=1 重新读取目录)".into(),
+                    zh: "(缓存中的此条目已损坏，缓存已删除：再运行一次即会重新读取目录)".into(),
                     en: Some(
-                        "(this entry is damaged in the catalog cache; set TRTC_ERRORS_NO_CACHE=1 to read the catalogs again)"
+                        "(this entry was damaged in the catalog cache, which is now removed: run the command again to read the catalogs afresh)"
                             .into(),
                     ),
                 },

@@ -54,8 +54,11 @@ impl Engine {
 
     pub fn index(&self) -> &SearchIndex {
         self.index.get_or_init(|| {
+            // A stored index is believed once its bytes match the digest they were stored with
+            // (a damaged one discards its cache file) and it passes bytecheck; else it is built.
             self.archived
                 .clone()
+                .filter(Section::intact)
                 .and_then(|archive| SearchIndex::from_archive(archive, self.catalog.len()))
                 .unwrap_or_else(|| SearchIndex::new(&self.catalog))
         })

@@ -2,6 +2,8 @@
 //! believed. The built-in catalogs are archived at build time; the cache stores user catalogs
 //! the same way.
 
+use std::ops::Range;
+
 use rkyv::rancor::Error;
 use rkyv::util::AlignedVec;
 
@@ -22,30 +24,29 @@ pub fn entries(bytes: &[u8]) -> Result<Vec<CatalogEntry>, Error> {
     rkyv::from_bytes::<Vec<CatalogEntry>, Error>(bytes)
 }
 
-/// Where each entry's archived form starts in an archive made by [`to_bytes`], in entry order:
-/// what lets a reader validate and read one entry ([`entry_at`]) without touching the rest.
-/// `bytes` must be the output of [`to_bytes`] (it is trusted, not validated).
-pub fn positions(bytes: &AlignedVec<ALIGN>) -> Vec<u32> {
-    // SAFETY: `bytes` is an archive `to_bytes` just wrote, so its root is a valid archived vector.
-    let root = unsafe {
-        rkyv::access_unchecked::<rkyv::vec::ArchivedVec<crate::entry::ArchivedCatalogEntry>>(bytes)
-    };
-    let base = bytes.as_ptr() as usize;
-    root.iter()
-        .map(|entry| {
-            let at = entry as *const _ as usize - base;
-            u32::try_from(at).unwrap_or(u32::MAX)
-        })
-        .collect()
+/// Archives each entry on its own, one after another, each starting at a multiple of [`ALIGN`]:
+/// what a cache stores, so that one entry can be checked (by its own checksum, then bytecheck)
+/// and read without touching the rest. Returns the bytes and each entry's byte range in them.
+pub fn each_to_bytes(
+    entries: &[CatalogEntry],
+) -> Result<(AlignedVec<ALIGN>, Vec<Range<usize>>), Error> {
+    let mut out = AlignedVec::<ALIGN>::new();
+    let mut spans = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let pad = (ALIGN - out.len() % ALIGN) % ALIGN;
+        out.extend_from_slice(&[0u8; ALIGN][..pad]);
+        let one = rkyv::to_bytes::<Error>(entry)?;
+        let start = out.len();
+        out.extend_from_slice(&one);
+        spans.push(start..out.len());
+    }
+    Ok((out, spans))
 }
 
-/// Validates (bytecheck) the one entry archived at `position` of an archive made by [`to_bytes`]
-/// and reads it: only that entry's bytes are looked at. `bytes` must start at an address aligned
-/// to [`ALIGN`].
-pub fn entry_at(bytes: &[u8], position: usize) -> Result<CatalogEntry, Error> {
-    let archived =
-        rkyv::api::high::access_pos::<crate::entry::ArchivedCatalogEntry, Error>(bytes, position)?;
-    rkyv::deserialize::<CatalogEntry, Error>(archived)
+/// Validates (bytecheck) one entry archived by [`each_to_bytes`] and reads it. `bytes` must be
+/// exactly its range and start at an address aligned to [`ALIGN`].
+pub fn entry_in(bytes: &[u8]) -> Result<CatalogEntry, Error> {
+    rkyv::from_bytes::<CatalogEntry, Error>(bytes)
 }
 
 /// Validates (bytecheck) every entry of an archive made by [`to_bytes`] without reading any out:

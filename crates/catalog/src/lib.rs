@@ -20,8 +20,8 @@ pub use entry::{
 };
 pub use error::{CatalogError, FieldProblem, Problem};
 pub use load::{
-    line_column, parse_catalog, parse_catalog_json, read_catalog_file, read_catalog_file_hashed,
-    MAX_ENTRY_BYTES, MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NAME_BYTES,
+    line_column, parse_catalog, parse_catalog_json, read_catalog_file, MAX_ENTRY_BYTES,
+    MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NAME_BYTES,
 };
 pub use scope::{defined_in, in_family, key_in, Scope};
 pub use version::{SdkVersion, VersionRange, WrittenVersion};

@@ -147,14 +147,9 @@ impl RawEntry {
     }
 }
 
-/// Reads and parses one catalog file, refusing directories, huge files and non-UTF-8 text.
+/// Reads and parses one catalog file, refusing directories, huge files and non-UTF-8 text. A
+/// `.json` file is read as JSON.
 pub fn read_catalog_file(path: &Path) -> Result<Vec<CatalogEntry>, CatalogError> {
-    read_catalog_file_hashed(path).map(|(entries, _)| entries)
-}
-
-/// Like [`read_catalog_file`], with the xxh3 hash of the bytes that were parsed (the catalog
-/// cache's key must describe exactly what went into it). A `.json` file is read as JSON.
-pub fn read_catalog_file_hashed(path: &Path) -> Result<(Vec<CatalogEntry>, u64), CatalogError> {
     use crate::read_limited::{read_regular_file, ReadLimitedError};
     let name = path.display().to_string();
     // Only a regular file is read, and never more than the limit + 1 bytes: a FIFO, a terminal
@@ -179,7 +174,6 @@ pub fn read_catalog_file_hashed(path: &Path) -> Result<(Vec<CatalogEntry>, u64),
             });
         }
     };
-    let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
@@ -188,7 +182,7 @@ pub fn read_catalog_file_hashed(path: &Path) -> Result<(Vec<CatalogEntry>, u64),
     } else {
         parse_catalog(&text, &name)?
     };
-    Ok((entries, hash))
+    Ok(entries)
 }
 
 /// One entry as parsed, with its byte offset in the whole file (`None` in JSON, which has no
