@@ -43,9 +43,9 @@ fn score(engine: &Engine, cases: &[Case]) -> Score {
         failures: Vec::new(),
     };
     for case in cases {
-        let found: BTreeSet<String> = mentions::find(&case.text, engine, Scope::default())
+        let found: BTreeSet<String> = named(engine, &case.text)
             .into_iter()
-            .map(|m| engine.catalog().entries()[m.index].qualified())
+            .map(|(q, _)| q)
             .collect();
         let expected: BTreeSet<String> = case.expect.iter().cloned().collect();
         let tp = found.intersection(&expected).count();
@@ -107,9 +107,9 @@ fn every_web5_template_finds_its_own_rendered_message() {
             continue;
         };
         checked += 1;
-        let found: BTreeSet<String> = mentions::find(message, &engine, Scope::default())
+        let found: BTreeSet<String> = named(&engine, message)
             .into_iter()
-            .map(|m| engine.catalog().entries()[m.index].qualified())
+            .map(|(q, _)| q)
             .collect();
         for want in [format!("web5:{extra}"), format!("web5:{code}")] {
             if !found.contains(&want) {
@@ -139,10 +139,7 @@ fn native_log_lines() {
             .filter(|e| !e.is_empty())
             .map(str::to_string)
             .collect();
-        let found: BTreeSet<String> = mentions::find(text, &engine, Scope::default())
-            .into_iter()
-            .map(|m| engine.catalog().entries()[m.index].qualified())
-            .collect();
+        let found: BTreeSet<String> = named(&engine, text).into_iter().map(|(q, _)| q).collect();
         if found != expected {
             failures.push(format!("{text:?}: expected {expected:?}, found {found:?}"));
         }
@@ -164,6 +161,37 @@ struct RealReport {
     codes: Vec<String>,
 }
 
+/// Does annotation `c` (`native:-3301`, `?:70009`) name what was found (`(qualified, code)`)? A
+/// code the catalog lacks (`not-in-catalog:-100038`) is right when the annotation names its number
+/// in any family: it is reported without a family.
+fn names(c: &str, (q, code): &(String, String)) -> bool {
+    let annotated_code = c.split_once(':').map(|(_, n)| n);
+    c == q
+        || c.strip_prefix("?:") == Some(code.as_str())
+        || (q.starts_with(NOT_IN_CATALOG) && annotated_code == Some(code.as_str()))
+}
+
+/// How the tests name a code found that the catalog lacks (rule 8): never an annotation's family.
+const NOT_IN_CATALOG: &str = "not-in-catalog:";
+
+/// Everything `explain` reports in `text`: each known code as (`family:code`, its display), each
+/// code the catalog lacks as (`not-in-catalog:N`, `N`).
+fn named(engine: &Engine, text: &str) -> Vec<(String, String)> {
+    let mut scanner = mentions::Scanner::new(engine, Scope::default());
+    for line in mentions::lines(text) {
+        scanner.push_line(line);
+    }
+    let known = scanner.mentions().into_iter().map(|m| {
+        let e = &engine.catalog().entries()[m.index];
+        (e.qualified(), e.display())
+    });
+    let unknown = scanner
+        .unknown_mentions()
+        .into_iter()
+        .map(|u| (format!("{NOT_IN_CATALOG}{}", u.code), u.code.to_string()));
+    known.chain(unknown).collect()
+}
+
 /// Precision and recall of `find` over annotated texts: each found code is right when the
 /// annotation names it (`?:N` accepts N in any family), each annotated code is found or missed.
 fn measure(engine: &Engine, cases: &[(String, String, Vec<String>)]) -> (Score, f64, f64) {
@@ -174,26 +202,12 @@ fn measure(engine: &Engine, cases: &[(String, String, Vec<String>)]) -> (Score, 
         failures: Vec::new(),
     };
     for (id, text, codes) in cases {
-        let found: BTreeSet<(String, String)> = mentions::find(text, engine, Scope::default())
-            .into_iter()
-            .map(|m| {
-                let e = &engine.catalog().entries()[m.index];
-                (e.qualified(), e.display())
-            })
-            .collect();
-        let right = |(q, code): &(String, String)| {
-            codes
-                .iter()
-                .any(|c| c == q || c.strip_prefix("?:") == Some(code.as_str()))
-        };
+        let found: BTreeSet<(String, String)> = named(engine, text).into_iter().collect();
+        let right = |f: &(String, String)| codes.iter().any(|c| names(c, f));
         let false_found: Vec<&String> = found.iter().filter(|f| !right(f)).map(|f| &f.0).collect();
         let missed: Vec<&String> = codes
             .iter()
-            .filter(|c| {
-                !found
-                    .iter()
-                    .any(|(q, code)| *c == q || c.strip_prefix("?:") == Some(code.as_str()))
-            })
+            .filter(|c| !found.iter().any(|f| names(c, f)))
             .collect();
         s.true_positive += codes.len() - missed.len();
         s.false_positive += false_found.len();
@@ -222,8 +236,8 @@ fn real_reports_precision_and_recall() {
         .map(|c| (c.id, c.text, c.codes))
         .collect();
     let (s, precision, recall) = measure(&engine, &cases);
-    // Codes the catalog has no entry for (a server's -10014, native -100038) no catalog-bound
-    // reader can find: recall is reported over all annotated codes and over the catalog's.
+    // Codes the catalog has no entry for (a server's -10014, native -100038) can only be
+    // reported as not in the catalog (rule 8); they count as found when so reported.
     let known = |c: &String| match c.strip_prefix("?:") {
         Some(code) => code
             .parse::<i64>()
@@ -238,10 +252,8 @@ fn real_reports_precision_and_recall() {
         .flat_map(|(_, _, codes)| codes)
         .filter(|c| !known(c))
         .count();
-    let recall_known =
-        s.true_positive as f64 / (s.true_positive + s.false_negative - unknown).max(1) as f64;
     println!(
-        "real reports: {} texts, {} codes annotated ({unknown} not in the catalog), {} found right, {} false, {} missed; precision {precision:.3}, recall {recall:.3} (over the catalog's codes {recall_known:.3})\n{}",
+        "real reports: {} texts, {} codes annotated ({unknown} not in the catalog, right when reported as such), {} found right, {} false, {} missed; precision {precision:.3}, recall {recall:.3}\n{}",
         cases.len(),
         s.true_positive + s.false_negative,
         s.true_positive,
@@ -250,12 +262,8 @@ fn real_reports_precision_and_recall() {
         s.failures.join("\n")
     );
     assert!(precision >= 0.99, "precision {precision:.3}");
-    // The target is 0.95 over all annotated codes; every miss is a code the catalog lacks.
-    assert!(
-        recall_known >= 0.95,
-        "recall over the catalog's codes {recall_known:.3}"
-    );
-    assert!(recall >= 0.83, "recall {recall:.3}");
+    // Issue #24's target, over all annotated codes.
+    assert!(recall >= 0.95, "recall {recall:.3}");
 }
 
 #[derive(Deserialize)]
@@ -440,7 +448,9 @@ fn every_line_with_a_mention_holds_an_anchor() {
     for text in &texts {
         for line in mentions::lines(text) {
             let found = mentions::find(line, &engine, Scope::default());
-            if found.is_empty() {
+            // A code the catalog lacks (rule 8) is found after a label: a word anchor.
+            let unknown = mentions::find_unknown(line, &engine, Scope::default());
+            if found.is_empty() && unknown.is_empty() {
                 continue;
             }
             let folded = mentions::fold_variants(line).to_ascii_lowercase();

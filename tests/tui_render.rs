@@ -677,7 +677,12 @@ fn crlf_lines_count_once_and_ctrl_y_copies_what_explain_prints() {
     let mut app = app(100, 30);
     let log = "RtcError code: 16388\r\nnothing here\r\nERR code 70001\r\n";
     app.update(Action::Paste(log.into()));
-    let Source::Pasted { mentions, lines } = app.source.clone() else {
+    let Source::Pasted {
+        mentions,
+        unknown,
+        lines,
+    } = app.source.clone()
+    else {
         panic!("no mention view");
     };
     assert_eq!(lines, 3);
@@ -692,9 +697,64 @@ fn crlf_lines_count_once_and_ctrl_y_copies_what_explain_prints() {
     let catalog = Catalog::builtin().unwrap();
     assert_eq!(
         text,
-        trtc_errors::mentions::render(&mentions, &catalog, Format::Text, Lang::Both, false)
+        trtc_errors::mentions::render(
+            &mentions,
+            &unknown,
+            &catalog,
+            Format::Text,
+            Lang::Both,
+            false
+        )
     );
     assert!(label.contains("2 codes in 3 pasted lines"), "{label}");
+}
+
+/// A code the catalog lacks (rule 8) has no row: the paste view names it above the list, the
+/// status counts it, and Ctrl-Y copies what `explain` prints for it.
+#[test]
+fn a_pasted_code_the_catalog_lacks_is_named_not_explained() {
+    let mut app = app(100, 30);
+    let log = "OnError [code:-1301|msg:Video: Start camera failed.]\n\
+               [signal_manager.cc:457][local-trtc]Signal: ErrorCode: -100038, Reason: x\n";
+    app.update(Action::Paste(log.into()));
+    let Source::Pasted { unknown, .. } = app.source.clone() else {
+        panic!("no mention view: {:?}", app.status);
+    };
+    assert_eq!(unknown.len(), 1);
+    assert_eq!(unknown[0].code, -100038);
+    assert_eq!(shown_displays(&app), ["-1301"]);
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .contains("(and 1 not in the catalog)"),
+        "{:?}",
+        app.status
+    );
+    let screen = render(&app).backend().to_string();
+    assert!(
+        screen.contains("not in the catalog: -100038 (L2)"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("pasted_not_in_catalog", render(&app).backend());
+    let Some(Effect::Copy { text, label }) = app.update(Action::CopyAll).pop() else {
+        panic!("no copy");
+    };
+    assert!(text.contains("-100038 — not in the catalog"), "{text}");
+    assert!(label.contains("2 codes in 2 pasted lines"), "{label}");
+    // Alone, it still opens the paste view, and the empty list says why.
+    app.update(Action::Escape);
+    app.update(Action::Paste(
+        "web端 进入房间报-10014 error错误\n【房间号】\n123456".into(),
+    ));
+    assert!(matches!(app.source, Source::Pasted { .. }));
+    assert!(app.results.hits.is_empty());
+    let screen = screen_text(&render(&app));
+    assert!(
+        screen.contains("(not in the catalog: -10014 (L1) from 3 pasted")
+            && screen.contains("No code the catalog explains"),
+        "{screen}"
+    );
 }
 
 #[test]

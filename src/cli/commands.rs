@@ -56,13 +56,20 @@ What counts as a code mention (nothing else does):
   a number in a code context           code 16388, code: 16388, <code 0x4004>, \"errorCode\":70001,
                                        errCode=-8, getCode() => 16388, extraCode: 70001, RtcError … 16388
   a number after a label in prose      错误码70014, 提示错误码 70001, 错误码是1301, 错误信息：-3324,
-                                       返回码, errid=70013, error code is 70001 (帐/账 folded)
+                                       返回码, 返回70346 / 报-1301 (glued), errid=70013,
+                                       error code is 70001 (帐/账 folded)
   the numbers of a sequence or list    错误码一直1102 -> 3002 -> -1307, 1102、3002
   a native code without its minus      错误码3301 for -3301 when no code 3301 exists (confidence 1)
   the SDK's own message text           5.x templates; every 4.x bundle's RtcError messages
                                        (please call join() before publish())
   a server code handed through         extraCode -100018, Join room failed result: -100006,
                                        Failed to join room - … code: 70001 (the server's entry)
+  a code the catalog lacks             a negative number no entry has, after a code label
+                                       (ErrorCode:, errCode, code:, onError(…), 错误码, 报) on a
+                                       TRTC line (the native SDK, signal_manager, 进房/进入房间,
+                                       enterRoom): ErrorCode: -100038 is reported as not in the
+                                       catalog, its meaning not guessed (confidence 1; not with
+                                       --sdk/--category/--sdk-version)
 Bare numbers (ports, sizes, ids, room numbers, sdkAppIds, versions, timestamps), plain words,
 and the numbers on a line naming another product's error (TUICallEngineError) are not mentions.
 In a text that is evidently 5.x (KEY: message) 4.x readings yield, and the other way round.

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{warn, EXIT_ERROR, EXIT_FOUND, EXIT_NOT_FOUND};
-use crate::mentions::{self, scan, Mention, RenderOptions, Scanner, SummaryOrder};
+use crate::mentions::{self, scan, Mention, RenderOptions, Scanner, SummaryOrder, UnknownMention};
 use crate::render::Format;
 use crate::sanitize::sanitize;
 use crate::session::Session;
@@ -145,7 +145,7 @@ pub fn run(
     }
     let prefilter = !args.no_prefilter;
     // Each input is scanned on its own (its own line numbers), labelled when there are several.
-    let mut results: Vec<(Option<String>, Vec<Mention>)> = Vec::new();
+    let mut results: Vec<(Option<String>, Found)> = Vec::new();
     match inputs(&args.text) {
         None if args.text.is_empty() => {
             let mut scanner = Scanner::new(&session.engine, session.scope);
@@ -153,14 +153,14 @@ pub fn run(
                 warn(&e);
                 return Ok(ExitCode::from(EXIT_ERROR));
             }
-            results.push((None, scanner.mentions()));
+            results.push((None, Found::of(&scanner)));
         }
         None => {
             let mut scanner = Scanner::new(&session.engine, session.scope);
             for line in mentions::lines(&args.text.join(" ")) {
                 scanner.push_line(line);
             }
-            results.push((None, scanner.mentions()));
+            results.push((None, Found::of(&scanner)));
         }
         Some(inputs) => {
             let several = inputs.len() > 1;
@@ -174,11 +174,11 @@ pub fn run(
                     warn(&e);
                     return Ok(ExitCode::from(EXIT_ERROR));
                 }
-                results.push((several.then(|| name.to_string()), scanner.mentions()));
+                results.push((several.then(|| name.to_string()), Found::of(&scanner)));
             }
         }
     }
-    if results.iter().all(|(_, m)| m.is_empty()) {
+    if results.iter().all(|(_, f)| f.is_empty()) {
         warn("no known error code found in the text");
         if session.format == Format::Json {
             writeln!(out, "[]")?;
@@ -190,9 +190,15 @@ pub fn run(
             SortArg::First => SummaryOrder::FirstSeen,
             SortArg::Count => SummaryOrder::Count,
         };
-        let files: Vec<(Option<&str>, &[Mention])> = results
+        let files: Vec<(Option<&str>, &[Mention], &[UnknownMention])> = results
             .iter()
-            .map(|(f, m)| (f.as_deref(), m.as_slice()))
+            .map(|(f, found)| {
+                (
+                    f.as_deref(),
+                    found.mentions.as_slice(),
+                    found.unknown.as_slice(),
+                )
+            })
             .collect();
         write!(
             out,
@@ -206,11 +212,16 @@ pub fn run(
         let mut items: Vec<serde_json::Value> = Vec::new();
         for (file, found) in &results {
             let o = args.options(session, file.as_deref(), columns);
-            for m in found {
+            for m in &found.mentions {
                 items.push(serde_json::from_str(&mentions::json_line_with(
                     m,
                     session.catalog(),
                     &o,
+                ))?);
+            }
+            for u in &found.unknown {
+                items.push(serde_json::from_str(&mentions::unknown_json_line_with(
+                    u, &o,
                 ))?);
             }
         }
@@ -230,16 +241,36 @@ pub fn run(
         write!(
             out,
             "{}",
-            mentions::render_with(found, session.catalog(), &o)
+            mentions::render_with(&found.mentions, &found.unknown, session.catalog(), &o)
         )?;
     }
     Ok(ExitCode::from(EXIT_FOUND))
+}
+
+/// What one input's scan found: the codes the catalog explains and those it lacks (rule 8).
+struct Found {
+    mentions: Vec<Mention>,
+    unknown: Vec<UnknownMention>,
+}
+
+impl Found {
+    fn of(scanner: &Scanner) -> Found {
+        Found {
+            mentions: scanner.mentions(),
+            unknown: scanner.unknown_mentions(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.mentions.is_empty() && self.unknown.is_empty()
+    }
 }
 
 /// What `explain` prints for these mentions: also what the TUI copies for a paste.
 pub fn render(session: &Session, found: &[Mention]) -> String {
     mentions::render(
         found,
+        &[],
         session.catalog(),
         session.format,
         session.lang,

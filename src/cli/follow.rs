@@ -81,6 +81,8 @@ struct Follower<'s, 'o> {
     scanner: Scanner<'s>,
     /// The codes printed so far, and how many readings the scanner had when last asked.
     shown: std::collections::HashSet<usize>,
+    /// The codes the catalog lacks printed so far (rule 8), by number.
+    shown_unknown: std::collections::HashSet<i64>,
     readings: usize,
     out: &'o mut dyn Write,
 }
@@ -119,6 +121,29 @@ impl Follower<'_, '_> {
                     "{}\n",
                     mentions::render_with(
                         std::slice::from_ref(&m),
+                        &[],
+                        self.session.catalog(),
+                        &options
+                    )
+                ),
+            };
+            self.out.write_all(text.as_bytes())?;
+            self.out.flush()?;
+        }
+        let new: Vec<_> = self
+            .scanner
+            .unknown_mentions()
+            .into_iter()
+            .filter(|u| self.shown_unknown.insert(u.code))
+            .collect();
+        for u in new {
+            let text = match self.session.format {
+                Format::Json => format!("{}\n", mentions::unknown_json_line_with(&u, &options)),
+                _ => format!(
+                    "{}\n",
+                    mentions::render_with(
+                        &[],
+                        std::slice::from_ref(&u),
                         self.session.catalog(),
                         &options
                     )
@@ -159,6 +184,7 @@ pub fn run(session: &Session, args: &ExplainArgs, out: &mut dyn Write) -> anyhow
         args,
         scanner: Scanner::new(&session.engine, session.scope),
         shown: std::collections::HashSet::new(),
+        shown_unknown: std::collections::HashSet::new(),
         readings: 0,
         out,
     };
@@ -191,11 +217,13 @@ pub fn run(session: &Session, args: &ExplainArgs, out: &mut dyn Write) -> anyhow
                 .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
         }
     }
-    Ok(ExitCode::from(if f.shown.is_empty() {
-        EXIT_NOT_FOUND
-    } else {
-        EXIT_FOUND
-    }))
+    Ok(ExitCode::from(
+        if f.shown.is_empty() && f.shown_unknown.is_empty() {
+            EXIT_NOT_FOUND
+        } else {
+            EXIT_FOUND
+        },
+    ))
 }
 
 /// Which file a path names now.

@@ -71,6 +71,70 @@ pub(super) const NATIVE_MARKERS: &[&str] = &[
     "Electron",
 ];
 
+/// Rule 8's words that say a line is TRTC's: the native SDK's names, the module and tag of its
+/// signalling log (`[signal_manager.cc:457][local-trtc]`), the product's name, a room entry.
+pub(super) const TRTC_LINE_MARKERS: &[&str] = &[
+    "TRTC",
+    "trtc",
+    "signal_manager",
+    "进房",
+    "进入房间",
+    "enterRoom",
+];
+
+/// Rule 8's labels: the ones that name a code outright. Not `err`, `error`, `result` or
+/// `错误信息` (they label any value), not a family's own word (`getCode`, `extraCode`: there the
+/// family's rules decide).
+pub(super) const NOT_IN_CATALOG_LABELS: &[&str] = &[
+    "code",
+    "errorcode",
+    "error_code",
+    "err_code",
+    "errcode",
+    "errid",
+    // The native callbacks whose (negative) argument is the error code.
+    "onerror",
+    "onenterroom",
+    "错误码",
+    "错误代码",
+    "错误号",
+    "返回码",
+    "报错码",
+    "报",
+    "error code is",
+    "error code was",
+    "error code of",
+];
+
+/// Rule 8: a negative number no entry has, after a label that names a code, on a TRTC line (or
+/// after a native callback's name, which says as much), is a code the catalog lacks. Every TRTC native and room-server code is negative; a positive number
+/// there is as often a count or an id, and another product's codes are what the line must not
+/// be about (`names_foreign_error` lines never get here).
+pub(super) fn not_in_catalog(
+    line: &str,
+    label: &str,
+    value: i64,
+    shown: &str,
+    catalog: &Catalog,
+) -> Option<Found> {
+    let lower = label.to_lowercase();
+    let last = lower.rsplit('.').next().unwrap_or(&lower);
+    let labelled = NOT_IN_CATALOG_LABELS.contains(&last);
+    (value < 0
+        && labelled
+        && catalog.indices_by_code(value).is_empty()
+        && (names_native(line)
+            || is_native_word(label)
+            || TRTC_LINE_MARKERS.iter().any(|m| line.contains(m))))
+    .then(|| Found {
+        indices: Vec::new(),
+        token: shown.to_string(),
+        evidence: Evidence::NotInCatalog {
+            word: label.to_string(),
+        },
+    })
+}
+
 pub(super) fn names_native(line: &str) -> bool {
     NATIVE_MARKERS.iter().any(|m| line.contains(m))
 }
@@ -412,7 +476,10 @@ fn number(
     let Evidence::CodeContext { word } = evidence else {
         return None;
     };
-    let indices = if negative || extra {
+    if negative {
+        return not_in_catalog(line, &word, value, &shown, catalog);
+    }
+    let indices = if extra {
         Vec::new()
     } else {
         sign_dropped(catalog, value, families)

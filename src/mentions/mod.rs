@@ -18,7 +18,11 @@
 //! 7. a server code handed through a public one: a number after `extraCode` / `getExtraCode()`,
 //!    in the SDKs' log line `Join room failed result: -100006`, or after ` code:` in a refused
 //!    join's message `Failed to join room - … code: 70001` (`carried.rs`); only this rule names
-//!    the server's own entries.
+//!    the server's own entries;
+//! 8. a code the catalog lacks: a negative number that no entry has, after a label that names a
+//!    code outright (`ErrorCode:`, `errCode`, `错误码`, `报`), on a line that says it is TRTC's
+//!    (`context::TRTC_LINE_MARKERS`: the native SDK, its signalling log, a room entry). It is an
+//!    [`UnknownMention`] (confidence 1): reported with its evidence, its meaning never guessed.
 //!
 //! Bare numbers (ports, sizes, ids, timestamps, line:column), plain words and the numbers of
 //! another product's errors are never mentions. In a text that is evidently one web SDK's, the
@@ -39,9 +43,10 @@ use crate::search::Engine;
 
 pub use prose::fold_variants;
 pub use render::{
-    json_line, json_line_with, render, render_summary, render_with, shown_line, RenderOptions,
+    json_line, json_line_with, render, render_summary, render_with, shown_line,
+    unknown_json_line_with, RenderOptions,
 };
-pub use summary::{summarize, EvidenceKinds, Occurrences, SummaryOrder};
+pub use summary::{summarize, summarize_unknown, EvidenceKinds, Occurrences, SummaryOrder};
 
 /// Why a token counts as a code, strongest first.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -62,6 +67,9 @@ pub enum Evidence {
     /// A positive number in a code context that only a negative native code has: the minus was
     /// assumed (`错误码3301` for -3301).
     SignAssumed { word: String },
+    /// A negative number after a label that names a code, on a TRTC line, that no entry has
+    /// (rule 8): a code the catalog lacks.
+    NotInCatalog { word: String },
 }
 
 impl Evidence {
@@ -69,7 +77,10 @@ impl Evidence {
     fn is_number(&self) -> bool {
         matches!(
             self,
-            Evidence::CodeContext { .. } | Evidence::RtcErrorLine | Evidence::SignAssumed { .. }
+            Evidence::CodeContext { .. }
+                | Evidence::RtcErrorLine
+                | Evidence::SignAssumed { .. }
+                | Evidence::NotInCatalog { .. }
         )
     }
 
@@ -78,7 +89,9 @@ impl Evidence {
         match self {
             Evidence::HexCode | Evidence::Template { .. } => 3,
             Evidence::CodeContext { .. } | Evidence::Key => 2,
-            Evidence::RtcErrorLine | Evidence::SignAssumed { .. } => 1,
+            Evidence::RtcErrorLine
+            | Evidence::SignAssumed { .. }
+            | Evidence::NotInCatalog { .. } => 1,
         }
     }
 
@@ -106,6 +119,9 @@ impl Evidence {
             Evidence::SignAssumed { word } => {
                 format!("number after `{word}`, minus sign assumed (native codes are negative)")
             }
+            Evidence::NotInCatalog { word } => {
+                format!("number after `{word}` on a TRTC line, not in the catalog")
+            }
         }
     }
 }
@@ -124,6 +140,31 @@ pub struct Mention {
     pub evidence: Evidence,
     /// Every line that mentioned this code: how often, first and last line, kinds, times.
     pub seen: Occurrences,
+}
+
+/// A number rule 8 reads as a TRTC code that no catalog entry has (`ErrorCode: -100038` in a
+/// native signalling log): reported as it was written, with its evidence; what it means is not
+/// guessed. Kept apart from [`Mention`], whose entry every renderer explains.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownMention {
+    /// The number as a code (`-100038`).
+    pub code: i64,
+    /// 1-based line number of the first mention.
+    pub line_number: usize,
+    /// That line, trimmed.
+    pub line: String,
+    /// The text that named it (`-100038`).
+    pub token: String,
+    pub evidence: Evidence,
+    /// Every line that mentioned this number.
+    pub seen: Occurrences,
+}
+
+impl UnknownMention {
+    /// `-100038 — not in the catalog`: what every surface says in place of an explanation.
+    pub fn headline(&self) -> String {
+        format!("{} — not in the catalog", self.code)
+    }
 }
 
 /// What a line must contain for the rules to find a mention on it: one of `words` (compared
@@ -150,6 +191,11 @@ struct Candidate {
     suffixless: Vec<usize>,
 }
 
+/// At most this many distinct codes the catalog lacks are kept, each with its first line: the
+/// catalog bounds the known readings, but nothing bounds the numbers a generated log can write
+/// after `ErrorCode:`, and the scan must stay in bounded memory. Later new numbers are dropped.
+pub const MAX_UNKNOWN_CODES: usize = 256;
+
 /// Lines longer than this are scanned in pieces: a log line is never that long, and a binary
 /// blob pasted by mistake must not be held whole.
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
@@ -174,6 +220,8 @@ pub struct Scanner<'a> {
     native_text: bool,
     /// Every line each entry was named on, folded (what `--summary` and the counts show).
     seen: HashMap<usize, Occurrences>,
+    /// Rule 8's codes the catalog lacks, in order of appearance, one per number.
+    unknown: Vec<UnknownMention>,
     /// Built on first use: a scan of a paste that never asks for it does not pay for it.
     prefilter: std::cell::OnceCell<scan::Prefilter>,
 }
@@ -201,6 +249,7 @@ impl<'a> Scanner<'a> {
             foreign_numbers: std::collections::HashSet::new(),
             native_text: false,
             seen: HashMap::new(),
+            unknown: Vec::new(),
             prefilter: std::cell::OnceCell::new(),
         }
     }
@@ -212,26 +261,32 @@ impl<'a> Scanner<'a> {
         let line = cut_at_char_boundary(line, MAX_LINE_BYTES);
         let catalog = self.engine.catalog();
         let previous = (!self.previous.is_empty()).then_some(self.previous.as_str());
-        let mut found: Vec<(Vec<usize>, String, Evidence)> =
+        let (unknown, named): (Vec<context::Found>, Vec<context::Found>) =
             context::scan_line(line, previous, catalog)
                 .into_iter()
                 .chain(prose::scan_line(line, catalog))
-                .map(|f| (f.indices, f.token, f.evidence))
-                .map(|(indices, token, evidence)| {
-                    // Server entries are named by rule 7 alone (carried.rs says why).
-                    let indices: Vec<usize> = indices
-                        .into_iter()
-                        .filter(|&i| catalog.entries()[i].family != Family::Server)
-                        .collect();
-                    (indices, token, evidence)
-                })
-                .filter(|(indices, _, _)| !indices.is_empty())
-                .chain(
-                    carried::scan_line(line, catalog)
-                        .into_iter()
-                        .map(|f| (f.indices, f.token, f.evidence)),
-                )
-                .collect();
+                .partition(|f| matches!(f.evidence, Evidence::NotInCatalog { .. }));
+        if self.scope.is_everything() {
+            self.record_unknown(line, unknown);
+        }
+        let mut found: Vec<(Vec<usize>, String, Evidence)> = named
+            .into_iter()
+            .map(|f| (f.indices, f.token, f.evidence))
+            .map(|(indices, token, evidence)| {
+                // Server entries are named by rule 7 alone (carried.rs says why).
+                let indices: Vec<usize> = indices
+                    .into_iter()
+                    .filter(|&i| catalog.entries()[i].family != Family::Server)
+                    .collect();
+                (indices, token, evidence)
+            })
+            .filter(|(indices, _, _)| !indices.is_empty())
+            .chain(
+                carried::scan_line(line, catalog)
+                    .into_iter()
+                    .map(|f| (f.indices, f.token, f.evidence)),
+            )
+            .collect();
         let mut suffixless: Vec<usize> = Vec::new();
         let mut matches = self.templates.find(line);
         // A 4.x `<KEY 0x…>` on the line is the SDK naming the code: a 4.x message that other
@@ -352,6 +407,48 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Rule 8's finds on the current line: a number seen before only counts again. A scoped scan
+    /// (one family, category or version) never reports them: they belong to no family.
+    fn record_unknown(&mut self, line: &str, found: Vec<context::Found>) {
+        for f in found {
+            let Ok(code) = f.token.parse::<i64>() else {
+                continue;
+            };
+            let at = match self.unknown.iter().position(|u| u.code == code) {
+                Some(at) => at,
+                None if self.unknown.len() >= MAX_UNKNOWN_CODES => continue,
+                None => {
+                    self.unknown.push(UnknownMention {
+                        code,
+                        line_number: self.line_number,
+                        line: line.trim().to_string(),
+                        token: f.token,
+                        evidence: f.evidence.clone(),
+                        seen: Occurrences::default(),
+                    });
+                    self.unknown.len() - 1
+                }
+            };
+            self.unknown[at]
+                .seen
+                .record(self.line_number, line, &f.evidence);
+        }
+    }
+
+    /// The codes rule 8 found that the catalog lacks, in order of appearance; none written on a
+    /// line naming another product's error.
+    pub fn unknown_mentions(&self) -> Vec<UnknownMention> {
+        self.unknown
+            .iter()
+            .filter(|u| {
+                !self
+                    .foreign_numbers
+                    .contains(u.token.trim_start_matches('-'))
+            })
+            .cloned()
+            .collect()
+    }
+
     /// What a line must hold for `push_line` to find anything on it (for a prefilter that skips
     /// lines cheaply; it must never skip a line these rules would read).
     pub fn anchors(&self) -> Anchors {
@@ -396,7 +493,7 @@ impl<'a> Scanner<'a> {
     /// How many distinct readings have been found: it grows exactly when something new turned
     /// up (`--follow` asks for the mentions only then).
     pub fn readings(&self) -> usize {
-        self.candidates.len()
+        self.candidates.len() + self.unknown.len()
     }
 
     /// The mentions found so far, surest first.
@@ -495,6 +592,15 @@ pub fn find(text: &str, engine: &Engine, scope: Scope) -> Vec<Mention> {
         scanner.push_line(line);
     }
     scanner.mentions()
+}
+
+/// Every number rule 8 reads as a code the catalog lacks, each once, in order of appearance.
+pub fn find_unknown(text: &str, engine: &Engine, scope: Scope) -> Vec<UnknownMention> {
+    let mut scanner = Scanner::new(engine, scope);
+    for line in lines(text) {
+        scanner.push_line(line);
+    }
+    scanner.unknown_mentions()
 }
 
 /// Lines split at CRLF, LF or a lone CR (terminals deliver pasted line breaks as CR).
@@ -753,6 +859,87 @@ mod tests {
     fn keys_as_whole_identifiers() {
         assert_eq!(found("SIGNAL_CAHNNEL_SETUP_FAILED again"), ["web4:0x4001"]);
         assert!(found("MY_JOIN_ROOM_FAILED_X").is_empty());
+    }
+
+    fn unknown(text: &str) -> Vec<i64> {
+        let engine = Engine::new(Catalog::builtin().unwrap());
+        find_unknown(text, &engine, Scope::default())
+            .into_iter()
+            .map(|u| u.code)
+            .collect()
+    }
+
+    /// Rule 8: a negative number no entry has, after a code label, on a TRTC line.
+    #[test]
+    fn codes_the_catalog_lacks_are_named_not_explained() {
+        for (text, code) in [
+            (
+                "[signal_manager.cc:457][local-trtc]Signal: ErrorCode: -100038, Reason: x",
+                -100038,
+            ),
+            (
+                "[signal_manager.cc:708] C2SAcquireAuxVideoResponse, Seq:1, ErrorCode:-101018",
+                -101018,
+            ),
+            ("web端 进入房间报-10014 error错误", -10014),
+            ("TRTCCloud onError errCode=-100099", -100099),
+            ("进房失败，错误码：-100077", -100077),
+            ("trtc enterRoom failed, error code is -123456", -123456),
+            ("onEnterRoom(-100038)", -100038),
+            ("TRTCCloudDelegate onError(-100099, \"x\")", -100099),
+        ] {
+            assert_eq!(unknown(text), [code], "{text}");
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        let engine = Engine::new(Catalog::builtin().unwrap());
+        let u = &find_unknown("ErrorCode: -100038 enterRoom", &engine, Scope::default())[0];
+        assert_eq!(u.evidence.confidence(), 1);
+        assert_eq!(u.headline(), "-100038 — not in the catalog");
+        assert!(u.evidence.describe().contains("not in the catalog"));
+        // Distinct numbers are kept up to a bound (memory stays bounded on a generated log).
+        let many: String = (1..=MAX_UNKNOWN_CODES + 10)
+            .map(|n| format!("trtc ErrorCode: -{}\n", 900_000 + n))
+            .collect();
+        let kept = find_unknown(&many, &engine, Scope::default());
+        assert_eq!(kept.len(), MAX_UNKNOWN_CODES);
+        assert_eq!(kept[0].code, -900_001);
+        // Narrowed to a family, a code of no family is not reported.
+        let web4 = Scope {
+            family: Some(Family::Web4),
+            ..Scope::default()
+        };
+        assert!(find_unknown("ErrorCode: -100038 enterRoom", &engine, web4).is_empty());
+    }
+
+    #[test]
+    fn numbers_rule_8_does_not_take() {
+        for text in [
+            // No TRTC word on the line: another product's code in the same words.
+            "{errorCode: -10010, errorMsg: \"create room error!!! e = undefined\"}",
+            "TIM: /reg online failed|code:-10003|msg:",
+            "登陆账号输完密码提示错误代码：-1,网络请求失败",
+            // A TRTC line, but a positive number, or a label that names any value.
+            "TRTC ErrorCode: 100038",
+            "trtc error: -100038",
+            "trtc result: -100038 failed",
+            "进房失败 错误信息：-100038",
+            "enterRoom took -123 ms",
+            // A known code is explained, not reported as unknown.
+            "TRTCCloud onError errCode=-3301",
+            // Another product's error on a TRTC line.
+            "trtc call failed: {\"code\":-100038,\"name\":\"TUICallEngineError\"}",
+        ] {
+            assert!(unknown(text).is_empty(), "{text}: {:?}", unknown(text));
+        }
+        assert_eq!(found("TRTCCloud onError errCode=-3301"), ["native:-3301"]);
+    }
+
+    /// `报` is a label glued to its number (`进入房间报-1301`), never as a word in a sentence.
+    #[test]
+    fn bao_labels_only_a_glued_number() {
+        assert_eq!(found("进入房间报-1301"), ["native:-1301"]);
+        assert!(found("报了 3 次").is_empty());
+        assert!(found("报错 70001 次").is_empty());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::catalog::Catalog;
 
-use super::context::{names_foreign_error, resolve, sign_dropped, written, Found};
+use super::context::{names_foreign_error, not_in_catalog, resolve, sign_dropped, written, Found};
 use super::Evidence;
 
 /// Labels people put before a code in prose. Chinese ones need no boundary (Chinese has no
@@ -21,9 +21,9 @@ pub(super) const LABELS: &[&str] = &[
     "error code of",
 ];
 
-/// Labels that count only with the number right after them (`返回70346`): as a word in a
-/// sentence they label anything (`返回了 3 条`).
-pub(super) const GLUED_LABELS: &[&str] = &["返回"];
+/// Labels that count only with the number right after them (`返回70346`, `进入房间报-10014`): as
+/// a word in a sentence they label anything (`返回了 3 条`, `报了 2 次`).
+pub(super) const GLUED_LABELS: &[&str] = &["返回", "报"];
 
 /// Words that may stand between a label and its number: `错误码是1301`, `错误码一直1102`.
 pub(super) const PARTICLES: &[&str] = &[
@@ -184,11 +184,10 @@ fn one(line: &str, start: usize, token: &str, label: &str, catalog: &Catalog) ->
             },
         });
     }
-    let indices = if w.negative {
-        Vec::new()
-    } else {
-        sign_dropped(catalog, w.value, None)
-    };
+    if w.negative {
+        return not_in_catalog(line, label, w.value, &w.shown, catalog);
+    }
+    let indices = sign_dropped(catalog, w.value, None);
     (!indices.is_empty()).then_some(Found {
         indices,
         token: w.shown,

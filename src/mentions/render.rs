@@ -11,8 +11,8 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::summary::{summarize, Occurrences, SummaryOrder};
-use super::{Evidence, Mention};
+use super::summary::{summarize, summarize_unknown, Occurrences, SummaryOrder};
+use super::{Evidence, Mention, UnknownMention};
 use crate::catalog::{Catalog, SdkVersion};
 use crate::explanation::{self, Lang};
 use crate::redact::mask_secrets;
@@ -86,7 +86,11 @@ struct MentionJson<'a> {
     captured: Vec<(String, String)>,
     #[serde(flatten)]
     seen: OccurrencesJson,
-    entry: EntryJson<'a>,
+    /// `null` for a code the catalog lacks.
+    entry: Option<EntryJson<'a>>,
+    /// The number of a code the catalog lacks (rule 8); absent for a known code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unknown_code: Option<i64>,
 }
 
 /// How many lines mentioned a code, the first and the last (with their times): the same fields in
@@ -132,6 +136,111 @@ pub fn json_line_with(m: &Mention, catalog: &Catalog, options: &RenderOptions) -
         .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string())
 }
 
+/// A code the catalog lacks as one line of JSON: a mention's fields, `entry` null and the number
+/// in `unknown_code`.
+pub fn unknown_json_line_with(u: &UnknownMention, options: &RenderOptions) -> String {
+    serde_json::to_string(&unknown_json(u, options))
+        .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string())
+}
+
+fn unknown_json(u: &UnknownMention, o: &RenderOptions) -> MentionJson<'static> {
+    MentionJson {
+        file: o.file.map(|f| sanitize(f).into_owned()),
+        line_number: u.line_number,
+        line: o.shown(&u.line),
+        token: o.shown(&u.token),
+        evidence: sanitize(&u.evidence.describe()).into_owned(),
+        confidence: u.evidence.confidence(),
+        template: None,
+        captured: Vec::new(),
+        seen: (&u.seen).into(),
+        entry: None,
+        unknown_code: Some(u.code),
+    }
+}
+
+/// What is said of a code the catalog lacks, in place of an explanation: (label, text) per
+/// language, Chinese first as in `show`. Its meaning is never guessed.
+fn unknown_fields(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let zh = [
+        (
+            "说明",
+            "按标签和所在行读作 TRTC 错误码，但没有任何目录文件定义它；这里不猜测其含义。",
+        ),
+        (
+            "处理建议",
+            "查阅官方错误码文档，或带着这行日志联系腾讯云技术支持。",
+        ),
+    ];
+    let en = [
+        ("Note", "Read as a TRTC code by its label and its line, but no catalog file defines it; its meaning is not guessed here."),
+        ("What to do", "Look it up in the official error-code pages, or ask Tencent Cloud support with this log line."),
+    ];
+    match lang {
+        Lang::Zh => zh.to_vec(),
+        Lang::En => en.to_vec(),
+        Lang::Both => vec![zh[0], en[0], zh[1], en[1]],
+    }
+}
+
+/// A code the catalog lacks, in text or Markdown: where it was seen and why it was read as a
+/// code, its headline and what is said in place of an explanation.
+fn render_unknown(s: &mut String, u: &UnknownMention, o: &RenderOptions) {
+    let line = o.shown(&u.line);
+    let fields = unknown_fields(o.lang);
+    if o.format == Format::Markdown {
+        let file = o
+            .file
+            .map(|f| format!("{} ", code_span(&sanitize(f))))
+            .unwrap_or_default();
+        let mut note = escape(&sanitize(&u.evidence.describe()));
+        if let Some(r) = u.seen.repeats() {
+            let _ = write!(note, "; {r}");
+        }
+        let _ = writeln!(
+            s,
+            "> {file}line {}: {} ({note})\n",
+            u.line_number,
+            code_span(&line)
+        );
+        let _ = writeln!(
+            s,
+            "### {} — not in the catalog\n",
+            code_span(&u.code.to_string())
+        );
+        for (label, text) in fields {
+            let _ = writeln!(s, "- **{label}:** {}", escape(text));
+        }
+    } else {
+        let mut note = sanitize(&u.evidence.describe()).into_owned();
+        if let Some(r) = u.seen.repeats() {
+            let _ = write!(note, "; {r}");
+        }
+        let file = o
+            .file
+            .map(|f| format!("{}:", sanitize(f)))
+            .unwrap_or_default();
+        let _ = writeln!(s, "{file}line {}: {line}  [{note}]", u.line_number);
+        let headline = u.headline();
+        if o.color {
+            let _ = writeln!(s, "\x1b[1m{headline}\x1b[0m");
+        } else {
+            let _ = writeln!(s, "{headline}");
+        }
+        let label_width = fields
+            .iter()
+            .map(|(l, _)| crate::width::width(l))
+            .max()
+            .unwrap_or(0)
+            + 1;
+        for (label, text) in fields {
+            let label = format!("{label}:");
+            let pad = " ".repeat(label_width.saturating_sub(crate::width::width(&label)));
+            let _ = writeln!(s, "  {label}{pad} {text}");
+        }
+    }
+}
+
 fn mention_json<'a>(m: &Mention, catalog: &'a Catalog, o: &RenderOptions) -> MentionJson<'a> {
     let (template, captured) = match &m.evidence {
         Evidence::Template { template, captures } => (
@@ -153,7 +262,8 @@ fn mention_json<'a>(m: &Mention, catalog: &'a Catalog, o: &RenderOptions) -> Men
         template,
         captured,
         seen: (&m.seen).into(),
-        entry: out_format::entry_json(catalog.entry(m.index), &o.view()),
+        entry: Some(out_format::entry_json(catalog.entry(m.index), &o.view())),
+        unknown_code: None,
     }
 }
 
@@ -176,25 +286,38 @@ fn markdown_note(m: &Mention, o: &RenderOptions) -> String {
     note
 }
 
-/// What `explain` prints for these mentions in `format`; the browser copies the same text.
+/// What `explain` prints for these mentions in `format`, then for the codes the catalog lacks
+/// (`unknown`, always after: they are the least sure); the browser copies the same text.
 /// Credentials are masked.
 pub fn render(
     mentions: &[Mention],
+    unknown: &[UnknownMention],
     catalog: &Catalog,
     format: Format,
     lang: Lang,
     color: bool,
 ) -> String {
-    render_with(mentions, catalog, &RenderOptions::new(format, lang, color))
+    render_with(
+        mentions,
+        unknown,
+        catalog,
+        &RenderOptions::new(format, lang, color),
+    )
 }
 
-pub fn render_with(mentions: &[Mention], catalog: &Catalog, o: &RenderOptions) -> String {
+pub fn render_with(
+    mentions: &[Mention],
+    unknown: &[UnknownMention],
+    catalog: &Catalog,
+    o: &RenderOptions,
+) -> String {
     let entries = catalog.entries();
     match o.format {
         Format::Json => {
             let items: Vec<MentionJson> = mentions
                 .iter()
                 .map(|m| mention_json(m, catalog, o))
+                .chain(unknown.iter().map(|u| unknown_json(u, o)))
                 .collect();
             let mut s = to_json(&items);
             s.push('\n');
@@ -234,10 +357,19 @@ pub fn render_with(mentions: &[Mention], catalog: &Catalog, o: &RenderOptions) -
                     s.push_str(&out_format::text::render_in(&e, o.color, o.columns));
                 }
             }
+            for (n, u) in unknown.iter().enumerate() {
+                if n > 0 || !mentions.is_empty() {
+                    s.push('\n');
+                }
+                render_unknown(&mut s, u, o);
+            }
             s
         }
     }
 }
+
+/// The key column of a summary row for a code the catalog lacks.
+const NOT_IN_CATALOG_KEY: &str = "(not in the catalog)";
 
 #[derive(Serialize)]
 struct SummaryJson {
@@ -251,16 +383,17 @@ struct SummaryJson {
 }
 
 /// `explain --summary`: one row per code (count, first and last line, evidence kinds, first and
-/// last time), in `order`. `files`: the mentions of each input, labelled when there are several.
+/// last time), in `order`. `files`: the mentions of each input, labelled when there are several,
+/// and the codes the catalog lacks (after the known ones, family `?`, key `(not in the catalog)`).
 pub fn render_summary(
-    files: &[(Option<&str>, &[Mention])],
+    files: &[(Option<&str>, &[Mention], &[UnknownMention])],
     catalog: &Catalog,
     order: SummaryOrder,
     format: Format,
 ) -> String {
     let entries = catalog.entries();
     let mut rows = Vec::new();
-    for (file, mentions) in files {
+    for (file, mentions, unknown) in files {
         for m in summarize(mentions, order) {
             let e = &entries[m.index];
             rows.push(SummaryJson {
@@ -269,6 +402,15 @@ pub fn render_summary(
                 code: e.display(),
                 key: sanitize(e.title()).into_owned(),
                 seen: (&m.seen).into(),
+            });
+        }
+        for u in summarize_unknown(unknown, order) {
+            rows.push(SummaryJson {
+                file: file.map(|f| sanitize(f).into_owned()),
+                family: "?".to_string(),
+                code: u.code.to_string(),
+                key: NOT_IN_CATALOG_KEY.to_string(),
+                seen: (&u.seen).into(),
             });
         }
     }

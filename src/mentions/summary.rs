@@ -2,7 +2,7 @@
 //! timestamps) when: what `explain --summary` prints a row of, and what the browser's paste view
 //! counts. Kept per code as the scanner goes, so a log of any length costs one record per code.
 
-use super::{Evidence, Mention};
+use super::{Evidence, Mention, UnknownMention};
 
 /// Which kinds of evidence named a code, as a small set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -16,6 +16,7 @@ const KIND_NAMES: &[&str] = &[
     "key",
     "rtcerror-line",
     "sign-assumed",
+    "not-in-catalog",
 ];
 
 impl EvidenceKinds {
@@ -47,6 +48,7 @@ fn kind_bit(evidence: &Evidence) -> u8 {
         Evidence::Key => 3,
         Evidence::RtcErrorLine => 4,
         Evidence::SignAssumed { .. } => 5,
+        Evidence::NotInCatalog { .. } => 6,
     }
 }
 
@@ -105,12 +107,21 @@ pub enum SummaryOrder {
 
 /// The rows of a summary: each mentioned code once, in `order`.
 pub fn summarize(mentions: &[Mention], order: SummaryOrder) -> Vec<&Mention> {
-    let mut rows: Vec<&Mention> = mentions.iter().collect();
+    in_order(mentions, order, |m| &m.seen)
+}
+
+/// The rows for the codes the catalog lacks, in the same order as [`summarize`]'s.
+pub fn summarize_unknown(unknown: &[UnknownMention], order: SummaryOrder) -> Vec<&UnknownMention> {
+    in_order(unknown, order, |u| &u.seen)
+}
+
+fn in_order<T>(items: &[T], order: SummaryOrder, seen: impl Fn(&T) -> &Occurrences) -> Vec<&T> {
+    let mut rows: Vec<&T> = items.iter().collect();
     // Ties (one line naming several codes) keep the mentions' own order.
     match order {
-        SummaryOrder::FirstSeen => rows.sort_by_key(|m| m.seen.first_line),
+        SummaryOrder::FirstSeen => rows.sort_by_key(|m| seen(m).first_line),
         SummaryOrder::Count => {
-            rows.sort_by_key(|m| (std::cmp::Reverse(m.seen.count), m.seen.first_line))
+            rows.sort_by_key(|m| (std::cmp::Reverse(seen(m).count), seen(m).first_line))
         }
     }
     rows

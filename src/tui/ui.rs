@@ -8,7 +8,7 @@ use ratatui::Frame;
 
 use crate::render::rows::result_row;
 use crate::sanitize::sanitize;
-use crate::tui::app::{line_label, App, Source, HELP_WIDTH};
+use crate::tui::app::{line_label, unknown_label, App, Source, HELP_WIDTH};
 use crate::tui::keys::{footer_hints, help_line_count, BINDINGS, HELP_FOOTNOTES};
 use crate::tui::layout::{filter_tabs, help_popup, Layout, MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::text::{fit, styled_chars, to_spans, truncate_styled};
@@ -74,12 +74,22 @@ fn draw_search(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let prompt_width = width(PROMPT);
     let avail = total.saturating_sub(prompt_width + right_width + 1);
     let visible = app.input.visible(avail.max(1));
-    let shown = if let Source::Pasted { mentions, lines } = &app.source {
+    let shown = if let Source::Pasted {
+        mentions,
+        unknown,
+        lines,
+    } = &app.source
+    {
+        // The codes the catalog lacks have no row: they are named here, by number and line.
+        let found = match (mentions.len(), unknown_label(unknown)) {
+            (0, Some(l)) => sanitize(&l).into_owned(),
+            (n, Some(l)) => format!("{}, {}", plural(n, "code"), sanitize(&l)),
+            (n, None) => plural(n, "code"),
+        };
         Span::styled(
             truncate(
                 &format!(
-                    "({} from {lines} pasted line{} · Esc back)",
-                    plural(mentions.len(), "code"),
+                    "({found} from {lines} pasted line{} · Esc back)",
                     if *lines == 1 { "" } else { "s" }
                 ),
                 avail,
@@ -148,6 +158,10 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let columns = width_usize(inner);
     if app.results.hits.is_empty() {
         let message = match (&app.source, app.filter.family, app.version) {
+            // Only codes the catalog lacks: the query line names them.
+            (Source::Pasted { unknown, .. }, _, _) if !unknown.is_empty() => {
+                "No code the catalog explains".to_string()
+            }
             (Source::Pasted { .. }, _, _) => "No known code in the pasted text".to_string(),
             (_, _, Some(v)) if app.results.hits_query.text.is_empty() => {
                 format!("SDK {v} defines no code in {}", app.filter.label())

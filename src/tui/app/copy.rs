@@ -25,17 +25,23 @@ impl App {
 
     /// After a paste: the whole explanation of it, exactly what `explain --format F` prints.
     pub(super) fn copy_all(&mut self) -> Option<Effect> {
-        let Source::Pasted { mentions, lines } = &self.source else {
+        let Source::Pasted {
+            mentions,
+            unknown,
+            lines,
+        } = &self.source
+        else {
             return self.copy();
         };
         let text = mentions::render(
             mentions,
+            unknown,
             self.engine.catalog(),
             self.copy_format,
             self.lang,
             false,
         );
-        let codes = match mentions.len() {
+        let codes = match mentions.len() + unknown.len() {
             1 => "1 code".to_string(),
             n => format!("{n} codes"),
         };

@@ -33,7 +33,9 @@ use crate::tui::theme::Theme;
 use crate::width::truncate;
 pub use detail_pane::DetailPane;
 pub use overlays::Help;
-pub use paste::{line_label, scan_paste, PasteScan, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM};
+pub use paste::{
+    line_label, scan_paste, unknown_label, PasteScan, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM,
+};
 pub use pick::Pick;
 pub use results::Results;
 

@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{clean_input, undo_tmux_doubling, App, Effect, ScanRequest, Source};
 use crate::catalog::Scope;
-use crate::mentions::{self, Mention, Scanner};
+use crate::mentions::{self, Mention, Scanner, UnknownMention};
 use crate::search::Engine;
 use crate::width::truncate;
 
@@ -20,7 +20,22 @@ pub const MAX_PASTED_QUERY_CHARS: usize = 512;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PasteScan {
     pub mentions: Vec<Mention>,
+    /// Codes the catalog lacks (rule 8).
+    pub unknown: Vec<UnknownMention>,
     pub lines: usize,
+}
+
+/// What the paste view says of the codes the catalog lacks, after its count of codes:
+/// `not in the catalog: -100038 (L1), -10014 (L3)`; `None` when there are none.
+pub fn unknown_label(unknown: &[UnknownMention]) -> Option<String> {
+    if unknown.is_empty() {
+        return None;
+    }
+    let named: Vec<String> = unknown
+        .iter()
+        .map(|u| format!("{} (L{})", u.code, u.line_number))
+        .collect();
+    Some(format!("not in the catalog: {}", named.join(", ")))
 }
 
 /// What a pasted code's row says of where it was seen: `L12` for one line; for a code the paste
@@ -55,6 +70,7 @@ pub fn scan_paste(
     }
     Some(PasteScan {
         mentions: scanner.mentions(),
+        unknown: scanner.unknown_mentions(),
         lines: lines.max(1),
     })
 }
@@ -115,13 +131,17 @@ impl App {
     }
 
     fn show_paste(&mut self, text: &str, scan: PasteScan) {
-        let PasteScan { mentions, lines } = scan;
+        let PasteScan {
+            mentions,
+            unknown,
+            lines,
+        } = scan;
         let in_lines = if lines == 1 {
             "the pasted line".to_string()
         } else {
             format!("the {lines} pasted lines")
         };
-        if mentions.is_empty() {
+        if mentions.is_empty() && unknown.is_empty() {
             if lines == 1 {
                 // Only the start can become the query: cleaning all of a 50 MB line first copied it.
                 let query = clean_input(query_start(text.trim_matches(['\r', '\n'])));
@@ -138,12 +158,24 @@ impl App {
             }
             return;
         }
-        self.status = Some(match mentions.len() {
-            1 => format!("Found 1 code in {in_lines} · Ctrl-Y copies all · Esc goes back"),
-            n => format!("Found {n} codes in {in_lines} · Ctrl-Y copies all · Esc goes back"),
-        });
+        let found = match mentions.len() {
+            1 => "1 code".to_string(),
+            n => format!("{n} codes"),
+        };
+        let unknown_note = match unknown.len() {
+            0 => String::new(),
+            1 => " (and 1 not in the catalog)".to_string(),
+            n => format!(" (and {n} not in the catalog)"),
+        };
+        self.status = Some(format!(
+            "Found {found}{unknown_note} in {in_lines} · Ctrl-Y copies all · Esc goes back"
+        ));
         self.input.clear();
-        self.source = Source::Pasted { mentions, lines };
+        self.source = Source::Pasted {
+            mentions,
+            unknown,
+            lines,
+        };
         self.refresh();
     }
 }
