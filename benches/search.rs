@@ -241,6 +241,44 @@ fn keystrokes(c: &mut Criterion) {
     group.finish();
 }
 
+/// What the browser does with a keystroke at 100,000 entries, where the loop searches on its
+/// background worker: from the key to the drawn frame that shows it (the query line, the search
+/// marked as running, the previous hits kept), the search itself excluded (`keystroke_100k`
+/// measures that: it is when the new hits arrive).
+fn keystroke_echo(c: &mut Criterion) {
+    let engine = Arc::new(Engine::new(Catalog::from_entries(synthetic::entries(
+        100_000, 42,
+    ))));
+    let mut group = c.benchmark_group("keystroke_echo_100k");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(2))
+        .warm_up_time(Duration::from_millis(500));
+    for (kind, typed) in [("latin", "signal"), ("chinese", "信令通道建立")] {
+        let chars: Vec<char> = typed.chars().collect();
+        let k = chars.len() / 2;
+        group.bench_function(BenchmarkId::new(kind, k + 1), |b| {
+            b.iter_batched(
+                || {
+                    let mut app = app_with(&engine, &chars[..k]);
+                    app.search_in_background();
+                    let terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
+                    (app, terminal)
+                },
+                |(mut app, mut terminal)| {
+                    let effects = app.update(Action::Insert(chars[k]));
+                    terminal
+                        .draw(|f| trtc_errors::tui::ui::draw(f, &app))
+                        .expect("draw");
+                    (app, terminal, effects)
+                },
+                BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     builtin_search,
@@ -248,6 +286,7 @@ criterion_group!(
     render,
     render_100k,
     load,
-    keystrokes
+    keystrokes,
+    keystroke_echo
 );
 criterion_main!(benches);

@@ -93,6 +93,24 @@ pub fn collapse<T>(
     out
 }
 
+/// The entries a query that narrows the one behind `hits` must look at: every hit, and for a
+/// grouped hit (which stands for its group) every member, so that the narrowed search ranks the
+/// group as the whole search would. Sorted, each once.
+pub fn narrowing_candidates(catalog: &Catalog, hits: &[usize]) -> Vec<usize> {
+    let mut all: Vec<usize> = Vec::with_capacity(hits.len());
+    for &index in hits {
+        let group = same_code(catalog, index);
+        if group.is_empty() {
+            all.push(index);
+        } else {
+            all.extend(group);
+        }
+    }
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
 /// The other members of entry `index`'s group, as `same as server:70001, native:-70001`: the tag a
 /// grouped row carries in every list.
 pub fn same_code_tag(catalog: &Catalog, index: usize) -> Option<String> {

@@ -153,8 +153,10 @@ pub struct SearchRequest {
     pub generation: u64,
     pub query: crate::query::Query,
     pub scope: crate::catalog::Scope,
-    /// Entries to look at (incremental narrowing), or all.
-    pub candidates: Option<Vec<usize>>,
+    /// The current hits' entries when the query narrows theirs (incremental narrowing): the
+    /// search looks only at them and their groups' members, expanded where it runs
+    /// ([`crate::search::group::narrowing_candidates`]), not on the UI thread. `None`: all.
+    pub narrow_from: Option<Vec<usize>>,
 }
 
 /// The worker's answer to a [`SearchRequest`].

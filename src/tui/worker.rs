@@ -121,8 +121,12 @@ fn search_unless_superseded(
     inbox: &Receiver<SearchRequest>,
 ) -> Searched {
     let (query, scope) = (&request.query, request.scope);
+    let narrowed = request
+        .narrow_from
+        .as_deref()
+        .map(|hits| crate::search::group::narrowing_candidates(engine.catalog(), hits));
     let all: Vec<usize>;
-    let candidates: &[usize] = match &request.candidates {
+    let candidates: &[usize] = match &narrowed {
         Some(c) => c,
         None => {
             all = (0..engine.catalog().len()).collect();
@@ -132,7 +136,7 @@ fn search_unless_superseded(
     // An empty query lists the scope, a query of only negated terms names codes: both are quick.
     let cheap = query.is_empty() || query.terms.iter().all(|t| t.negated);
     if cheap || candidates.len() <= SLICE {
-        let hits = engine.search_within(query, scope, request.candidates.as_deref());
+        let hits = engine.search_within(query, scope, narrowed.as_deref());
         return Searched::Hits(engine.group(hits, query, scope));
     }
     // Code hits come from the code index whatever the candidates are: with no candidates the
@@ -177,12 +181,12 @@ mod tests {
         Arc::new(Engine::new(Catalog::from_entries(entries)))
     }
 
-    fn request(generation: u64, text: &str, candidates: Option<Vec<usize>>) -> SearchRequest {
+    fn request(generation: u64, text: &str, narrow_from: Option<Vec<usize>>) -> SearchRequest {
         SearchRequest {
             generation,
             query: Query::parse(text),
             scope: Scope::default(),
-            candidates,
+            narrow_from,
         }
     }
 
@@ -211,8 +215,9 @@ mod tests {
         // Narrowing within candidates too.
         let candidates: Vec<usize> = (0..engine.catalog().len()).step_by(3).collect();
         let join = Query::parse("join");
+        let expanded = crate::search::group::narrowing_candidates(engine.catalog(), &candidates);
         let whole = engine.group(
-            engine.search_within(&join, Scope::default(), Some(&candidates)),
+            engine.search_within(&join, Scope::default(), Some(&expanded)),
             &join,
             Scope::default(),
         );

@@ -84,27 +84,8 @@ impl App {
                     && !self.results.searching;
                 // Every current hit, code hits included: an entry named by a number may also
                 // match the longer query as text.
-                // A grouped hit stands for its group: its members are candidates too, so the
-                // narrowed search ranks the group as the whole search would.
-                let catalog = self.engine.catalog();
-                let candidates: Option<Vec<usize>> = narrow.then(|| {
-                    let mut all: Vec<usize> = self
-                        .results
-                        .hits
-                        .iter()
-                        .flat_map(|h| {
-                            let group = crate::search::group::same_code(catalog, h.index);
-                            if group.is_empty() {
-                                vec![h.index]
-                            } else {
-                                group
-                            }
-                        })
-                        .collect();
-                    all.sort_unstable();
-                    all.dedup();
-                    all
-                });
+                let narrow_from: Option<Vec<usize>> =
+                    narrow.then(|| self.results.hits.iter().map(|h| h.index).collect());
                 if self.results.background {
                     self.results.generation += 1;
                     self.results.searching = true;
@@ -112,10 +93,13 @@ impl App {
                         generation: self.results.generation,
                         query,
                         scope,
-                        candidates,
+                        narrow_from,
                     });
                     return;
                 }
+                let candidates = narrow_from.map(|hits| {
+                    crate::search::group::narrowing_candidates(self.engine.catalog(), &hits)
+                });
                 let hits = self
                     .engine
                     .search_within(&query, scope, candidates.as_deref());
