@@ -471,3 +471,32 @@ fn chinese_run_together_is_found_as_its_words() {
     }
     assert!(marked > 0, "no hit's description holds either word");
 }
+
+/// Tied rows keep catalog order, a group of one server code standing where its first member
+/// stands: `expired` once listed server 70347 ("ticket expired") before 70001 ("userSig has
+/// expired"), because 70347's web4 row tied and 70001's best row was the server's own.
+#[test]
+fn tied_groups_keep_the_catalog_order_of_their_first_member() {
+    let engine = trtc_errors::search::Engine::new(Catalog::builtin().unwrap());
+    let codes = |q: &str| -> Vec<String> {
+        engine
+            .search(&Query::parse(q), Scope::default())
+            .iter()
+            .take(3)
+            .map(|h| engine.catalog().entry(h.index).display())
+            .collect()
+    };
+    assert_eq!(codes("expired"), ["70001", "70017", "70347"]);
+    assert_eq!(codes("gq")[..2], ["70001", "70347"]);
+    // The same order in every shell: the browser's worker merges slices, then groups.
+    for q in ["expired", "gq", "过期"] {
+        let hits = engine.search(&Query::parse(q), Scope::default());
+        let key = |h: &trtc_errors::search::Hit| {
+            (
+                std::cmp::Reverse(h.score),
+                trtc_errors::search::group::catalog_position(engine.catalog(), h.index),
+            )
+        };
+        assert!(hits.windows(2).all(|w| key(&w[0]) <= key(&w[1])), "{q}");
+    }
+}

@@ -96,7 +96,18 @@ impl Engine {
         }
         // The query's `@4.4.0` names the family a group is shown as, as `--sdk-version` does.
         let scope = query.scope_within(scope);
-        super::group::collapse(&self.catalog, hits, scope, |h| h.index, |h, i| h.index = i)
+        let mut hits =
+            super::group::collapse(&self.catalog, hits, scope, |h| h.index, |h, i| h.index = i);
+        // Ties keep catalog order, a group standing where its first member stands: it took the
+        // place of whichever member scored best (`expired` put server 70347 before 70001, since
+        // 70347's web4 row tied and 70001's best row was the server's own, last in the catalog).
+        hits.sort_by_cached_key(|h| {
+            (
+                std::cmp::Reverse(h.score),
+                super::group::catalog_position(&self.catalog, h.index),
+            )
+        });
+        hits
     }
 
     /// Entries named exactly by `arg`: any numeric reading that names a known code, or a key /

@@ -93,6 +93,12 @@ pub fn collapse<T>(
     out
 }
 
+/// Where entry `index` stands in catalog order as a row: a grouped row where the group's first
+/// member does (the per-SDK rows come before the server's own), any other row where it is.
+pub fn catalog_position(catalog: &Catalog, index: usize) -> usize {
+    same_code(catalog, index).into_iter().min().unwrap_or(index)
+}
+
 /// The entries a query that narrows the one behind `hits` must look at: every hit, and for a
 /// grouped hit (which stands for its group) every member, so that the narrowed search ranks the
 /// group as the whole search would. Sorted, each once.
