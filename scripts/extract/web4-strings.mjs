@@ -125,6 +125,13 @@ function freeNames(expr) {
   return names;
 }
 
+// `this` in a site's argument becomes the placeholder `__this`, except inside a string literal: a
+// message saying "not supported in this browser" must print as the bundle prints it.
+function renameThis(expr) {
+  const re = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|(?<![\w$.])this(?![\w$])/g;
+  return expr.replace(re, (m) => (m === 'this' ? '__this' : m));
+}
+
 function readSites(version, src) {
   const mm = new RegExp(`(${ID})=\\{(INVALID_PARAMETER:4096,[^}]*)\\}`).exec(src);
   if (!mm) throw new Error(`${version}: no ErrorCode map`);
@@ -159,7 +166,7 @@ function readSites(version, src) {
     for (const key of keys) {
       const parts = ps.map((p) => (p.name === 'code' ? `code:${M}.${key}` : p.name ? `${p.name}:${p.expr}` : p.expr));
       if (key === '(default)') parts.splice(0, parts.length, ...ps.map((p) => (p.name ? `${p.name}:${p.expr}` : p.expr)));
-      let obj = `{${parts.join(',')}}`.replace(/(?<![\w$.])this(?![\w$])/g, '__this');
+      const obj = renameThis(`{${parts.join(',')}}`);
       const locals = [...freeNames(obj)].filter((n) => !real.has(n));
       sites.push({ key, pos: m.index, obj, locals, known: key in map || key === '(default)' });
     }
