@@ -116,7 +116,7 @@ mod browser {
                 let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).expect("backend");
                 terminal.draw(|f| ui::draw(f, &app)).expect("draw");
 
-                prop_assert!(app.input.cursor() <= app.query().chars().count(), "cursor {} past the query {:?}", app.input.cursor(), app.query());
+                prop_assert!(app.query_line.input.cursor() <= app.query().chars().count(), "cursor {} past the query {:?}", app.query_line.input.cursor(), app.query());
                 if app.results.hits.is_empty() {
                     prop_assert_eq!(app.results.selected, 0);
                 } else {

@@ -138,7 +138,7 @@ fn no_color_keeps_selection_and_highlights_visible() {
 fn typing_and_cursor_over_chinese_text() {
     let mut app = app(100, 30);
     type_text(&mut app, "过期x");
-    assert_eq!((app.input.cursor(), app.cursor_column()), (3, 5));
+    assert_eq!((app.query_line.input.cursor(), app.cursor_column()), (3, 5));
     let table: &[(Action, &str, usize, usize)] = &[
         (Action::CursorLeft, "过期x", 2, 4),
         (Action::CursorLeft, "过期x", 1, 2),
@@ -161,7 +161,11 @@ fn typing_and_cursor_over_chinese_text() {
     for (action, query, cursor, column) in table {
         app.update(action.clone());
         assert_eq!(
-            (app.query(), app.input.cursor(), app.cursor_column()),
+            (
+                app.query(),
+                app.query_line.input.cursor(),
+                app.cursor_column()
+            ),
             (*query, *cursor, *column),
             "after {action:?}"
         );
@@ -220,7 +224,7 @@ fn category_cycle_and_escape() {
     for (action, filter, hits) in table {
         app.update(action.clone());
         assert_eq!(
-            (app.filter, app.results.hits.len()),
+            (app.query_line.filter, app.results.hits.len()),
             (filter, hits),
             "after {action:?}"
         );
@@ -251,10 +255,10 @@ fn esc_steps_back_from_a_paste_then_clears_then_stays() {
     app.update(Action::Paste(
         "RtcError code: 16388\nERR code 70001\n".into(),
     ));
-    assert!(matches!(app.source, Source::Pasted { .. }));
+    assert!(matches!(app.query_line.source, Source::Pasted { .. }));
     assert_eq!(app.escape_does(), Some("back"));
     app.update(Action::Escape);
-    assert!(matches!(app.source, Source::Query));
+    assert!(matches!(app.query_line.source, Source::Query));
     app.update(Action::Escape);
     assert_eq!(app.escape_does(), None);
     app.update(Action::Escape);
@@ -332,7 +336,7 @@ fn pasted_log_counts_a_repeated_code() {
          12:00:07 RtcError code: 16388\n"
             .into(),
     ));
-    let Source::Pasted { mentions, .. } = &app.source else {
+    let Source::Pasted { mentions, .. } = &app.query_line.source else {
         panic!("no mention view: {:?}", app.status);
     };
     let seen: Vec<(usize, usize, usize)> = mentions
@@ -505,7 +509,7 @@ fn query_line_keys() {
     for (action, query, cursor) in table {
         app.update(action.clone());
         assert_eq!(
-            (app.query(), app.input.cursor()),
+            (app.query(), app.query_line.input.cursor()),
             (*query, *cursor),
             "after {action:?}"
         );
@@ -663,12 +667,15 @@ fn one_line_paste_is_scanned_for_codes() {
     app.update(Action::Paste(
         "RtcError: join room failed code: 16388".into(),
     ));
-    assert!(matches!(app.source, Source::Pasted { lines: 1, .. }));
+    assert!(matches!(
+        app.query_line.source,
+        Source::Pasted { lines: 1, .. }
+    ));
     assert_eq!(shown_displays(&app)[0], "0x4004");
     // A line without a code becomes the query, as typed.
     app.update(Action::Escape);
     app.update(Action::Paste("join room".into()));
-    assert!(matches!(app.source, Source::Query));
+    assert!(matches!(app.query_line.source, Source::Query));
     assert_eq!(app.query(), "join room");
 }
 
@@ -681,7 +688,7 @@ fn crlf_lines_count_once_and_ctrl_y_copies_what_explain_prints() {
         mentions,
         unknown,
         lines,
-    } = app.source.clone()
+    } = app.query_line.source.clone()
     else {
         panic!("no mention view");
     };
@@ -717,7 +724,7 @@ fn a_pasted_code_the_catalog_lacks_is_named_not_explained() {
     let log = "OnError [code:-1301|msg:Video: Start camera failed.]\n\
                [signal_manager.cc:457][local-trtc]Signal: ErrorCode: -100038, Reason: x\n";
     app.update(Action::Paste(log.into()));
-    let Source::Pasted { unknown, .. } = app.source.clone() else {
+    let Source::Pasted { unknown, .. } = app.query_line.source.clone() else {
         panic!("no mention view: {:?}", app.status);
     };
     assert_eq!(unknown.len(), 1);
@@ -747,7 +754,7 @@ fn a_pasted_code_the_catalog_lacks_is_named_not_explained() {
     app.update(Action::Paste(
         "web端 进入房间报-10014 error错误\n【房间号】\n123456".into(),
     ));
-    assert!(matches!(app.source, Source::Pasted { .. }));
+    assert!(matches!(app.query_line.source, Source::Pasted { .. }));
     assert!(app.results.hits.is_empty());
     let screen = screen_text(&render(&app));
     assert!(
@@ -762,7 +769,7 @@ fn version_in_the_query_line() {
     let mut app = app(100, 30);
     type_text(&mut app, "@4.4.0");
     let v = trtc_errors::catalog::SdkVersion::parse("4.4.0");
-    assert_eq!(app.version, v);
+    assert_eq!(app.query_line.version, v);
     let shown = shown_displays(&app);
     assert!(shown.contains(&"0x4001".to_string()));
     assert!(
@@ -774,7 +781,7 @@ fn version_in_the_query_line() {
     let text = screen_text(&render(&app));
     assert!(text.contains("SIGNAL_CAHNNEL_SETUP_FAILED"), "{text}");
     app.update(Action::ClearQuery);
-    assert_eq!(app.version, None);
+    assert_eq!(app.query_line.version, None);
 }
 
 #[test]
@@ -797,7 +804,7 @@ fn clicking_a_tab_selects_its_filter() {
     let layout = app.layout();
     let tabs = filter_tabs(
         layout.search,
-        app.filter,
+        app.query_line.filter,
         trtc_errors::width::width(&app.counts_text()),
     );
     let web5 = tabs
@@ -808,7 +815,7 @@ fn clicking_a_tab_selects_its_filter() {
         column: web5.x + 1,
         row: 0,
     });
-    assert_eq!(app.filter.family, Some(Family::Web5));
+    assert_eq!(app.query_line.filter.family, Some(Family::Web5));
     assert!(app.status.as_deref().unwrap().contains("Web 5.x"));
 }
 
@@ -927,7 +934,7 @@ fn a_paste_is_listed_in_line_order_with_line_numbers_at_every_width() {
     for (width, height) in [(50, 15), (80, 24), (100, 30), (160, 45)] {
         let mut app = app(width, height);
         app.update(Action::Paste(log.into()));
-        let Source::Pasted { mentions, .. } = app.source.clone() else {
+        let Source::Pasted { mentions, .. } = app.query_line.source.clone() else {
             panic!("no mention view");
         };
         let lines: Vec<usize> = app
@@ -975,16 +982,16 @@ fn alt_digits_jump_to_a_family() {
     use trtc_errors::catalog::Family;
     let mut app = app(100, 30);
     app.update(Action::ShowFamily(3));
-    assert_eq!(app.filter.family, Some(Family::Native));
+    assert_eq!(app.query_line.filter.family, Some(Family::Native));
     // The native rows and the server codes the native SDK carries.
     assert!(app.results.hits.iter().all(|h| matches!(
         app.catalog().entries()[h.index].family,
         Family::Native | Family::Server
     )));
     app.update(Action::ShowFamily(1));
-    assert_eq!(app.filter.family, Some(Family::Web4));
+    assert_eq!(app.query_line.filter.family, Some(Family::Web4));
     app.update(Action::ShowFamily(0));
-    assert_eq!(app.filter, trtc_errors::tui::app::Filter::ALL);
+    assert_eq!(app.query_line.filter, trtc_errors::tui::app::Filter::ALL);
     // The footer's Tab names where Tab goes next.
     let text = screen_text(&render(&app));
     assert!(text.contains("Tab → Web 4.x"), "{text}");
@@ -1004,7 +1011,7 @@ fn a_large_paste_is_scanned_by_the_loop_and_esc_cancels_it() {
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let scan = scan_paste(&request.text, &app.engine, request.scope, &cancel).unwrap();
     app.pasted(request.generation, &request.text, scan.clone());
-    assert!(matches!(app.source, Source::Pasted { .. }));
+    assert!(matches!(app.query_line.source, Source::Pasted { .. }));
     assert_eq!(shown_displays(&app)[0], "0x4004");
     // Esc while scanning: the answer that arrives later is dropped.
     app.update(Action::Escape);
@@ -1014,7 +1021,7 @@ fn a_large_paste_is_scanned_by_the_loop_and_esc_cancels_it() {
     assert_eq!(app.update(Action::Escape), vec![Effect::CancelScan]);
     assert!(!app.scanning_paste());
     app.pasted(request.generation, &request.text, scan);
-    assert!(matches!(app.source, Source::Query));
+    assert!(matches!(app.query_line.source, Source::Query));
     // A set flag stops a scan.
     cancel.store(true, std::sync::atomic::Ordering::Relaxed);
     assert_eq!(

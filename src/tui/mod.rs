@@ -260,7 +260,7 @@ fn run_from(
             app.remember_query();
             if let Some(path) = query_history::history_file() {
                 // Losing the history is not worth an error after the browser closed.
-                let _ = query_history::save(&path, &app.query_history);
+                let _ = query_history::save(&path, &app.query_line.history);
             }
             if let Some(chosen) = picking {
                 *chosen = app.take_choice();
@@ -303,7 +303,7 @@ fn build_app(session: Session, initial_query: Option<String>, warnings: &mut Vec
         session.color,
     );
     if let Some(path) = query_history::history_file() {
-        app.query_history = query_history::load(&path);
+        app.query_line.history = query_history::load(&path);
     }
     if !session.scope.is_everything() {
         app.set_base_scope(session.scope);

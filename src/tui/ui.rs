@@ -56,7 +56,7 @@ fn draw_search(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let area = layout.search;
     let total = width_usize(area);
     let counts = app.counts_text();
-    let tabs = filter_tabs(area, app.filter, width(&counts));
+    let tabs = filter_tabs(area, app.query_line.filter, width(&counts));
     let mut right: Vec<Span> = tabs
         .iter()
         .map(|t| {
@@ -73,12 +73,12 @@ fn draw_search(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
 
     let prompt_width = width(PROMPT);
     let avail = total.saturating_sub(prompt_width + right_width + 1);
-    let visible = app.input.visible(avail.max(1));
+    let visible = app.query_line.input.visible(avail.max(1));
     let shown = if let Source::Pasted {
         mentions,
         unknown,
         lines,
-    } = &app.source
+    } = &app.query_line.source
     {
         // The codes the catalog lacks have no row: they are named here, by number and line.
         let found = match (mentions.len(), unknown_label(unknown)) {
@@ -96,7 +96,7 @@ fn draw_search(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
             ),
             theme.dim(),
         )
-    } else if app.input.is_empty() {
+    } else if app.query_line.input.is_empty() {
         Span::styled(
             truncate("code, key, 中文, pinyin or English — ? help", avail),
             theme.dim(),
@@ -157,19 +157,26 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     frame.render_widget(block, layout.list);
     let columns = width_usize(inner);
     if app.results.hits.is_empty() {
-        let message = match (&app.source, app.filter.family, app.version) {
+        let message = match (
+            &app.query_line.source,
+            app.query_line.filter.family,
+            app.query_line.version,
+        ) {
             // Only codes the catalog lacks: the query line names them.
             (Source::Pasted { unknown, .. }, _, _) if !unknown.is_empty() => {
                 "No code the catalog explains".to_string()
             }
             (Source::Pasted { .. }, _, _) => "No known code in the pasted text".to_string(),
             (_, _, Some(v)) if app.results.hits_query.text.is_empty() => {
-                format!("SDK {v} defines no code in {}", app.filter.label())
+                format!(
+                    "SDK {v} defines no code in {}",
+                    app.query_line.filter.label()
+                )
             }
             (_, None, _) => format!("No match for “{}”", sanitize(&app.results.hits_query.text)),
             (_, _, _) => format!(
                 "No match in {} — Tab shows other families",
-                app.filter.label()
+                app.query_line.filter.label()
             ),
         };
         let line = Line::styled(truncate(&message, columns), theme.dim());
@@ -223,7 +230,7 @@ fn draw_list(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
         let lights = app.engine.highlights(hit, &app.results.hits_query);
         // The line number has a column of its own (below), so it is never the tag cut first.
         let mention_label = app.mention_for(hit.index).map(line_label);
-        let view = crate::explanation::View::new(app.lang, app.version);
+        let view = crate::explanation::View::new(app.lang, app.query_line.version);
         let row = result_row(entry, hit, lights, &view, None)
             .with_same_code_count(app.engine.catalog(), hit.index);
         let base = if selected {
@@ -400,8 +407,15 @@ fn draw_footer(frame: &mut Frame, app: &App, layout: &Layout, theme: &Theme) {
     let columns = width_usize(area);
     let hints = footer_hints(|words| {
         words
-            .replace("{filter}", &app.filter.next().label())
-            .replace("{help}", if app.input.is_empty() { "?" } else { "F1" })
+            .replace("{filter}", &app.query_line.filter.next().label())
+            .replace(
+                "{help}",
+                if app.query_line.input.is_empty() {
+                    "?"
+                } else {
+                    "F1"
+                },
+            )
             .replace(
                 "{full}",
                 if app.detail().is_full() {

@@ -29,7 +29,7 @@ impl App {
             mentions,
             unknown,
             lines,
-        } = &self.source
+        } = &self.query_line.source
         else {
             return self.copy();
         };

@@ -33,10 +33,10 @@ impl App {
     /// Where the user is now, to come back to.
     pub(super) fn place(&self) -> Place {
         Place {
-            query: self.input.text().to_string(),
-            cursor: self.input.cursor(),
-            filter: self.filter,
-            source: self.source.clone(),
+            query: self.query_line.input.text().to_string(),
+            cursor: self.query_line.input.cursor(),
+            filter: self.query_line.filter,
+            source: self.query_line.source.clone(),
             entry: self.selected_hit().map(|h| h.index),
             detail_scroll: self.detail.scroll,
         }
@@ -57,12 +57,11 @@ impl App {
         }
         let label = format!("{} {}", entry.display(), entry_title(entry));
         self.history.push(self.place());
-        if !self.filter.scope(self.base_scope).admits(entry) {
-            self.filter = Filter::ALL;
+        if !self.query_line.filter.scope(self.base_scope).admits(entry) {
+            self.query_line.filter = Filter::ALL;
         }
-        self.input.set(&entry.display());
-        self.landed_query = Some(entry.display());
-        self.source = Source::Query;
+        self.query_line.land(&entry.display());
+        self.query_line.source = Source::Query;
         self.detail.focused_link = None;
         self.results.pending_select = Some(target);
         self.refresh();
@@ -75,13 +74,12 @@ impl App {
         let Some(place) = self.history.pop() else {
             return;
         };
-        self.input.set(&place.query);
-        self.landed_query = Some(place.query.clone());
-        for _ in place.cursor..self.input.text().chars().count() {
-            self.input.left();
+        self.query_line.land(&place.query);
+        for _ in place.cursor..self.query_line.input.text().chars().count() {
+            self.query_line.input.left();
         }
-        self.filter = place.filter;
-        self.source = place.source;
+        self.query_line.filter = place.filter;
+        self.query_line.source = place.source;
         self.detail.focused_link = None;
         self.results.pending_select = place.entry;
         self.refresh();

@@ -9,11 +9,12 @@ mod links;
 mod overlays;
 mod paste;
 mod pick;
+mod query_line;
 mod results;
 
 use std::sync::Arc;
 
-use crate::catalog::{Catalog, Scope, SdkVersion};
+use crate::catalog::{Catalog, Scope};
 use crate::explanation::Lang;
 use crate::mentions::{self, Mention};
 use crate::query::Query;
@@ -24,7 +25,6 @@ pub use crate::tui::action::{Action, Effect, ScanRequest, SearchRequest, SearchR
 use crate::tui::detail::{self, DetailInput};
 pub use crate::tui::filter::Filter;
 use crate::tui::history::{History, Place};
-use crate::tui::input::QueryInput;
 use crate::tui::keys;
 use crate::tui::layout::{filter_tabs, help_popup, Layout, ListWant, Pane};
 use crate::tui::open_url::is_openable;
@@ -37,6 +37,7 @@ pub use paste::{
     line_label, scan_paste, unknown_label, PasteScan, MAX_PASTED_QUERY_CHARS, SCAN_ON_THREAD_FROM,
 };
 pub use pick::Pick;
+pub use query_line::QueryLine;
 pub use results::Results;
 
 /// Columns of description a list row keeps when the list is sized to its content: enough to tell
@@ -53,14 +54,8 @@ pub struct App {
     pub base_scope: Scope,
     /// The hits, the search that made them, and the selection among them.
     pub results: Results,
-    /// The query line as typed (a version token `@4.4.0` included).
-    pub input: QueryInput,
-    /// The SDK version the query line asks for (`@4.4.0`), overriding the session's.
-    pub version: Option<SdkVersion>,
-    pub filter: Filter,
-    pub source: Source,
-    /// Queries acted on before (Alt-↑ / Alt-↓), loaded and saved by the loop.
-    pub query_history: crate::tui::query_history::QueryHistory,
+    /// The text typed, what it narrows to and where the rows come from.
+    pub query_line: QueryLine,
     /// The help, the picker and a paste being scanned.
     overlays: overlays::Overlays,
     /// A paste's codes surest first (Ctrl-S) rather than in line order.
@@ -69,9 +64,6 @@ pub struct App {
     detail: DetailPane,
     /// Where followed links were followed from.
     pub history: History,
-    /// The query line as the last jump (or step back) left it: while it is unchanged, Backspace
-    /// goes back rather than editing it.
-    landed_query: Option<String>,
     pub copy_format: Format,
     pub lang: Lang,
     pub status: Option<String>,
@@ -90,16 +82,11 @@ impl App {
             engine,
             base_scope: Scope::default(),
             results: Results::default(),
-            input: QueryInput::default(),
-            version: None,
-            filter: Filter::ALL,
-            source: Source::Query,
+            query_line: QueryLine::default(),
             paste_by_confidence: false,
-            query_history: Default::default(),
             overlays: overlays::Overlays::default(),
             detail: DetailPane::default(),
             history: History::default(),
-            landed_query: None,
             copy_format,
             lang,
             status: None,
@@ -138,7 +125,7 @@ impl App {
 
     /// The query line's text.
     pub fn query(&self) -> &str {
-        self.input.text()
+        self.query_line.text()
     }
 
     /// Rebuilds the detail model when the selection, language, width, query or paste changed.
@@ -154,7 +141,7 @@ impl App {
             color: self.color,
             mention_line: mention.map(|m| m.line_number),
             mention_seen: mention.map(|m| (m.seen.count, m.seen.last_line)),
-            version: self.version,
+            version: self.query_line.version,
             sdk: self.scope().family,
         };
         if self.detail.model.key == wanted && !self.detail.model.lines.is_empty() {
@@ -169,7 +156,7 @@ impl App {
             mention,
             columns,
             theme: Theme { color: self.color },
-            version: self.version,
+            version: self.query_line.version,
             sdk: self.scope().family,
         });
         if !same_entry {
@@ -185,8 +172,7 @@ impl App {
 
     /// Sets the query text (for `--query`), cursor at the end.
     pub fn set_query(&mut self, text: &str) {
-        self.input.set(&clean_input(text));
-        self.source = Source::Query;
+        self.query_line.set(text);
         self.refresh();
         self.sync_detail();
     }
@@ -223,7 +209,7 @@ impl App {
     /// Columns of the pasted view's line labels (`L12 `, `L12–40 ×3 `), which every row shows at
     /// every width; 0 for a query's hits.
     pub fn line_column_width(&self) -> usize {
-        match &self.source {
+        match &self.query_line.source {
             Source::Pasted { mentions, .. } => {
                 let widest = mentions
                     .iter()
@@ -254,16 +240,12 @@ impl App {
 
     /// Display columns before the cursor, for placing the terminal cursor.
     pub fn cursor_column(&self) -> usize {
-        self.input.cursor_column()
+        self.query_line.input.cursor_column()
     }
 
     /// The scope the list shows: the filter within the session's scope, the query's version on top.
     pub fn scope(&self) -> Scope {
-        let mut scope = self.filter.scope(self.base_scope);
-        if let Some(v) = self.version {
-            scope.version = Some(v);
-        }
-        scope
+        self.query_line.scope(self.base_scope)
     }
 
     /// What Esc does now: it only ever steps back (close, unfocus, leave a paste, clear), never
@@ -277,9 +259,9 @@ impl App {
             Some("unfocus")
         } else if self.detail.full {
             Some("list")
-        } else if matches!(self.source, Source::Pasted { .. }) {
+        } else if matches!(self.query_line.source, Source::Pasted { .. }) {
             Some("back")
-        } else if !self.input.is_empty() {
+        } else if !self.query_line.input.is_empty() {
             Some("clear")
         } else {
             None
@@ -288,7 +270,11 @@ impl App {
 
     /// The counts at the right of the search line: the version in force and hits / catalog.
     pub fn counts_text(&self) -> String {
-        let version = self.version.map(|v| format!("@{v} ")).unwrap_or_default();
+        let version = self
+            .query_line
+            .version
+            .map(|v| format!("@{v} "))
+            .unwrap_or_default();
         if self.results.searching {
             format!("  {version}…/{} ", self.catalog().len())
         } else {
@@ -324,41 +310,42 @@ impl App {
             self.status = None;
         }
         match action {
-            Action::Insert('?') if self.input.is_empty() => self.open_help(),
+            Action::Insert('?') if self.query_line.input.is_empty() => self.open_help(),
             Action::Insert(c) => {
                 if !c.is_control() {
-                    self.input.insert(&c.to_string());
+                    self.query_line.input.insert(&c.to_string());
                     self.edited();
                 }
             }
             Action::Paste(text) => return self.paste(text),
             Action::Backspace => {
-                let landed = self.input.is_empty()
-                    || self.landed_query.as_deref() == Some(self.input.text());
-                if landed && !self.history.is_empty() && matches!(self.source, Source::Query) {
+                if self.query_line.is_landed()
+                    && !self.history.is_empty()
+                    && matches!(self.query_line.source, Source::Query)
+                {
                     self.back();
-                } else if self.input.backspace() {
+                } else if self.query_line.input.backspace() {
                     self.edited();
                 }
             }
             Action::Delete => {
-                if self.input.delete() {
+                if self.query_line.input.delete() {
                     self.edited();
                 }
             }
-            Action::CursorLeft => self.input.left(),
-            Action::CursorRight => self.input.right(),
-            Action::CursorHome => self.input.home(),
-            Action::CursorEnd => self.input.end(),
-            Action::WordLeft => self.input.word_left(),
-            Action::WordRight => self.input.word_right(),
+            Action::CursorLeft => self.query_line.input.left(),
+            Action::CursorRight => self.query_line.input.right(),
+            Action::CursorHome => self.query_line.input.home(),
+            Action::CursorEnd => self.query_line.input.end(),
+            Action::WordLeft => self.query_line.input.word_left(),
+            Action::WordRight => self.query_line.input.word_right(),
             Action::DeleteWord => {
-                if self.input.delete_word_back() {
+                if self.query_line.input.delete_word_back() {
                     self.edited();
                 }
             }
             Action::KillToEnd => {
-                if self.input.kill_to_end() {
+                if self.query_line.input.kill_to_end() {
                     self.edited();
                 }
             }
@@ -381,7 +368,7 @@ impl App {
             Action::PageDown => self.select(self.results.selected + self.page()),
             Action::DetailPageUp | Action::DetailPageDown => {}
             Action::TogglePasteOrder => {
-                if matches!(self.source, Source::Pasted { .. }) {
+                if matches!(self.query_line.source, Source::Pasted { .. }) {
                     self.paste_by_confidence = !self.paste_by_confidence;
                     self.refresh();
                     self.status = Some(
@@ -408,8 +395,8 @@ impl App {
             Action::NextLink => self.focus_link(1),
             Action::PrevLink => self.focus_link(-1),
             Action::Back => self.back(),
-            Action::NextCategory => self.set_filter(self.filter.next()),
-            Action::PrevCategory => self.set_filter(self.filter.prev()),
+            Action::NextCategory => self.set_filter(self.query_line.filter.next()),
+            Action::PrevCategory => self.set_filter(self.query_line.filter.prev()),
             Action::ShowFamily(n) => {
                 let family = n
                     .checked_sub(1)
@@ -448,12 +435,12 @@ impl App {
                 return self.copy_all();
             }
             Action::HistoryOlder => {
-                if let Some(query) = self.query_history.older(self.input.text()) {
+                if let Some(query) = self.query_line.history.older(self.query_line.input.text()) {
                     self.recall(&query);
                 }
             }
             Action::HistoryNewer => {
-                if let Some(query) = self.query_history.newer() {
+                if let Some(query) = self.query_line.history.newer() {
                     self.recall(&query);
                 }
             }
@@ -478,19 +465,21 @@ impl App {
                 } else if self.detail.full {
                     self.detail.full = false;
                     self.keep_selection_visible();
-                } else if matches!(self.source, Source::Pasted { .. }) {
-                    self.source = Source::Query;
+                } else if matches!(self.query_line.source, Source::Pasted { .. }) {
+                    self.query_line.source = Source::Query;
                     self.refresh();
-                } else if !self.input.is_empty() {
+                } else if !self.query_line.input.is_empty() {
                     self.clear_query();
                 } else {
                     self.status = Some(QUIT_HINT.to_string());
                 }
             }
             Action::QuitOrDelete => {
-                if self.input.is_empty() && matches!(self.source, Source::Query) {
+                if self.query_line.input.is_empty()
+                    && matches!(self.query_line.source, Source::Query)
+                {
                     self.should_quit = true;
-                } else if self.input.delete() {
+                } else if self.query_line.input.delete() {
                     self.edited();
                 }
             }
@@ -592,11 +581,11 @@ impl App {
         if layout.pane_at(column, row) == Some(Pane::Search) {
             let tabs = filter_tabs(
                 layout.search,
-                self.filter,
+                self.query_line.filter,
                 crate::width::width(&self.counts_text()),
             );
             if let Some(tab) = tabs.iter().find(|t| (t.x..t.x + t.width).contains(&column)) {
-                if tab.filter != self.filter {
+                if tab.filter != self.query_line.filter {
                     self.set_filter(tab.filter);
                 }
             }
@@ -662,41 +651,36 @@ impl App {
     }
 
     fn set_filter(&mut self, filter: Filter) {
-        self.filter = filter;
+        self.query_line.filter = filter;
         self.refresh();
         self.status = Some(format!("Showing {}", filter.label()));
     }
 
     /// The query line changed: search again, leaving a paste's results.
     fn edited(&mut self) {
-        self.source = Source::Query;
+        self.query_line.source = Source::Query;
         self.refresh();
     }
 
     fn clear_query(&mut self) {
-        self.input.clear();
-        self.source = Source::Query;
+        self.query_line.input.clear();
+        self.query_line.source = Source::Query;
         self.refresh();
     }
 
     /// Keeps the query line in the history (the loop also does at quit).
     pub fn remember_query(&mut self) {
-        if matches!(self.source, Source::Query) {
-            self.query_history.record(self.input.text());
-        }
+        self.query_line.remember();
     }
 
     fn recall(&mut self, query: &str) {
-        self.input.set(query);
+        self.query_line.input.set(query);
         self.edited();
     }
 
     /// The text the pasted-text source found an entry on, for the list and detail pane.
     pub fn mention_for(&self, index: usize) -> Option<&Mention> {
-        match &self.source {
-            Source::Pasted { mentions, .. } => mentions.iter().find(|m| m.index == index),
-            Source::Query => None,
-        }
+        self.query_line.mention_for(index)
     }
 }
 
@@ -720,18 +704,6 @@ fn entry_title(entry: &crate::catalog::CatalogEntry) -> String {
         Some(key) => key.clone(),
         None => truncate(&entry.description.zh, DESCRIPTION_SLICE),
     }
-}
-
-/// Pasted or typed text for the query box: line breaks and tabs become spaces, other control
-/// characters are dropped (they mean nothing in a search).
-fn clean_input(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::{clean_input, undo_tmux_doubling, App, Effect, ScanRequest, Source};
+use super::query_line::clean_input;
+use super::{undo_tmux_doubling, App, Effect, ScanRequest, Source};
 use crate::catalog::Scope;
 use crate::mentions::{self, Mention, Scanner, UnknownMention};
 use crate::search::Engine;
@@ -151,7 +152,7 @@ impl App {
                         "No known code in {in_lines}; its first {MAX_PASTED_QUERY_CHARS} columns are the query"
                     ));
                 }
-                self.input.insert(&cut);
+                self.query_line.input.insert(&cut);
                 self.edited();
             } else {
                 self.status = Some(format!("No known code in {in_lines}"));
@@ -170,8 +171,8 @@ impl App {
         self.status = Some(format!(
             "Found {found}{unknown_note} in {in_lines} · Ctrl-Y copies all · Esc goes back"
         ));
-        self.input.clear();
-        self.source = Source::Pasted {
+        self.query_line.input.clear();
+        self.query_line.source = Source::Pasted {
             mentions,
             unknown,
             lines,

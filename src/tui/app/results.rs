@@ -70,13 +70,13 @@ impl App {
     /// Recomputes the hits for the current query and filter, keeping the selected entry when it
     /// still matches.
     pub fn refresh(&mut self) {
-        let query = Query::parse(self.input.text());
-        self.version = query.version;
+        let query = Query::parse(self.query_line.input.text());
+        self.query_line.version = query.version;
         if let Some(bad) = &query.invalid_version {
             self.status = Some(bad.to_string());
         }
         let scope = self.scope();
-        let hits = match &self.source {
+        let hits = match &self.query_line.source {
             Source::Query => {
                 let narrow = query.narrows(&self.results.hits_query)
                     && self.results.hits_scope == Some(scope)
@@ -188,7 +188,7 @@ impl App {
         self.results.hits = hits;
         self.results.hits_query = query;
         self.results.hits_scope = Some(scope);
-        self.results.hits_source_was_query = matches!(self.source, Source::Query);
+        self.results.hits_source_was_query = matches!(self.query_line.source, Source::Query);
         let position = keep.and_then(|k| self.results.hits.iter().position(|h| h.index == k));
         if position != Some(self.results.selected) {
             self.detail.scroll = 0;
@@ -205,7 +205,7 @@ impl App {
     /// `code:-1301`, `错误码70014`) lists the codes it names first, as a paste would.
     fn with_typed_mentions(&mut self, query: &Query, scope: Scope, hits: Vec<Hit>) -> Vec<Hit> {
         let text = query.text.as_str();
-        if !matches!(self.source, Source::Query) || !reads_like_a_log_line(text) {
+        if !matches!(self.query_line.source, Source::Query) || !reads_like_a_log_line(text) {
             return hits;
         }
         let named = mentions::find(text, &self.engine, scope);
