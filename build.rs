@@ -1,11 +1,12 @@
 //! Archives the built-in catalogs (`assets/*.toml`) at build time with the catalog crate, the same
-//! loader that reads users' catalogs, so `show` starts with no TOML to parse. A catalog defect
+//! loader that reads users' catalogs, and stores them as the cache stores those (entries and
+//! look-up tables), so `show` starts with no TOML to parse and reads only the entry it prints. A catalog defect
 //! fails the build with the loader's file:line:col message.
 
 use std::fmt::Write;
 use std::path::Path;
 
-use trtc_catalog::{archive, parse_catalog, CatalogEntry, BUILTIN_FILES};
+use trtc_catalog::{lookups, parse_catalog, CatalogEntry, BUILTIN_FILES};
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
@@ -34,8 +35,12 @@ fn main() {
     entries.reverse();
     entries.sort_by_key(CatalogEntry::id);
     entries.dedup_by_key(|e| e.id());
-    let bytes = archive::to_bytes(&entries).expect("archive the built-in catalogs");
-    std::fs::write(Path::new(&out).join("builtin.rkyv"), &bytes).expect("write builtin.rkyv");
+    // Stored as the cache stores users' catalogs, so that they are read the same way, in place.
+    let (archived, lookups) = lookups::store(&entries).expect("archive the built-in catalogs");
+    std::fs::write(Path::new(&out).join("builtin-entries.rkyv"), &archived)
+        .expect("write builtin-entries.rkyv");
+    std::fs::write(Path::new(&out).join("builtin-lookups.rkyv"), &lookups)
+        .expect("write builtin-lookups.rkyv");
     std::fs::write(Path::new(&out).join("builtin_sources.rs"), sources)
         .expect("write builtin_sources.rs");
 }

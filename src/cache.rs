@@ -36,8 +36,8 @@ use std::sync::Arc;
 
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::catalog::stored::{Backing, Lookups, Section, StoredCatalog};
-use crate::catalog::{archive, Catalog, BUILTIN_ARCHIVE, MAX_FILE_BYTES};
+use crate::catalog::stored::{Backing, Section, StoredCatalog};
+use crate::catalog::{archive, Catalog, BUILTIN_LOOKUPS, MAX_FILE_BYTES};
 
 /// Bumped whenever the layout of a cache file or of anything stored in it changes.
 pub const FORMAT_VERSION: u32 = 5;
@@ -61,7 +61,8 @@ impl CacheKey {
         hasher.update(MAGIC);
         hasher.update(&FORMAT_VERSION.to_le_bytes());
         hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
-        hasher.update(&xxhash_rust::xxh3::xxh3_64(BUILTIN_ARCHIVE).to_le_bytes());
+        // The built-in tables hold every built-in entry's digest: they stand for the whole data.
+        hasher.update(&xxhash_rust::xxh3::xxh3_64(BUILTIN_LOOKUPS).to_le_bytes());
         for (name, hash) in files {
             hasher.update(&(name.len() as u64).to_le_bytes());
             hasher.update(name.as_bytes());
@@ -334,10 +335,7 @@ fn written_by_us(_metadata: &fs::Metadata) -> bool {
 pub fn write(dir: &Path, key: CacheKey, catalog: &Catalog, index: &[u8]) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     let invalid = |e| io::Error::new(io::ErrorKind::InvalidData, e);
-    let (entries, spans) = archive::each_to_bytes(catalog.entries()).map_err(invalid)?;
-    let lookups = Lookups::new(catalog, &entries, &spans)
-        .to_bytes()
-        .map_err(invalid)?;
+    let (entries, lookups) = trtc_catalog::lookups::store(catalog.entries()).map_err(invalid)?;
     let name = key.file_name();
     let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     remove_stale_temporaries(dir);

@@ -12,7 +12,8 @@ use std::sync::OnceLock;
 
 pub mod stored;
 
-use stored::StoredCatalog;
+use stored::{Section, StoredCatalog};
+use trtc_catalog::lookups::{back_references, resolve_with};
 
 /// The look-up tables hash with foldhash: 100,000 entries are indexed at every start.
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
@@ -25,7 +26,7 @@ pub use trtc_catalog::{
 };
 
 // `BUILTIN_CATALOGS`: the built-in catalogs as TOML, (name in messages, text), for the tests
-// that check the data; the program loads [`BUILTIN_ARCHIVE`]. build.rs writes the list from
+// that check the data; the program reads [`BUILTIN_ENTRIES`]. build.rs writes the list from
 // `trtc_catalog::BUILTIN_FILES`.
 include!(concat!(env!("OUT_DIR"), "/builtin_sources.rs"));
 
@@ -33,11 +34,20 @@ include!(concat!(env!("OUT_DIR"), "/builtin_sources.rs"));
 #[repr(C, align(16))]
 struct Aligned<T: ?Sized>(T);
 
-static BUILTIN: &Aligned<[u8]> =
-    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/builtin.rkyv")));
+static ENTRIES: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/builtin-entries.rkyv"
+)));
+static LOOKUPS: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/builtin-lookups.rkyv"
+)));
 
-/// The built-in catalogs as build.rs parsed, validated, settled and archived them.
-pub static BUILTIN_ARCHIVE: &[u8] = &BUILTIN.0;
+/// The built-in catalogs as build.rs parsed, validated and settled them, stored as a cache file
+/// stores users' catalogs (`trtc_catalog::lookups::store`): the entries, each archived on its
+/// own, and their look-up tables. They are read in place, one entry at a time.
+pub static BUILTIN_ENTRIES: &[u8] = &ENTRIES.0;
+pub static BUILTIN_LOOKUPS: &[u8] = &LOOKUPS.0;
 
 /// The loaded catalog, in catalog order: by family, category, then code. Its entries are either
 /// owned (parsed, or the built-in archive read) or read in place from the cache ([`stored`]):
@@ -66,15 +76,17 @@ struct Tables {
 }
 
 impl Catalog {
-    /// The built-in catalogs. build.rs validated them, so failure here is a build defect.
+    /// The built-in catalogs, read in place: opening them checks the look-up tables (bytecheck
+    /// and every number in them), and each entry is checked (digest, bytecheck) when first read,
+    /// as a cache file's are. build.rs made them, so failure here is a build defect.
     pub fn builtin() -> Result<Catalog, CatalogError> {
-        let entries =
-            archive::entries(BUILTIN_ARCHIVE).map_err(|source| CatalogError::BuiltinDamaged {
+        Section::of_static(BUILTIN_ENTRIES)
+            .zip(Section::of_static(BUILTIN_LOOKUPS))
+            .and_then(|(entries, lookups)| StoredCatalog::open(entries, lookups))
+            .map(Catalog::from_stored)
+            .ok_or_else(|| CatalogError::BuiltinDamaged {
                 path: BUILTIN_NAME.to_string(),
-                source,
-            })?;
-        // build.rs wrote them settled; from_entries is the fallback should that ever change.
-        Ok(Catalog::from_settled(entries).unwrap_or_else(Catalog::from_entries))
+            })
     }
 
     /// Builds a catalog from entries, later entries replacing earlier ones with the same identity.
@@ -389,41 +401,16 @@ impl Tables {
                 }
             }
         }
-        let mut tables = Tables {
+        let referenced_by = back_references(entries, |id| by_id.get(&id).copied());
+        Tables {
             by_name,
             by_id,
-            referenced_by: vec![Vec::new(); n],
-        };
-        for (i, entry) in entries.iter().enumerate() {
-            for reference in &entry.related {
-                if let Some(target) = tables.resolve(reference) {
-                    let back = &mut tables.referenced_by[target];
-                    if target != i && !back.contains(&i) {
-                        back.push(i);
-                    }
-                }
-            }
+            referenced_by,
         }
-        tables
     }
 
     fn resolve(&self, reference: &CodeRef) -> Option<usize> {
         resolve_with(reference, |id| self.by_id.get(&id).copied())
-    }
-}
-
-/// The entry `reference` names, given how to find an identity. A hex reference names the
-/// family's SDK code; a decimal one whichever category of the family writes that code in decimal.
-fn resolve_with(reference: &CodeRef, at_id: impl Fn(EntryId) -> Option<usize>) -> Option<usize> {
-    let at = |category| at_id((reference.family, category, reference.code));
-    match reference.category {
-        Some(category) => at(category),
-        None => Category::of_family(reference.family)
-            .iter()
-            .filter(|&&c| {
-                !CatalogEntry::display_code(reference.family, c, reference.code).starts_with("0x")
-            })
-            .find_map(|&c| at(c)),
     }
 }
 
@@ -432,9 +419,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn builtin_catalog_loads() {
+    fn builtin_catalog_loads_in_place() {
         let catalog = Catalog::builtin().unwrap();
         assert!(catalog.len() >= 72);
+        assert!(catalog.is_stored(), "read where build.rs stored it, not copied out");
+        let join = catalog.indices_by_name("join_room_failed");
+        assert_eq!(catalog.entry(join[0]).display(), "0x4004");
     }
 
     #[test]

@@ -16,15 +16,18 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 use rkyv::rancor::Error;
 use rkyv::util::AlignedVec;
+use trtc_catalog::lookups::ArchivedLookups;
 
 use super::{archive, CatalogEntry, Category, EntryId, Family, Scope};
 
-/// The bytes a stored catalog or index is read from: a memory-mapped cache file, or an archive
-/// made in memory (a catalog just parsed, the tests).
+/// The bytes a stored catalog or index is read from: a memory-mapped cache file, the built-in
+/// catalogs compiled into the binary, or an archive made in memory (a catalog just parsed, the
+/// tests).
 #[derive(Debug)]
 pub enum Backing {
     /// A cache file, mapped, and where it lies (removed when found damaged).
     Mapped(memmap2::Mmap, PathBuf),
+    Static(&'static [u8]),
     Owned(AlignedVec<{ archive::ALIGN }>),
 }
 
@@ -32,6 +35,7 @@ impl Backing {
     fn bytes(&self) -> &[u8] {
         match self {
             Backing::Mapped(map, _) => map,
+            Backing::Static(bytes) => bytes,
             Backing::Owned(bytes) => bytes,
         }
     }
@@ -108,6 +112,11 @@ impl Section {
         intact
     }
 
+    /// A whole archive compiled into the binary; `None` unless it starts aligned.
+    pub fn of_static(bytes: &'static [u8]) -> Option<Section> {
+        Section::new(Arc::new(Backing::Static(bytes)), 0..bytes.len())
+    }
+
     /// A whole archive made in memory.
     pub fn owned(bytes: AlignedVec<{ archive::ALIGN }>) -> Section {
         let range = 0..bytes.len();
@@ -123,84 +132,8 @@ impl Section {
     }
 }
 
-/// The look-up tables of a stored catalog, archived beside its entries.
-#[derive(rkyv::Archive, rkyv::Serialize)]
-pub struct Lookups {
-    /// Each entry's byte range in the entries archive ([`archive::each_to_bytes`]) and the xxh3
-    /// digest of those bytes.
-    spans: Vec<(u32, u32)>,
-    digests: Vec<u64>,
-    /// Each entry's family, category (as their index in `Family::EVERY` / `Category::ALL`) and
-    /// code, in catalog order (so sorted by identity).
-    families: Vec<u8>,
-    categories: Vec<u8>,
-    codes: Vec<i64>,
-    /// (code, entry), sorted.
-    by_code: Vec<(i64, u32)>,
-    /// (key or alias in ASCII upper case, entry), sorted.
-    by_name: Vec<(String, u32)>,
-    /// For each entry, the entries whose `related` names it.
-    referenced_by: Vec<Vec<u32>>,
-}
-
-fn small(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
-}
-
-impl Lookups {
-    /// The tables of a settled catalog (`entries` in catalog order), whose entries archive
-    /// `archived` holds each entry in its range of `spans`.
-    pub fn new(catalog: &super::Catalog, archived: &[u8], spans: &[Range<usize>]) -> Lookups {
-        let entries = catalog.entries();
-        let position_of = |list: &[Family], f: &Family| list.iter().position(|x| x == f);
-        let mut by_code: Vec<(i64, u32)> = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.code, small(i)))
-            .collect();
-        by_code.sort_unstable();
-        let mut by_name: Vec<(String, u32)> = entries
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.names().map(move |n| (n.to_ascii_uppercase(), small(i))))
-            .collect();
-        by_name.sort_unstable();
-        by_name.dedup();
-        Lookups {
-            spans: spans
-                .iter()
-                .map(|r| (small(r.start), small(r.end)))
-                .collect(),
-            digests: spans
-                .iter()
-                .map(|r| xxhash_rust::xxh3::xxh3_64(&archived[r.clone()]))
-                .collect(),
-            families: entries
-                .iter()
-                .map(|e| position_of(&Family::EVERY, &e.family).unwrap_or(0) as u8)
-                .collect(),
-            categories: entries
-                .iter()
-                .map(|e| {
-                    Category::ALL
-                        .iter()
-                        .position(|c| *c == e.category)
-                        .unwrap_or(0) as u8
-                })
-                .collect(),
-            codes: entries.iter().map(|e| e.code).collect(),
-            by_code,
-            by_name,
-            referenced_by: (0..entries.len())
-                .map(|i| catalog.referenced_by(i).iter().map(|&r| small(r)).collect())
-                .collect(),
-        }
-    }
-
-    pub fn to_bytes(&self) -> Result<AlignedVec<{ archive::ALIGN }>, Error> {
-        rkyv::api::high::to_bytes_in(self, AlignedVec::new())
-    }
-}
+/// Catalogs with fewer entries are read out on one thread.
+const PARALLEL_FROM: usize = 4096;
 
 /// A catalog whose entries and tables are read in place.
 #[derive(Debug, Clone)]
@@ -318,13 +251,18 @@ impl StoredCatalog {
         self.entries.backing.release(self.entries.range.clone());
     }
 
-    /// Every entry, read on first use (on every core).
+    /// Every entry, read on first use (on every core when there are many: for the few hundred
+    /// built-in ones, starting the thread pool would cost more than reading them).
     pub fn entries(&self) -> &[CatalogEntry] {
         self.all.get_or_init(|| {
-            (0..self.len())
-                .into_par_iter()
-                .map(|i| self.read(i))
-                .collect()
+            if self.len() < PARALLEL_FROM {
+                (0..self.len()).map(|i| self.read(i)).collect()
+            } else {
+                (0..self.len())
+                    .into_par_iter()
+                    .map(|i| self.read(i))
+                    .collect()
+            }
         })
     }
 

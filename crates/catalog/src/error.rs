@@ -37,11 +37,7 @@ pub enum CatalogError {
         limit: u64,
     },
     #[error("{path}: the built-in catalog data is damaged (a build defect)")]
-    BuiltinDamaged {
-        path: String,
-        #[source]
-        source: rkyv::rancor::Error,
-    },
+    BuiltinDamaged { path: String },
 }
 
 fn mib(bytes: u64) -> u64 {

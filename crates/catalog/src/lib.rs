@@ -10,6 +10,7 @@ pub mod archive;
 mod entry;
 mod error;
 mod load;
+pub mod lookups;
 pub mod read_limited;
 pub mod sanitize;
 mod scope;
