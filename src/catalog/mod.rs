@@ -63,7 +63,16 @@ pub struct Catalog {
     stored: Option<StoredCatalog>,
     /// For each per-SDK row that is a server code, its server entry: built on first use from the
     /// server entries alone (a few dozen), so a catalog read in place reads only those.
-    server_heads: OnceLock<HashMap<usize, usize>>,
+    server_heads: OnceLock<ServerHeads>,
+}
+
+/// Which entries are one server code: each member's server entry, and a bit per entry that is
+/// in such a group (a head with members, or a member), so that grouping 100,000 hits asks a
+/// bitset rather than the entries.
+#[derive(Debug, Clone, Default)]
+struct ServerHeads {
+    head_of: HashMap<usize, usize>,
+    grouped: Vec<u64>,
 }
 
 /// The look-up tables by name and identity, and who refers to whom.
@@ -353,20 +362,43 @@ impl Catalog {
 
     /// The server entry whose `members` name entry `index` (web4 70001 → server 70001).
     pub fn server_code_of(&self, index: usize) -> Option<usize> {
-        self.server_heads
-            .get_or_init(|| {
-                let mut heads = HashMap::default();
-                let servers = (0..self.len())
-                    .filter(|&i| self.id(i).is_some_and(|id| id.0 == Family::Server));
-                for head in servers {
-                    for member in self.members_of(head) {
-                        heads.insert(member, head);
-                    }
+        self.server_heads().head_of.get(&index).copied()
+    }
+
+    /// Is entry `index` one server code with other entries (a server entry with members, or a
+    /// member)? Answered from a bitset, without reading the entry.
+    pub fn in_server_group(&self, index: usize) -> bool {
+        let grouped = &self.server_heads().grouped;
+        grouped
+            .get(index / 64)
+            .is_some_and(|word| word & (1 << (index % 64)) != 0)
+    }
+
+    fn server_heads(&self) -> &ServerHeads {
+        self.server_heads.get_or_init(|| {
+            let mut heads = ServerHeads {
+                head_of: HashMap::default(),
+                grouped: vec![0; self.len().div_ceil(64)],
+            };
+            let mut mark = |i: usize| {
+                if let Some(word) = heads.grouped.get_mut(i / 64) {
+                    *word |= 1 << (i % 64);
                 }
-                heads
-            })
-            .get(&index)
-            .copied()
+            };
+            let servers =
+                (0..self.len()).filter(|&i| self.id(i).is_some_and(|id| id.0 == Family::Server));
+            for head in servers {
+                let members = self.members_of(head);
+                if !members.is_empty() {
+                    mark(head);
+                }
+                for &member in &members {
+                    mark(member);
+                    heads.head_of.insert(member, head);
+                }
+            }
+            heads
+        })
     }
 
     /// The per-SDK rows a server entry names as the same code, those the catalog holds.
@@ -422,7 +454,10 @@ mod tests {
     fn builtin_catalog_loads_in_place() {
         let catalog = Catalog::builtin().unwrap();
         assert!(catalog.len() >= 72);
-        assert!(catalog.is_stored(), "read where build.rs stored it, not copied out");
+        assert!(
+            catalog.is_stored(),
+            "read where build.rs stored it, not copied out"
+        );
         let join = catalog.indices_by_name("join_room_failed");
         assert_eq!(catalog.entry(join[0]).display(), "0x4004");
     }

@@ -4,15 +4,18 @@
 //! entry. Every list goes through here (search, `show`, the browser's list, explain's mentions),
 //! so the shells cannot group differently.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::catalog::{Catalog, Family, Scope};
 
 /// The entries that are one server code with entry `index`, the server entry first; empty when
 /// `index` is in no group.
 pub fn same_code(catalog: &Catalog, index: usize) -> Vec<usize> {
-    // The identity only: grouping runs over every hit, and a catalog read in place would read
-    // each hit's entry to learn its family.
+    // A bitset first, then the identity only: grouping runs over every hit, and a catalog read
+    // in place would read each hit's entry to learn its family.
+    if !catalog.in_server_group(index) {
+        return Vec::new();
+    }
     let Some((family, _, _)) = catalog.id(index) else {
         return Vec::new();
     };
@@ -67,6 +70,21 @@ pub fn collapse<T>(
     index_of: impl Fn(&T) -> usize,
     set_index: impl Fn(&mut T, usize),
 ) -> Vec<T> {
+    collapse_placed(catalog, items, scope, index_of, set_index)
+        .into_iter()
+        .map(|(item, _)| item)
+        .collect()
+}
+
+/// [`collapse`], each item with its [`catalog_position`]: a list of 100,000 hits learns every
+/// hit's group once, for both.
+pub fn collapse_placed<T>(
+    catalog: &Catalog,
+    items: Vec<T>,
+    scope: Scope,
+    index_of: impl Fn(&T) -> usize,
+    set_index: impl Fn(&mut T, usize),
+) -> Vec<(T, usize)> {
     let groups: Vec<Vec<usize>> = items
         .iter()
         .map(|t| same_code(catalog, index_of(t)))
@@ -75,20 +93,24 @@ pub fn collapse<T>(
     for group in groups.iter().filter(|g| !g.is_empty()) {
         *count.entry(group[0]).or_default() += 1;
     }
-    let mut done: Vec<usize> = Vec::new();
+    let mut done: HashSet<usize> = HashSet::new();
     let mut out = Vec::with_capacity(items.len());
     for (mut item, group) in items.into_iter().zip(groups) {
+        let position = group
+            .iter()
+            .copied()
+            .min()
+            .unwrap_or_else(|| index_of(&item));
         if group.is_empty() || count[&group[0]] < 2 {
-            out.push(item);
+            out.push((item, position));
             continue;
         }
-        if done.contains(&group[0]) {
+        if !done.insert(group[0]) {
             continue;
         }
-        done.push(group[0]);
         let rep = representative(catalog, &group, scope, index_of(&item));
         set_index(&mut item, rep);
-        out.push(item);
+        out.push((item, position));
     }
     out
 }
@@ -171,4 +193,22 @@ mod tests {
         );
         assert_eq!(catalog.entries()[server].category, Category::Result);
     }
+
+    #[test]
+    fn the_group_bitset_agrees_with_the_groups() {
+        let catalog = Catalog::builtin().unwrap();
+        let mut grouped = 0;
+        for index in 0..catalog.len() {
+            let in_bitset = catalog.in_server_group(index);
+            // same_code asks the bitset first: compare with the groups worked out from the
+            // server entries' members directly.
+            let by_members = catalog.server_code_of(index).is_some()
+                || (catalog.id(index).unwrap().0 == Family::Server
+                    && !catalog.members_of(index).is_empty());
+            assert_eq!(in_bitset, by_members, "{}", catalog.entry(index).qualified());
+            grouped += usize::from(in_bitset);
+        }
+        assert!(grouped > 30, "{grouped}");
+    }
+
 }
