@@ -519,6 +519,26 @@ mod tests {
     }
 
     #[test]
+    fn pages_given_back_are_read_again_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = CacheKey::new([("team.toml", 9)]);
+        let built = crate::search::SearchIndex::new(&catalog());
+        write(dir.path(), key, &catalog(), built.archive_bytes()).unwrap();
+        let cached = read(dir.path(), key).unwrap();
+        let engine = crate::search::Engine::from_archive(cached.catalog, cached.index);
+        let query = crate::query::Query::parse("join");
+        let scope = crate::catalog::Scope::default();
+        let before = engine.search(&query, scope);
+        let first = engine.catalog().entry_once(before[0].index).into_owned();
+        // What `search` does before printing: the index's pages, then the entries' pages, go.
+        engine.release_index_pages();
+        engine.catalog().release_pages();
+        assert_eq!(engine.search(&query, scope), before);
+        assert_eq!(*engine.catalog().entry_once(before[0].index), first);
+        assert_eq!(first.display(), "0x4004");
+    }
+
+    #[test]
     fn a_cache_replaced_while_mapped_leaves_the_mapped_one_intact() {
         let dir = tempfile::tempdir().unwrap();
         let (key, path) = written(dir.path());

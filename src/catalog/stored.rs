@@ -130,6 +130,12 @@ impl Section {
     pub fn bytes(&self) -> &[u8] {
         &self.backing.bytes()[self.range.clone()]
     }
+
+    /// Gives this process's copies of a mapped section's pages back (see [`Backing::release`]);
+    /// nothing for bytes in memory.
+    pub fn release(&self) {
+        self.backing.release(self.range.clone());
+    }
 }
 
 /// Catalogs with fewer entries are read out on one thread.
@@ -248,7 +254,7 @@ impl StoredCatalog {
     /// Gives back the pages of the entries archive read so far (entries already copied out stay):
     /// going once through 50,000 entries then holds no more of the 90 MB map than a few pages.
     pub fn release_pages(&self) {
-        self.entries.backing.release(self.entries.range.clone());
+        self.entries.release();
     }
 
     /// Every entry, read on first use (on every core when there are many: for the few hundred

@@ -450,10 +450,17 @@ fn write_result_lines(
 ) -> io::Result<()> {
     let catalog = session.catalog();
     // Each entry is read for one use, twice: printing every hit of 100,000 must not hold them all.
-    // The pages they lie in are given back now and then, for the same reason.
-    const RELEASE_EVERY: usize = 4096;
+    // The pages they lie in are given back now and then, for the same reason: the kernel may map
+    // the whole 2 MiB of the page cache's folio an entry lies in, so 20 rows held 24 MB of the
+    // cache file. A short list gives them back after every row, a long one every 1,024 rows
+    // (at 100k, `search join`: 87 MB peak and 0.28 s; every 4,096 rows 98 MB and 0.26 s).
+    let release_every = if hits.len() <= 256 { 1 } else { 1024 };
+    // Without colour nothing below needs the search index: its pages go before the entries' come.
+    if !session.color {
+        session.engine.release_index_pages();
+    }
     let widths = RowWidths::measure(hits.iter().enumerate().map(|(i, h)| {
-        if i % RELEASE_EVERY == RELEASE_EVERY - 1 {
+        if i % release_every == release_every - 1 {
             catalog.release_pages();
         }
         catalog.entry_once(h.index)
@@ -461,7 +468,7 @@ fn write_result_lines(
     let key_width = widths.key.min(40);
     let view = view_of(session, query);
     for (i, hit) in hits.iter().enumerate() {
-        if i % RELEASE_EVERY == RELEASE_EVERY - 1 {
+        if i % release_every == release_every - 1 {
             catalog.release_pages();
         }
         let entry = &*catalog.entry_once(hit.index);

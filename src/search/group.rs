@@ -205,10 +205,14 @@ mod tests {
             let by_members = catalog.server_code_of(index).is_some()
                 || (catalog.id(index).unwrap().0 == Family::Server
                     && !catalog.members_of(index).is_empty());
-            assert_eq!(in_bitset, by_members, "{}", catalog.entry(index).qualified());
+            assert_eq!(
+                in_bitset,
+                by_members,
+                "{}",
+                catalog.entry(index).qualified()
+            );
             grouped += usize::from(in_bitset);
         }
         assert!(grouped > 30, "{grouped}");
     }
-
 }

@@ -145,6 +145,11 @@ impl SearchIndex {
         index::believable(arenas, entries).then_some(SearchIndex { archive })
     }
 
+    /// Gives back the archive's mapped pages (a cache's index); they are read again if needed.
+    pub fn release_pages(&self) {
+        self.archive.release();
+    }
+
     /// The archive's bytes, for the catalog cache.
     pub fn archive_bytes(&self) -> &[u8] {
         self.archive.bytes()
