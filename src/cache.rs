@@ -237,7 +237,11 @@ fn map_sections(path: &Path, key: CacheKey) -> Option<Vec<Section>> {
         return None;
     }
     let ranges = layout(&map, key)?;
-    let backing = Arc::new(Backing::Mapped(map, path.to_path_buf()));
+    let backing = Arc::new(Backing::Mapped {
+        map,
+        file,
+        path: path.to_path_buf(),
+    });
     ranges
         .into_iter()
         .enumerate()
@@ -530,11 +534,15 @@ mod tests {
         let scope = crate::catalog::Scope::default();
         let before = engine.search(&query, scope);
         let first = engine.catalog().entry_once(before[0].index).into_owned();
-        // What `search` does before printing: the index's pages, then the entries' pages, go.
+        // What `search` does before printing: the index's pages go; entries are copied out.
         engine.release_index_pages();
-        engine.catalog().release_pages();
         assert_eq!(engine.search(&query, scope), before);
         assert_eq!(*engine.catalog().entry_once(before[0].index), first);
+        assert_eq!(
+            engine.catalog().entry(before[0].index),
+            &first,
+            "read in place"
+        );
         assert_eq!(first.display(), "0x4004");
     }
 
@@ -586,9 +594,14 @@ mod tests {
                 assert!(!path.exists(), "removed after index byte {at}");
                 caught[1] += 1;
             } else {
+                // Copied out (what printing reads), then read in place: both check the digest.
+                let copied = (0..original.len())
+                    .filter(|&i| Some(&*cached.catalog.entry_once(i)) != original.get(i))
+                    .collect::<Vec<_>>();
                 let damaged = (0..original.len())
                     .filter(|&i| cached.catalog.get(i) != original.get(i))
                     .collect::<Vec<_>>();
+                assert_eq!(copied, damaged, "byte {at}");
                 // Padding between entries is in no entry; a flip there harms nothing.
                 assert!(damaged.len() <= 1, "byte {at}: {damaged:?}");
                 for i in damaged {

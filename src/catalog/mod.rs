@@ -262,14 +262,6 @@ impl Catalog {
         }
     }
 
-    /// Gives back the mapped pages of a stored catalog's entries read so far (see
-    /// [`StoredCatalog::release_pages`]); nothing for an owned one.
-    pub fn release_pages(&self) {
-        if let Some(stored) = &self.stored {
-            stored.release_pages();
-        }
-    }
-
     /// Entry `index`, which must be one of this catalog's (an index from its look-ups or hits);
     /// like slice indexing, anything else is a defect and panics. A stored catalog reads only it.
     pub fn entry(&self, index: usize) -> &CatalogEntry {

@@ -25,8 +25,13 @@ use super::{archive, CatalogEntry, Category, EntryId, Family, Scope};
 /// tests).
 #[derive(Debug)]
 pub enum Backing {
-    /// A cache file, mapped, and where it lies (removed when found damaged).
-    Mapped(memmap2::Mmap, PathBuf),
+    /// A cache file: mapped, open (to copy a piece out without mapping it) and where it lies
+    /// (removed when found damaged).
+    Mapped {
+        map: memmap2::Mmap,
+        file: std::fs::File,
+        path: PathBuf,
+    },
     Static(&'static [u8]),
     Owned(AlignedVec<{ archive::ALIGN }>),
 }
@@ -34,7 +39,7 @@ pub enum Backing {
 impl Backing {
     fn bytes(&self) -> &[u8] {
         match self {
-            Backing::Mapped(map, _) => map,
+            Backing::Mapped { map, .. } => map,
             Backing::Static(bytes) => bytes,
             Backing::Owned(bytes) => bytes,
         }
@@ -44,7 +49,7 @@ impl Backing {
     /// the file (the page cache, usually) if touched later.
     fn release(&self, range: Range<usize>) {
         #[cfg(target_os = "linux")]
-        if let Backing::Mapped(map, _) = self {
+        if let Backing::Mapped { map, .. } = self {
             // SAFETY: the map is a read-only file mapping: after MADV_DONTNEED its pages read the
             // same file bytes again, so no reference into it sees different data.
             let _ = unsafe {
@@ -63,9 +68,27 @@ impl Backing {
     /// next start parses the catalogs again and writes a good one. (Another process may have
     /// renamed a fresh file into place meanwhile; removing that one costs only a rebuild.)
     fn discard(&self) {
-        if let Backing::Mapped(_, path) = self {
+        if let Backing::Mapped { path, .. } = self {
             let _ = std::fs::remove_file(path);
         }
+    }
+
+    /// The bytes in `range` copied out of a cache file with `pread`, aligned for reading an
+    /// archive from; `None` for bytes in memory (borrow them) or when the read fails. A mapped
+    /// read of one entry maps the whole page-cache folio it lies in (2 MiB on a recent kernel),
+    /// so printing 50,000 hits through the map held the whole 88 MB entries archive; a copy
+    /// holds one entry.
+    fn copy(&self, range: Range<usize>) -> Option<AlignedVec<{ archive::ALIGN }>> {
+        #[cfg(unix)]
+        if let Backing::Mapped { file, .. } = self {
+            use std::os::unix::fs::FileExt;
+            let mut out = AlignedVec::<{ archive::ALIGN }>::with_capacity(range.len());
+            out.resize(range.len(), 0);
+            file.read_exact_at(&mut out, range.start as u64).ok()?;
+            return Some(out);
+        }
+        let _ = range;
+        None
     }
 }
 
@@ -135,6 +158,15 @@ impl Section {
     /// nothing for bytes in memory.
     pub fn release(&self) {
         self.backing.release(self.range.clone());
+    }
+
+    /// `range` (relative to the section) copied out of a cache file ([`Backing::copy`]).
+    fn copy(&self, range: Range<usize>) -> Option<AlignedVec<{ archive::ALIGN }>> {
+        let start = self.range.start + range.start;
+        let end = self.range.start + range.end;
+        (end <= self.range.end)
+            .then(|| self.backing.copy(start..end))
+            .flatten()
     }
 }
 
@@ -239,7 +271,9 @@ impl StoredCatalog {
     }
 
     /// Entry `index` for one use: read (checked and copied out) without being kept, unless it
-    /// is kept already. What printing 50,000 rows uses, so as not to hold 50,000 entries.
+    /// is kept already. What printing 50,000 rows uses, so as not to hold 50,000 entries; from a
+    /// cache file its bytes are copied with `pread` rather than read through the map, so the
+    /// pages they lie in are not mapped either ([`Backing::copy`]).
     pub fn read_once(&self, index: usize) -> Option<Cow<'_, CatalogEntry>> {
         if let Some(all) = self.all.get() {
             return all.get(index).map(Cow::Borrowed);
@@ -247,14 +281,14 @@ impl StoredCatalog {
         let slot = self.one.get(index)?;
         Some(match slot.get() {
             Some(kept) => Cow::Borrowed(&**kept),
-            None => Cow::Owned(self.read(index)),
+            None => {
+                let copied = self.entries.copy(self.span(index));
+                Cow::Owned(match copied {
+                    Some(bytes) => self.read_from(index, &bytes),
+                    None => self.read(index),
+                })
+            }
         })
-    }
-
-    /// Gives back the pages of the entries archive read so far (entries already copied out stay):
-    /// going once through 50,000 entries then holds no more of the 90 MB map than a few pages.
-    pub fn release_pages(&self) {
-        self.entries.release();
     }
 
     /// Every entry, read on first use (on every core when there are many: for the few hundred
@@ -276,9 +310,19 @@ impl StoredCatalog {
     /// bytecheck. A damaged entry reads as a note saying so, and the cache file is removed so
     /// that the next start rebuilds it (nothing panics, nothing unchecked is used).
     fn read(&self, index: usize) -> CatalogEntry {
+        self.read_from(index, &self.entries.bytes()[self.span(index)])
+    }
+
+    /// Entry `index`'s byte range in the entries archive (`open` checked it lies inside).
+    fn span(&self, index: usize) -> Range<usize> {
+        let span = &self.tables().spans[index];
+        span.0.to_native() as usize..span.1.to_native() as usize
+    }
+
+    /// Entry `index` from `bytes`, its archived form (in place, or copied out), once they match
+    /// the entry's digest and pass bytecheck; else the note saying it is damaged.
+    fn read_from(&self, index: usize, bytes: &[u8]) -> CatalogEntry {
         let tables = self.tables();
-        let span = &tables.spans[index];
-        let bytes = &self.entries.bytes()[span.0.to_native() as usize..span.1.to_native() as usize];
         let intact = xxhash_rust::xxh3::xxh3_64(bytes) == tables.digests[index].to_native();
         let read = if intact {
             archive::entry_in(bytes).ok()

@@ -449,28 +449,16 @@ fn write_result_lines(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let catalog = session.catalog();
-    // Each entry is read for one use, twice: printing every hit of 100,000 must not hold them all.
-    // The pages they lie in are given back now and then, for the same reason: the kernel may map
-    // the whole 2 MiB of the page cache's folio an entry lies in, so 20 rows held 24 MB of the
-    // cache file. A short list gives them back after every row, a long one every 1,024 rows
-    // (at 100k, `search join`: 87 MB peak and 0.28 s; every 4,096 rows 98 MB and 0.26 s).
-    let release_every = if hits.len() <= 256 { 1 } else { 1024 };
-    // Without colour nothing below needs the search index: its pages go before the entries' come.
+    // Each entry is read for one use, twice: printing every hit of 100,000 must not hold them all
+    // (a cache's entries are copied out, not mapped: see `StoredCatalog::read_once`).
+    // Without colour nothing below needs the search index: its 64 MB of mapped pages go now.
     if !session.color {
         session.engine.release_index_pages();
     }
-    let widths = RowWidths::measure(hits.iter().enumerate().map(|(i, h)| {
-        if i % release_every == release_every - 1 {
-            catalog.release_pages();
-        }
-        catalog.entry_once(h.index)
-    }));
+    let widths = RowWidths::measure(hits.iter().map(|h| catalog.entry_once(h.index)));
     let key_width = widths.key.min(40);
     let view = view_of(session, query);
-    for (i, hit) in hits.iter().enumerate() {
-        if i % release_every == release_every - 1 {
-            catalog.release_pages();
-        }
+    for hit in hits {
         let entry = &*catalog.entry_once(hit.index);
         let lights = match query {
             Some(q) if session.color => session.engine.highlights(hit, q),
