@@ -439,7 +439,7 @@ pub fn carrier_line(code: i64, carrier: &Carrier, catalog: &Catalog, lang: Lang)
         let mut label = v.display();
         // The key as today's SDK spells it (0x4001's key was misspelt before 4.6.1).
         let key = catalog.resolve(v).and_then(|i| {
-            let e = &catalog.entries()[i];
+            let e = catalog.entry(i);
             e.renamed
                 .iter()
                 .max_by_key(|r| r.version.version())
@@ -490,7 +490,7 @@ fn carriers_for<'a>(entry: &'a CatalogEntry, view: &View) -> Vec<&'a Carrier> {
 
 /// A reference to a server entry, titled by its meaning (server codes have no key).
 fn server_ref(catalog: &Catalog, from: Family, index: usize, view: &View) -> CodeRef {
-    let e = &catalog.entries()[index];
+    let e = catalog.entry(index);
     CodeRef {
         title: meaning(e, view.lang),
         ..entry_ref(catalog, from, index, view)

@@ -267,13 +267,11 @@ impl StoredCatalog {
             return all.get(index);
         }
         let slot = self.one.get(index)?;
-        Some(slot.get_or_init(|| Box::new(self.read(index))))
+        Some(slot.get_or_init(|| Box::new(self.read_copied(index))))
     }
 
     /// Entry `index` for one use: read (checked and copied out) without being kept, unless it
-    /// is kept already. What printing 50,000 rows uses, so as not to hold 50,000 entries; from a
-    /// cache file its bytes are copied with `pread` rather than read through the map, so the
-    /// pages they lie in are not mapped either ([`Backing::copy`]).
+    /// is kept already. What printing 50,000 rows uses, so as not to hold 50,000 entries.
     pub fn read_once(&self, index: usize) -> Option<Cow<'_, CatalogEntry>> {
         if let Some(all) = self.all.get() {
             return all.get(index).map(Cow::Borrowed);
@@ -281,14 +279,18 @@ impl StoredCatalog {
         let slot = self.one.get(index)?;
         Some(match slot.get() {
             Some(kept) => Cow::Borrowed(&**kept),
-            None => {
-                let copied = self.entries.copy(self.span(index));
-                Cow::Owned(match copied {
-                    Some(bytes) => self.read_from(index, &bytes),
-                    None => self.read(index),
-                })
-            }
+            None => Cow::Owned(self.read_copied(index)),
         })
+    }
+
+    /// Entry `index` from a copy of its bytes when they lie in a cache file, else in place: one
+    /// entry read through the map would map the whole page-cache folio it lies in (2 MiB on a
+    /// recent kernel), so 20 entries explained held 40 MB of the file ([`Backing::copy`]).
+    fn read_copied(&self, index: usize) -> CatalogEntry {
+        match self.entries.copy(self.span(index)) {
+            Some(bytes) => self.read_from(index, &bytes),
+            None => self.read(index),
+        }
     }
 
     /// Every entry, read on first use (on every core when there are many: for the few hundred

@@ -13,7 +13,7 @@ use crate::catalog::{Category, Scope};
 use crate::explanation;
 use crate::explanation::View;
 use crate::query::Query;
-use crate::render::json::{to_json, EntryJson};
+use crate::render::json::ArrayWriter;
 use crate::render::rows::{result_row, ResultRow, RowWidths};
 use crate::render::{self, Format};
 use crate::search::{Highlights, Hit};
@@ -313,21 +313,19 @@ fn print_entries(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let catalog = session.catalog();
+    // Explanations and JSON need no search index: its mapped pages go before the entries come.
+    session.engine.release_index_pages();
     match session.format {
         Format::Json => {
-            // Only `search` ranks, so only its JSON carries score, matched_by and reading.
-            let items: Vec<EntryJson> = hits
-                .iter()
-                .map(|h| {
-                    let json = render::entry_json(catalog.entry(h.index), view);
-                    if ranked {
-                        json.with_hit(h)
-                    } else {
-                        json
-                    }
-                })
-                .collect();
-            writeln!(out, "{}", to_json(&items))
+            // Only `search` ranks, so only its JSON carries score, matched_by and reading. One
+            // entry at a time, read for that use only: 50,000 hits are never all in memory.
+            let mut list = ArrayWriter::new(out);
+            for h in hits {
+                let entry = catalog.entry_once(h.index);
+                let json = render::entry_json(&entry, view);
+                list.item(&if ranked { json.with_hit(h) } else { json })?;
+            }
+            list.finish()
         }
         Format::Text | Format::Markdown => {
             for (n, hit) in hits.iter().enumerate() {
@@ -351,8 +349,8 @@ fn view_of(session: &Session, query: Option<&Query>) -> View {
 /// One entry's text or Markdown explanation, coloured when the session says so.
 fn explain_one(session: &Session, index: usize, view: &View, columns: Option<usize>) -> String {
     let catalog = session.catalog();
-    let entry = catalog.entry(index);
-    let e = explanation::explain(entry, catalog, view);
+    let entry = catalog.entry_once(index);
+    let e = explanation::explain(&entry, catalog, view);
     match session.format {
         Format::Markdown => render::markdown::render(&e),
         _ => render::text::render_in(&e, session.color, columns),

@@ -1,6 +1,8 @@
 //! JSON: the entry's own fields (the schema is documented in the README), plus search facts when
 //! a ranked search produced it.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::catalog::{CatalogEntry, Category, Family};
@@ -57,6 +59,40 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
         .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string())
 }
 
+/// Writes a list as [`to_json`] writes it, one item at a time, so that 50,000 hits as JSON are
+/// never all in memory: each item is pretty-printed and indented one level (serde_json escapes
+/// every line break inside a string, so indenting each line is exact).
+pub struct ArrayWriter<'w> {
+    out: &'w mut dyn Write,
+    empty: bool,
+}
+
+impl<'w> ArrayWriter<'w> {
+    pub fn new(out: &'w mut dyn Write) -> ArrayWriter<'w> {
+        ArrayWriter { out, empty: true }
+    }
+
+    pub fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
+        self.out
+            .write_all(if self.empty { b"[\n" } else { b",\n" })?;
+        self.empty = false;
+        for (i, line) in to_json(value).split('\n').enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\n")?;
+            }
+            self.out.write_all(b"  ")?;
+            self.out.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Closes the list, and the line.
+    pub fn finish(self) -> io::Result<()> {
+        self.out
+            .write_all(if self.empty { b"[]\n" } else { b"\n]\n" })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,8 +124,24 @@ mod tests {
     }
 
     #[test]
+    fn a_list_written_item_by_item_is_the_list_written_whole() {
+        let catalog = Catalog::builtin().unwrap();
+        let items: Vec<EntryJson> = catalog.entries().iter().map(EntryJson::new).collect();
+        let mut streamed = Vec::new();
+        let mut writer = ArrayWriter::new(&mut streamed);
+        for item in &items {
+            writer.item(item).unwrap();
+        }
+        writer.finish().unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), to_json(&items) + "\n");
+    }
+
+    #[test]
     fn nothing_is_an_empty_array() {
         let none: [EntryJson; 0] = [];
         assert_eq!(to_json(&none), "[]");
+        let mut streamed = Vec::new();
+        ArrayWriter::new(&mut streamed).finish().unwrap();
+        assert_eq!(streamed, b"[]\n");
     }
 }
