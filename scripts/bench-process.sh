@@ -92,7 +92,7 @@ done
 echo "show 0x4004 (100k: reads one entry from the mapped cache)"
 compare "$runs" "show" "$bin --catalog $work/big.toml show 0x4004" \
   "fzf" "fzf --filter 0x4004 < $work/big.txt"
-echo "  peak RSS (cache warm): search $(peak_rss_mb "$bin" --catalog "$work/big.toml" search guoqi --limit 20), search printing every hit $(peak_rss_mb "$bin" --catalog "$work/big.toml" search join), show $(peak_rss_mb "$bin" --catalog "$work/big.toml" show 0x4004)"
+echo "  peak RSS (cache warm): search guoqi --limit 20 $(peak_rss_mb "$bin" --catalog "$work/big.toml" search guoqi --limit 20), search join --limit 20 $(peak_rss_mb "$bin" --catalog "$work/big.toml" search join --limit 20), search join printing every hit $(peak_rss_mb "$bin" --catalog "$work/big.toml" search join), the same as JSON $(peak_rss_mb "$bin" --catalog "$work/big.toml" search join --format json), show $(peak_rss_mb "$bin" --catalog "$work/big.toml" show 0x4004)"
 echo "  peak RSS fzf: $(peak_rss_mb sh -c "exec fzf --filter guoqi < $work/big.txt")"
 
 echo "== 100k rich entries, first run (no cache: parse, index, write the cache)"
