@@ -40,7 +40,7 @@ use crate::catalog::stored::{Backing, Section, StoredCatalog};
 use crate::catalog::{archive, Catalog, BUILTIN_LOOKUPS, MAX_FILE_BYTES};
 
 /// Bumped whenever the layout of a cache file or of anything stored in it changes.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 /// A cache file's sections: the entries archive, their look-up tables, the search index.
 const SECTIONS: usize = 3;
 const MAGIC: &[u8; 8] = b"TRTCERRC";

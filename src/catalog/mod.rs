@@ -271,6 +271,19 @@ impl Catalog {
         }
     }
 
+    /// Entry `index`'s key in display columns, 0 without one (a stored catalog answers without
+    /// reading the entry).
+    pub fn key_width(&self, index: usize) -> usize {
+        match &self.stored {
+            Some(stored) if index < stored.len() => stored.key_width(index),
+            Some(_) => 0,
+            None => self
+                .entries
+                .get(index)
+                .map_or(0, |e| usize::from(trtc_catalog::lookups::key_width(e))),
+        }
+    }
+
     /// The identity of entry `index` (a stored catalog answers without reading the entry).
     pub fn id(&self, index: usize) -> Option<EntryId> {
         match &self.stored {

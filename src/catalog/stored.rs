@@ -195,6 +195,7 @@ impl StoredCatalog {
             && tables.families.len() == n
             && tables.categories.len() == n
             && tables.codes.len() == n
+            && tables.key_widths.len() == n
             && tables.referenced_by.len() == n
             && tables.by_code.len() == n
             && tables
@@ -259,6 +260,11 @@ impl StoredCatalog {
 
     pub fn id(&self, index: usize) -> EntryId {
         Self::id_in(self.tables(), index)
+    }
+
+    /// Entry `index`'s key in display columns, from the tables.
+    pub fn key_width(&self, index: usize) -> usize {
+        usize::from(self.tables().key_widths[index].to_native())
     }
 
     /// Entry `index`, read (validated and copied out) on first use.

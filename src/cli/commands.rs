@@ -447,13 +447,13 @@ fn write_result_lines(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let catalog = session.catalog();
-    // Each entry is read for one use, twice: printing every hit of 100,000 must not hold them all
-    // (a cache's entries are copied out, not mapped: see `StoredCatalog::read_once`).
     // Without colour nothing below needs the search index: its 64 MB of mapped pages go now.
     if !session.color {
         session.engine.release_index_pages();
     }
-    let widths = RowWidths::measure(hits.iter().map(|h| catalog.entry_once(h.index)));
+    // The columns' widths come from the tables; then each entry is read for one use: printing
+    // every hit of 100,000 must not hold them all (`StoredCatalog::read_once`).
+    let widths = RowWidths::of_entries(catalog, hits.iter().map(|h| h.index));
     let key_width = widths.key.min(40);
     let view = view_of(session, query);
     for hit in hits {

@@ -112,6 +112,27 @@ pub struct RowWidths {
 }
 
 impl RowWidths {
+    /// The widths of the rows of entries `indices` of `catalog`, from identities and key widths
+    /// alone: a catalog read in place reads none of the entries.
+    pub fn of_entries(
+        catalog: &crate::catalog::Catalog,
+        indices: impl Iterator<Item = usize>,
+    ) -> RowWidths {
+        use crate::width::width;
+        let mut w = RowWidths::default();
+        for i in indices {
+            let Some((family, category, code)) = catalog.id(i) else {
+                continue;
+            };
+            w.family = w.family.max(family.as_str().len());
+            w.code = w
+                .code
+                .max(width(&CatalogEntry::display_code(family, category, code)));
+            w.key = w.key.max(catalog.key_width(i));
+        }
+        w
+    }
+
     pub fn measure(
         entries: impl Iterator<Item = impl std::ops::Deref<Target = CatalogEntry>>,
     ) -> RowWidths {
@@ -123,5 +144,28 @@ impl RowWidths {
             w.key = w.key.max(e.key.as_deref().map_or(0, width));
         }
         w
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn widths_from_the_tables_are_the_widths_of_the_entries() {
+        let stored = Catalog::builtin().unwrap();
+        let owned = Catalog::from_entries(stored.entries().to_vec());
+        assert!(stored.is_stored() && !owned.is_stored());
+        let all = RowWidths::measure(stored.entries().iter());
+        for catalog in [&stored, &owned] {
+            assert_eq!(RowWidths::of_entries(catalog, 0..catalog.len()), all);
+            // and for a few rows: the keyless account codes and a native key
+            let some = [0, catalog.len() / 2, catalog.len() - 1];
+            assert_eq!(
+                RowWidths::of_entries(catalog, some.into_iter()),
+                RowWidths::measure(some.iter().map(|&i| catalog.entry(i)))
+            );
+        }
     }
 }

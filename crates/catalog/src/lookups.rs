@@ -23,12 +23,24 @@ pub struct Lookups {
     pub families: Vec<u8>,
     pub categories: Vec<u8>,
     pub codes: Vec<i64>,
+    /// Each entry's key in display columns (0 without one): a list's key column is as wide as
+    /// its widest key, and 50,000 rows need not each be read to learn it.
+    pub key_widths: Vec<u16>,
     /// (code, entry), sorted.
     pub by_code: Vec<(i64, u32)>,
     /// (key or alias in ASCII upper case, entry), sorted.
     pub by_name: Vec<(String, u32)>,
     /// For each entry, the entries whose `related` names it.
     pub referenced_by: Vec<Vec<u32>>,
+}
+
+/// Entry `e`'s key in display columns, as a terminal shows it; 0 without a key.
+pub fn key_width(e: &CatalogEntry) -> u16 {
+    let columns = e
+        .key
+        .as_deref()
+        .map_or(0, unicode_width::UnicodeWidthStr::width);
+    u16::try_from(columns).unwrap_or(u16::MAX)
 }
 
 fn small(i: usize) -> u32 {
@@ -84,6 +96,7 @@ impl Lookups {
             families: entries.iter().map(|e| position(e.family)).collect(),
             categories: entries.iter().map(|e| category(e.category)).collect(),
             codes: entries.iter().map(|e| e.code).collect(),
+            key_widths: entries.iter().map(key_width).collect(),
             by_code,
             by_name,
             referenced_by: back_references(entries, index_of)
