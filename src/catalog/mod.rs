@@ -50,8 +50,9 @@ pub static BUILTIN_ENTRIES: &[u8] = &ENTRIES.0;
 pub static BUILTIN_LOOKUPS: &[u8] = &LOOKUPS.0;
 
 /// The loaded catalog, in catalog order: by family, category, then code. Its entries are either
-/// owned (parsed, or the built-in archive read) or read in place from the cache ([`stored`]):
-/// then `get` reads one entry and `entries` all of them, each on first use.
+/// owned (parsed, and merged with the built-in ones) or read in place from the built-in archive
+/// or the cache ([`stored`]): then `get` reads one entry and `entries` all of them, each on first
+/// use.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     entries: Vec<CatalogEntry>,
@@ -106,21 +107,6 @@ impl Catalog {
         };
         catalog.settle();
         catalog
-    }
-
-    /// A catalog from entries already settled (strictly in catalog order, so no identity twice),
-    /// as the cache stores them: only the look-up tables are built. The entries come back if
-    /// they are not.
-    pub fn from_settled(entries: Vec<CatalogEntry>) -> Result<Catalog, Vec<CatalogEntry>> {
-        if !entries.windows(2).all(|w| w[0].id() < w[1].id()) {
-            return Err(entries);
-        }
-        let mut catalog = Catalog {
-            entries,
-            ..Catalog::default()
-        };
-        catalog.reindex();
-        Ok(catalog)
     }
 
     /// A catalog read in place (see [`stored`]).

@@ -133,7 +133,9 @@ impl RowWidths {
         w
     }
 
-    pub fn measure(
+    /// The same widths from the entries themselves: what [`Self::of_entries`] must agree with.
+    #[cfg(test)]
+    fn measure(
         entries: impl Iterator<Item = impl std::ops::Deref<Target = CatalogEntry>>,
     ) -> RowWidths {
         use crate::width::width;

@@ -154,7 +154,8 @@ impl App {
                 .then(|| self.selected_hit().map(|h| h.index))
                 .flatten()
         });
-        let entries = self.engine.catalog().entries();
+        let catalog = self.engine.catalog();
+        let entries = catalog.entries();
         // Widths are measured over every hit, so they stay put while scrolling. Over a very long
         // list that walk was a third of a keystroke at 100k entries: there the widths of the whole
         // catalog (measured once) stand in, just as stable.
@@ -162,11 +163,11 @@ impl App {
             let catalog_widths = *self
                 .results
                 .catalog_widths
-                .get_or_insert_with(|| RowWidths::measure(entries.iter()));
+                .get_or_insert_with(|| RowWidths::of_entries(catalog, 0..catalog.len()));
             self.results.row_widths = catalog_widths;
             self.results.tags_width = MAX_TAGS_WIDTH;
         } else {
-            self.results.row_widths = RowWidths::measure(hits.iter().map(|h| &entries[h.index]));
+            self.results.row_widths = RowWidths::of_entries(catalog, hits.iter().map(|h| h.index));
         }
         // An upper bound of what `result_row` tags a row with; a little room to spare is fine.
         if hits.len() <= MEASURE_HITS_UP_TO {
